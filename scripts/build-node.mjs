@@ -1,0 +1,55 @@
+// Bundles the Node-side entry points (CLI, web server, run worker, bench) and
+// the Electron main/preload/utility entries with esbuild. Runs on `npm ci`
+// (the `prepare` script) so `npx rnn-lab` works right after setup.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+/** Plain Node outputs: dependencies stay in node_modules. */
+const nodeEntries = {
+  cli: 'electron/cli/main.ts',
+  web: 'electron/web/main.ts',
+  'run-worker': 'electron/lab/run-worker-thread.ts',
+  bench: 'electron/bench/main.ts',
+};
+
+/** Electron outputs (CommonJS: the sandboxed preload must be). */
+const electronEntries = {
+  main: 'electron/main/main.ts',
+  preload: 'electron/preload/preload.ts',
+  'run-worker': 'electron/main/run-utility.ts',
+};
+
+const present = (entries) =>
+  Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+
+await build({
+  entryPoints: present(nodeEntries),
+  outdir: 'out/node',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  define,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+
+await build({
+  entryPoints: present(electronEntries),
+  outdir: 'out/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  // Native or optional modules load from node_modules at run time.
+  external: ['electron', '@tensorflow/tfjs-node', '@resvg/resvg-js'],
+  sourcemap: true,
+  define,
+  logLevel: 'warning',
+});

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { runConfigSchema } from './schemas/run-config.js';
+import { backendInfoSchema } from './schemas/run-result.js';
+import { progressSchema } from './schemas/progress.js';
+import { runIdSchema, runNameSchema, runSchema } from './schemas/run.js';
+import { viewStateSchema } from './schemas/session.js';
+
+/**
+ * The one contract between the renderer and its host (Electron IPC or the
+ * browser-mode transport). Adding a call means adding one entry here; the
+ * preload, the IPC handlers, the web server and the renderer's hosts derive
+ * their types and validation from these maps.
+ */
+
+/** What the renderer sees of the lab service: everything but live progress. */
+export const labStateSchema = z.object({
+  runs: z.array(runSchema),
+  view: viewStateSchema,
+  session: z.object({
+    /** Full path (Electron) or file name in the sessions folder (browser mode); null before the first save. */
+    path: z.string().nullable(),
+    /** What the title bar shows: the file name, or "Untitled". */
+    title: z.string(),
+    dirty: z.boolean(),
+  }),
+});
+export type LabState = z.infer<typeof labStateSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  backend: backendInfoSchema,
+  versions: z.record(z.string(), z.string()),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const ids = z.object({ ids: z.array(runIdSchema).optional() });
+const exportKinds = ['png', 'svg', 'csv', 'json'] as const;
+/** Exports the renderer asks the host to save; bytes are checked again on arrival. */
+export const EXPORT_MAX_BYTES = 32 * 1024 * 1024;
+
+export const invokeContract = {
+  'app:info': { request: z.object({}), response: appInfoSchema },
+  'lab:state': { request: z.object({}), response: labStateSchema },
+  'runs:add': {
+    request: z.object({ name: runNameSchema, config: runConfigSchema }),
+    response: runSchema,
+  },
+  'runs:addPreset': {
+    request: z.object({ preset: z.literal('seed'), samples: z.number().int().min(20).max(200_000).optional() }),
+    response: z.array(runSchema),
+  },
+  'runs:update': {
+    request: z.object({
+      id: runIdSchema,
+      name: runNameSchema.optional(),
+      config: runConfigSchema.optional(),
+      note: z.string().max(10_000).optional(),
+    }),
+    response: runSchema,
+  },
+  'runs:duplicate': { request: z.object({ id: runIdSchema }), response: runSchema },
+  'runs:remove': { request: z.object({ id: runIdSchema }), response: z.object({ ok: z.literal(true) }) },
+  /** Resolves when every started run has ended; progress arrives as `run:progress` events. */
+  'runs:train': { request: ids, response: z.array(runSchema) },
+  'runs:cancel': { request: ids, response: z.object({ cancelled: z.number().int().min(0) }) },
+  'view:set': { request: viewStateSchema.partial(), response: viewStateSchema },
+  'session:new': { request: z.object({}), response: labStateSchema },
+  /** Electron: no path → the main process shows a dialog. Browser mode: a name in the sessions folder. */
+  'session:open': { request: z.object({ path: z.string().min(1).optional() }), response: labStateSchema },
+  'session:save': {
+    request: z.object({ path: z.string().min(1).optional(), saveAs: z.boolean().optional() }),
+    response: labStateSchema,
+  },
+  /** Browser mode: the sessions folder's files, newest first. */
+  'session:list': {
+    request: z.object({}),
+    response: z.array(z.object({ name: z.string(), bytes: z.number().int(), modifiedAt: z.string() })),
+  },
+  /** Opens a session from text the user picked in the page (upload or drag and drop). */
+  'session:openText': { request: z.object({ name: z.string().min(1).max(255), text: z.string() }), response: labStateSchema },
+  /** The current session as file text (download in the page). */
+  'session:serialize': { request: z.object({}), response: z.object({ name: z.string(), text: z.string() }) },
+  /** Electron: save dialog in main, then the bytes are checked and written. Browser: unused (the page downloads). */
+  'export:save': {
+    request: z.object({
+      defaultName: z.string().min(1).max(255),
+      kind: z.enum(exportKinds),
+      /** base64 for png, text for the others. */
+      data: z.string().max(Math.ceil((EXPORT_MAX_BYTES * 4) / 3)),
+    }),
+    response: z.object({ path: z.string().nullable() }),
+  },
+} as const;
+
+export const eventContract = {
+  'lab:state': labStateSchema,
+  'run:progress': z.object({ id: runIdSchema, progress: progressSchema }),
+  /** Menu items and accelerators the renderer acts on (Electron only). */
+  'menu:command': z.object({
+    command: z.enum(['train-all', 'cancel-all', 'add-run', 'export-board', 'toggle-overlay', 'seed-preset']),
+  }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeContract;
+export type EventChannel = keyof typeof eventContract;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['response']>;
+export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
+export type MenuCommand = EventPayload<'menu:command'>['command'];
+export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
+export const eventChannels = Object.keys(eventContract) as EventChannel[];

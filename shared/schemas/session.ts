@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { runSchema } from './run.js';
+
+export const SESSION_FORMAT = 'rnn-lab-session';
+export const SESSION_VERSION = 1;
+export const SESSION_EXTENSION = '.rnnlab';
+/** Files larger than this are refused before parsing. */
+export const SESSION_MAX_BYTES = 64 * 1024 * 1024;
+
+export const viewStateSchema = z.object({
+  /** Run ids, left to right on the board. */
+  order: z.array(z.string()).default([]),
+  /** 'columns' = one column per run; 'overlay' = every run on one chart per kind. */
+  layout: z.enum(['columns', 'overlay']).default('columns'),
+  /** Run ids hidden in overlay charts (legend toggles). */
+  hiddenInOverlay: z.array(z.string()).default([]),
+});
+
+export const sessionSchema = z
+  .object({
+    format: z.literal(SESSION_FORMAT),
+    version: z.literal(SESSION_VERSION),
+    appVersion: z.string(),
+    createdAt: z.iso.datetime(),
+    modifiedAt: z.iso.datetime(),
+    runs: z.array(runSchema),
+    view: viewStateSchema.default({ order: [], layout: 'columns', hiddenInOverlay: [] }),
+  })
+  .refine((s) => new Set(s.runs.map((r) => r.id)).size === s.runs.length, {
+    message: 'two runs share one id',
+    path: ['runs'],
+  });
+
+export type ViewState = z.infer<typeof viewStateSchema>;
+export type Session = z.infer<typeof sessionSchema>;
