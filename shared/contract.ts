@@ -111,3 +111,8 @@ export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract
 export type MenuCommand = EventPayload<'menu:command'>['command'];
 export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
 export const eventChannels = Object.keys(eventContract) as EventChannel[];
+
+/** The preload's named function for a channel: 'runs:add' → 'runsAdd'. */
+export function apiMethodName(channel: InvokeChannel): string {
+  return channel.replace(/:(\w)/g, (_, c: string) => c.toUpperCase());
+}
