@@ -1,0 +1,125 @@
+import type { EChartsOption } from 'echarts';
+import type { EpochRecord } from '../schemas/run-result.js';
+import { allPositive, axisBase, fmt, textStyle, tooltipBase } from './common.js';
+import type { ChartTheme } from './theme.js';
+import { withAlpha } from './palette.js';
+import { digitScoreValues } from './digit-scores.js';
+
+/** One run as the overlays see it: its colour is the one it has in every other chart. */
+export interface OverlayRun {
+  id: string;
+  name: string;
+  color: string;
+  history: readonly EpochRecord[];
+  digitScores?: readonly (readonly number[])[];
+  targetDigit: number;
+}
+
+export interface OverlayContext {
+  theme: ChartTheme;
+  /** Run ids switched off in the legend. */
+  hidden?: readonly string[];
+}
+
+/** Legend entries are series names, so two runs with one name would toggle together: make them unique. */
+export function legendNames(runs: readonly { name: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return runs.map((r) => {
+    const n = (seen.get(r.name) ?? 0) + 1;
+    seen.set(r.name, n);
+    return n === 1 ? r.name : `${r.name} (${n})`;
+  });
+}
+
+function legend(runs: readonly OverlayRun[], names: string[], ctx: OverlayContext) {
+  const hidden = new Set(ctx.hidden ?? []);
+  return {
+    type: 'scroll' as const,
+    top: 0,
+    left: 0,
+    right: 0,
+    itemWidth: 14,
+    itemHeight: 8,
+    textStyle: { color: ctx.theme.muted, fontSize: 11 },
+    pageTextStyle: { color: ctx.theme.muted },
+    data: names,
+    selected: Object.fromEntries(runs.map((r, i) => [names[i], !hidden.has(r.id)])),
+  };
+}
+
+/** Every run's loss (train solid, validation dashed) and validation accuracy on one chart. */
+export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayContext): EChartsOption {
+  const { theme } = ctx;
+  const ax = axisBase(theme);
+  const names = legendNames(runs);
+  const maxEpochs = Math.max(1, ...runs.map((r) => r.history.length));
+  const epochs = Array.from({ length: maxEpochs }, (_, i) => String(i + 1));
+  const log = allPositive(runs.flatMap((r) => r.history.flatMap((h) => [h.loss, h.valLoss])));
+  const series = runs.flatMap((r, i) => {
+    const common = { type: 'line' as const, name: names[i], symbolSize: 5, showSymbol: maxEpochs <= 30, emphasis: { focus: 'series' as const } };
+    return [
+      { ...common, data: r.history.map((h) => h.loss), xAxisIndex: 0, yAxisIndex: 0, lineStyle: { color: r.color, width: 2 }, itemStyle: { color: r.color } },
+      { ...common, data: r.history.map((h) => h.valLoss), xAxisIndex: 0, yAxisIndex: 0, lineStyle: { color: withAlpha(r.color, 0.75), width: 2, type: 'dashed' as const }, itemStyle: { color: r.color } },
+      { ...common, data: r.history.map((h) => h.valAcc), xAxisIndex: 1, yAxisIndex: 1, lineStyle: { color: r.color, width: 2 }, itemStyle: { color: r.color } },
+    ];
+  });
+  return {
+    animation: false,
+    textStyle: textStyle(theme),
+    legend: legend(runs, names, ctx),
+    tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    grid: [
+      { left: 56, right: 16, top: 40, height: '38%' },
+      { left: 56, right: 16, bottom: 30, height: '28%' },
+    ],
+    xAxis: [
+      { ...ax, type: 'category', gridIndex: 0, data: epochs, boundaryGap: false, axisLabel: { show: false } },
+      { ...ax, type: 'category', gridIndex: 1, data: epochs, boundaryGap: false, name: 'epoch', nameLocation: 'middle', nameGap: 22 },
+    ],
+    yAxis: [
+      { ...ax, type: log ? 'log' : 'value', gridIndex: 0, name: 'loss (train — / val - -)', nameLocation: 'end', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: 'value', gridIndex: 1, name: 'validation accuracy', max: 1, min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10), axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    ],
+    series,
+  };
+}
+
+/** Every run's digit scores as grouped bars; the target digit's column is shaded. */
+export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: OverlayContext): EChartsOption {
+  const { theme } = ctx;
+  const ax = axisBase(theme);
+  const names = legendNames(runs);
+  const vocab = Math.max(0, ...runs.map((r) => r.digitScores?.length ?? 0));
+  const target = runs[0]?.targetDigit ?? -1;
+  return {
+    animation: false,
+    textStyle: textStyle(theme),
+    legend: legend(runs, names, ctx),
+    tooltip: { ...tooltipBase(theme), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
+    grid: { left: 56, right: 16, top: 40, bottom: 34 },
+    xAxis: {
+      ...ax,
+      type: 'category',
+      data: Array.from({ length: vocab }, (_, i) => ({
+        value: String(i),
+        textStyle: i === target ? { color: theme.text, fontWeight: 'bold' as const } : {},
+      })),
+      name: 'digit',
+      nameLocation: 'middle',
+      nameGap: 22,
+    },
+    yAxis: { ...ax, type: 'value', name: 'score (Emb·W + b)', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    series: runs.map((r, i) => ({
+      type: 'bar' as const,
+      name: names[i],
+      barMaxWidth: 14,
+      data: r.digitScores ? digitScoreValues(r.digitScores) : [],
+      itemStyle: { color: r.color, borderRadius: 2 },
+      markArea:
+        i === 0 && target >= 0 && target < vocab
+          ? { silent: true, itemStyle: { color: withAlpha(theme.mode === 'dark' ? '#ffffff' : '#000000', 0.05) }, data: [[{ xAxis: String(target) }, { xAxis: String(target) }]] }
+          : undefined,
+    })),
+  };
+}
