@@ -1,0 +1,45 @@
+import type { Weights } from '../schemas/run-result.js';
+import { activation, sigmoid } from './activations.js';
+import { addVec, vecMat, type Matrix, type Vector } from './linalg.js';
+import type { AnalysisModel } from './model.js';
+
+/** score(d) = Emb[d]·W + b for every digit d: vocab × units. */
+export function digitScoresOf(w: Weights): Matrix {
+  return w.embedding.map((row) => addVec(vecMat(row, w.kernel), w.bias));
+}
+
+/**
+ * The model's single output number before the final squashing:
+ * with an output sigmoid the RNN's last state is its logit; without one
+ * (sigmoid RNN, one unit) the state already is the probability.
+ * With units > 1 and an output sigmoid the model emits one probability per
+ * unit; like the engine we read unit 0 as the prediction.
+ */
+export function readout(model: AnalysisModel, h: readonly number[]): { value: number; probability: number } {
+  const value = h[0];
+  return { value, probability: model.model.outputActivation === 'sigmoid' ? sigmoid(value) : value };
+}
+
+/** One step of the recurrence, from precomputed digit scores. */
+export function step(f: (x: number) => number, score: readonly number[], u: Matrix, hPrev: readonly number[]): Vector {
+  const rec = vecMat(hPrev, u);
+  return score.map((s, j) => f(s + rec[j]));
+}
+
+/** Final state h(T) of a sequence. */
+export function finalState(model: AnalysisModel, sequence: readonly number[], scores = digitScoresOf(model.weights)): Vector {
+  const f = activation(model.model.rnnActivation);
+  let h: Vector = new Array<number>(model.model.rnnUnits).fill(0);
+  for (const d of sequence) h = step(f, scores[d], model.weights.recurrentKernel, h);
+  return h;
+}
+
+/** The model's probability that `sequence` holds the target digit. */
+export function predict(model: AnalysisModel, sequence: readonly number[], scores = digitScoresOf(model.weights)): number {
+  return readout(model, finalState(model, sequence, scores)).probability;
+}
+
+/** Keras/tfjs binary accuracy: predicted positive when p > 0.5. */
+export function predictsPositive(p: number): boolean {
+  return p > 0.5;
+}

@@ -1,0 +1,34 @@
+import { LabError } from '../errors.js';
+import type { ModelConfig, TaskConfig } from '../schemas/run-config.js';
+import type { Weights } from '../schemas/run-result.js';
+import type { Run } from '../schemas/run.js';
+
+/**
+ * What every analysis reads: plain weights plus the model and task fields of a
+ * run's config. A what-if scratch copy is just another AnalysisModel.
+ */
+export interface AnalysisModel {
+  name: string;
+  weights: Weights;
+  model: ModelConfig;
+  task: TaskConfig;
+}
+
+type RunLike = Pick<Run, 'name' | 'config' | 'weights'>;
+
+/** The analysis view of a trained run; a run without weights is a one-line error. */
+export function analysisModelOf(run: RunLike): AnalysisModel {
+  if (!run.weights) throw new LabError('bad-request', `run "${run.name}" has no weights yet (train it first)`);
+  checkShapes(run.weights, run.config.model, run.config.task, run.name);
+  return { name: run.name, weights: run.weights, model: run.config.model, task: run.config.task };
+}
+
+/** Weights whose shapes disagree with the config would give silent nonsense; refuse them. */
+export function checkShapes(w: Weights, model: ModelConfig, task: TaskConfig, name = 'run'): void {
+  const { embeddingDim: e, rnnUnits: u } = model;
+  const bad = (what: string) => new LabError('bad-request', `run "${name}": ${what} does not match its config`);
+  if (w.embedding.length !== task.vocabularySize || w.embedding.some((r) => r.length !== e)) throw bad('embedding shape');
+  if (w.kernel.length !== e || w.kernel.some((r) => r.length !== u)) throw bad('kernel (W) shape');
+  if (w.recurrentKernel.length !== u || w.recurrentKernel.some((r) => r.length !== u)) throw bad('recurrent kernel (U) shape');
+  if (w.bias.length !== u) throw bad('bias shape');
+}

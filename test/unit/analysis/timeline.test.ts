@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { frameAt, seedRepeat, timeline } from '../../../shared/analysis/index.js';
+import { runSchema } from '../../../shared/schemas/run.js';
+import { SEED_WEIGHTS, seedRun } from './seed-fixtures.js';
+
+const scale = (k: number) => ({
+  ...SEED_WEIGHTS.sigmoid1,
+  embedding: SEED_WEIGHTS.sigmoid1.embedding.map((r) => [r[0] * k]),
+});
+
+describe('timeline', () => {
+  const run = runSchema.parse({
+    ...seedRun('sigmoid1'),
+    snapshots: [
+      { epoch: 1, batch: 0, step: 1000, weights: scale(1) },
+      { epoch: 0, batch: 0, step: 0, weights: scale(0) },
+      { epoch: 1, batch: 500, step: 500, weights: scale(0.5) },
+    ],
+  });
+
+  it('orders frames by step and gives each digit\'s score over time', () => {
+    const t = timeline(run);
+    expect(t.frames.map((f) => f.step)).toEqual([0, 500, 1000]);
+    const w = SEED_WEIGHTS.sigmoid1;
+    const s4 = (k: number) => w.embedding[4][0] * k * w.kernel[0][0] + w.bias[0];
+    expect(t.series[4][0][0]).toBeCloseTo(s4(0), 12);
+    expect(t.series[4][0][1]).toBeCloseTo(s4(0.5), 12);
+    expect(t.series[4][0][2]).toBeCloseTo(s4(1), 12);
+    expect(t.series).toHaveLength(10);
+  });
+
+  it('a scrubber fraction picks the last frame at or before that point of training', () => {
+    const t = timeline(run);
+    expect(frameAt(t, 0)!.step).toBe(0);
+    expect(frameAt(t, 0.49)!.step).toBe(0);
+    expect(frameAt(t, 0.5)!.step).toBe(500);
+    expect(frameAt(t, 1)!.step).toBe(1000);
+    expect(frameAt(timeline({ name: 'x', snapshots: [] }), 0.5)).toBeNull();
+  });
+});
+
+describe('seed repeat', () => {
+  it('mean, spread and min/max of curves, digit scores and U over runs', () => {
+    const h = (loss: number) => ({ epoch: 1, loss, acc: 1 - loss, valLoss: loss * 2, valAcc: 1 });
+    const runs = [
+      { history: [h(0.2), h(0.1)], weights: SEED_WEIGHTS.sigmoid1 },
+      { history: [h(0.4)], weights: { ...SEED_WEIGHTS.sigmoid1, recurrentKernel: [[10]] } },
+    ];
+    const r = seedRepeat(runs);
+    expect(r.runs).toBe(2);
+    expect(r.history.loss[0].mean).toBeCloseTo(0.3, 12);
+    expect(r.history.loss[0].std).toBeCloseTo(0.1, 12);
+    expect(r.history.loss[1]).toEqual({ mean: 0.1, std: 0, min: 0.1, max: 0.1 });
+    expect(r.u[0][0].min).toBe(10);
+    expect(r.u[0][0].max).toBeCloseTo(13.87013912, 8);
+    expect(r.scores[4][0].std).toBe(0);
+  });
+});
