@@ -1,0 +1,113 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import { APP_VERSION } from '../../shared/app-version.js';
+import { LabError } from '../../shared/errors.js';
+import {
+  SESSION_FORMAT,
+  SESSION_MAX_BYTES,
+  SESSION_VERSION,
+  sessionSchema,
+  type Session,
+} from '../../shared/schemas/session.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { findInconsistency } from './session-consistency.js';
+import { migrate } from './session-migrations.js';
+
+/** "64 MB": the limit as people read it. */
+export const SESSION_LIMIT_TEXT = `${SESSION_MAX_BYTES / (1024 * 1024)} MB`;
+
+/** A session as file text: pretty JSON, so diffs and curious readers can follow it. */
+export function serializeSession(session: Session): string {
+  return `${JSON.stringify(session, null, 2)}\n`;
+}
+
+/** Builds the file-level wrapper around the lab's runs and view. */
+export function makeSession(parts: Pick<Session, 'runs' | 'view'> & { createdAt?: string }): Session {
+  const now = new Date().toISOString();
+  return {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    appVersion: APP_VERSION,
+    createdAt: parts.createdAt ?? now,
+    modifiedAt: now,
+    runs: parts.runs,
+    view: parts.view,
+  };
+}
+
+/**
+ * Text → Session, or a LabError('bad-file') whose message is one sentence
+ * naming the file, what is wrong and where (a JSON path). Nothing half-loads:
+ * the result is either a whole valid session or an exception.
+ */
+export function parseSession(text: string, name: string): Session {
+  const bad = (detail: string) => new LabError('bad-file', `${name} is not a valid session: ${detail}`);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > SESSION_MAX_BYTES) throw tooLarge(name, bytes);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw bad(`it is not JSON (${oneLine((err as Error).message)})`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad('$: expected a JSON object');
+  const record = doc as Record<string, unknown>;
+  if (record.format !== SESSION_FORMAT) {
+    throw bad(`$.format: expected "${SESSION_FORMAT}", received ${JSON.stringify(record.format) ?? 'nothing'}`);
+  }
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrate(record);
+  } catch (err) {
+    const message = (err as Error).message;
+    if (message.startsWith('it was made by')) throw new LabError('bad-file', `${name} was made by a newer RNN Lab (version ${String(record.version)})`);
+    throw bad(message);
+  }
+  const parsed = sessionSchema.safeParse(migrated);
+  if (!parsed.success) throw bad(describeIssue(parsed.error));
+  const inconsistency = findInconsistency(parsed.data);
+  if (inconsistency) throw bad(inconsistency);
+  return parsed.data;
+}
+
+/** Reads and parses a session file; never writes to it. */
+export async function readSessionFile(path: string, name = basename(path)): Promise<Session> {
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new LabError('bad-file', `${name} is not a file`);
+    if (info.size > SESSION_MAX_BYTES) throw tooLarge(name, info.size);
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof LabError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new LabError('not-found', `${name} does not exist`);
+    throw new LabError('bad-file', `${name} cannot be read (${code ?? (err as Error).message})`);
+  }
+  return parseSession(text, name);
+}
+
+/** Validates on the way out too, then replaces the file atomically. */
+export async function writeSessionFile(path: string, session: Session): Promise<void> {
+  const checked = sessionSchema.safeParse(session);
+  if (!checked.success) throw new LabError('internal', `refusing to save an invalid session: ${describeIssue(checked.error)}`);
+  await writeFileAtomic(path, serializeSession(checked.data));
+}
+
+function tooLarge(name: string, bytes: number): LabError {
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  return new LabError('bad-file', `${name} is too large (${mb} MB; session files are limited to ${SESSION_LIMIT_TEXT})`);
+}
+
+/** "$.runs.0.weights.kernel.0.0: expected number, received null" */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return '$: invalid';
+  const path = ['$', ...issue.path.map(String)].join('.');
+  return `${path}: ${oneLine(issue.message.replace(/^Invalid input: /, ''))}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
