@@ -1,0 +1,52 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  invokeChannels,
+  apiMethodName,
+  type EventPayload,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+} from '../../shared/contract.js';
+import type { WireError } from '../../shared/errors.js';
+
+/**
+ * The renderer's only door to the main process: one named function per
+ * contract channel and three subscriptions. No ipcRenderer, no generic
+ * invoke. Bundled to CommonJS because sandboxed preloads cannot load ESM.
+ */
+
+/** 'runs:addPreset' → 'runsAddPreset', the same rule as apiMethodName at run time. */
+type MethodName<C extends string> = C extends `${infer Area}:${infer Method}` ? `${Area}${Capitalize<Method>}` : C;
+
+/**
+ * Resolves with the response, or with `{ error: { code, message } }`: the
+ * renderer's Electron host rethrows that as a LabError. (Errors thrown through
+ * contextBridge lose their `code`, so they travel as data.)
+ */
+type InvokeApi = {
+  [C in InvokeChannel as MethodName<C>]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C> | WireError>;
+};
+
+function subscribe<E extends 'lab:state' | 'run:progress' | 'menu:command'>(event: E) {
+  return (listener: (payload: EventPayload<E>) => void): (() => void) => {
+    // The IPC event object (with its sender) never reaches the page.
+    const wrapped = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
+    ipcRenderer.on(event, wrapped);
+    return () => void ipcRenderer.removeListener(event, wrapped);
+  };
+}
+
+const invokers = Object.fromEntries(
+  invokeChannels.map((channel) => [apiMethodName(channel), (request: unknown) => ipcRenderer.invoke(channel, request ?? {})]),
+) as InvokeApi;
+
+const api = {
+  ...invokers,
+  onLabState: subscribe('lab:state'),
+  onRunProgress: subscribe('run:progress'),
+  onMenuCommand: subscribe('menu:command'),
+};
+
+export type Api = typeof api;
+
+contextBridge.exposeInMainWorld('api', api);
