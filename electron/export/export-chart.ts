@@ -1,0 +1,115 @@
+import type { EChartsOption } from 'echarts';
+import {
+  chartTheme,
+  chartTitles,
+  curvesOverlayOption,
+  digitScoresOverlayOption,
+  exportFileName,
+  runChartOption,
+  runColor,
+  type ChartKind,
+  type ChartTheme,
+  type OverlayRun,
+} from '../../shared/charts/index.js';
+import { LabError } from '../../shared/errors.js';
+import type { Run } from '../../shared/schemas/run.js';
+import { DEFAULT_SIZE, renderSvg, svgToPng, type RenderSize } from './render-chart.js';
+import { composeSheet } from './sheet.js';
+
+export const exportThemes = ['dark', 'light', 'print'] as const;
+export type ExportTheme = (typeof exportThemes)[number];
+export const exportFormats = ['png', 'svg'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ChartExportRequest {
+  /** The session's runs in board order (colours follow this order, as on the board). */
+  runs: readonly Run[];
+  chart: ChartKind;
+  /** A run's name or id, or "all". */
+  run: string;
+  format: ExportFormat;
+  theme?: ExportTheme;
+  size?: RenderSize;
+}
+
+export interface ChartExport {
+  bytes: Buffer;
+  /** The name the UI would suggest, e.g. emb10-linear-digit-scores.png. */
+  fileName: string;
+  width: number;
+  height: number;
+}
+
+/** Picks runs by name or id; "all" means every run with data for the chart. */
+export function selectRuns(runs: readonly Run[], which: string): { run: Run; index: number }[] {
+  const indexed = runs.map((run, index) => ({ run, index }));
+  if (which === 'all') return indexed;
+  const byId = indexed.filter((r) => r.run.id === which);
+  if (byId.length) return byId;
+  const byName = indexed.filter((r) => r.run.name === which);
+  if (byName.length === 1) return byName;
+  if (byName.length > 1) throw new LabError('bad-request', `two runs are named "${which}"; pass the run id instead`);
+  const names = runs.map((r) => `"${r.name}"`).join(', ');
+  throw new LabError('not-found', `no run named "${which}" (runs: ${names || 'none'})`);
+}
+
+/**
+ * One chart of one run, or of all runs (overlay for curves and digit scores, as
+ * the board's overlay layout draws them; a figure sheet for the others), as PNG or SVG.
+ * Options come from shared/charts, the builders the UI uses.
+ */
+export function exportChart(req: ChartExportRequest): ChartExport {
+  const theme = chartTheme(req.theme === 'dark' ? 'dark' : 'light', req.theme === 'print');
+  const size = req.size ?? DEFAULT_SIZE;
+  const picked = selectRuns(req.runs, req.run);
+  const svg = req.run === 'all' ? allRunsSvg(req.chart, picked, theme, size) : oneRunSvg(req.chart, picked[0], theme, size);
+  const dims = svgSize(svg.text);
+  const fileName = exportFileName(req.run === 'all' ? 'all-runs' : picked[0].run.config, req.chart, req.format);
+  if (req.format === 'svg') return { bytes: Buffer.from(svg.text, 'utf8'), fileName, ...dims };
+  const bytes = svgToPng(svg.text, theme.background);
+  // The PNG's own header says what resvg produced (IHDR: width and height at bytes 16 and 20).
+  return { bytes, fileName, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+function optionFor(chart: ChartKind, r: { run: Run; index: number }, theme: ChartTheme): EChartsOption | null {
+  return runChartOption(chart, r.run, { theme, color: runColor(r.index, theme.mode) });
+}
+
+function oneRunSvg(chart: ChartKind, r: { run: Run; index: number }, theme: ChartTheme, size: RenderSize) {
+  const option = optionFor(chart, r, theme);
+  if (!option) throw new LabError('bad-request', `run "${r.run.name}" has no data for the ${chartTitles[chart]} chart (train it first)`);
+  return { text: renderSvg(option, size, theme.background) };
+}
+
+function allRunsSvg(chart: ChartKind, picked: { run: Run; index: number }[], theme: ChartTheme, size: RenderSize) {
+  const overlay: OverlayRun[] = picked.map(({ run, index }) => ({
+    id: run.id,
+    name: run.name,
+    color: runColor(index, theme.mode),
+    history: run.history,
+    digitScores: run.digitScores,
+    targetDigit: run.config.task.targetDigit,
+  }));
+  if (chart === 'curves' && overlay.some((r) => r.history.length)) {
+    return { text: renderSvg(curvesOverlayOption(overlay, { theme }), size, theme.background) };
+  }
+  if (chart === 'digit-scores' && overlay.some((r) => r.digitScores)) {
+    return { text: renderSvg(digitScoresOverlayOption(overlay, { theme }), size, theme.background) };
+  }
+  const cells = picked.flatMap((r) => {
+    const option = optionFor(chart, r, theme);
+    return option ? [{ title: r.run.name, color: runColor(r.index, theme.mode), svg: renderSvg(option, size, theme.background) }] : [];
+  });
+  if (!cells.length) throw new LabError('bad-request', `no run has data for the ${chartTitles[chart]} chart (train first)`);
+  return {
+    text: composeSheet(cells, {
+      cellWidth: size.width, cellHeight: size.height, columns: 2,
+      background: theme.background, textColor: theme.text, fontFamily: theme.font,
+    }),
+  };
+}
+
+function svgSize(svg: string): { width: number; height: number } {
+  const m = /<svg[^>]*?\swidth="(\d+(?:\.\d+)?)"[^>]*?\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
+  return { width: m ? Math.round(Number(m[1])) : 0, height: m ? Math.round(Number(m[2])) : 0 };
+}
