@@ -1,5 +1,7 @@
 import type { EventChannel } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
+import { dispatch } from '../lab/dispatch.js';
+import type { LabService } from '../lab/lab-service.js';
 
 /** What a host adapter (the web server, the Electron main process) needs of the lab service. */
 export type CallOutcome =
@@ -11,4 +13,12 @@ export interface LabBackend {
   call(channel: string, payload: unknown): Promise<CallOutcome> | CallOutcome;
   /** Every pushed event of the service; returns the unsubscribe function. */
   subscribe(listener: (event: EventChannel, payload: unknown) => void): () => void;
+}
+
+/** The lab service as a backend: every call goes through the one dispatch door. */
+export function labBackend(service: LabService): LabBackend {
+  return {
+    call: (channel, payload) => dispatch(service, channel, payload),
+    subscribe: (listener) => service.subscribe(listener),
+  };
 }

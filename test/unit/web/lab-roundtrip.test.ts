@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labStateSchema } from '../../../shared/contract.js';
+import { LabService } from '../../../electron/lab/lab-service.js';
+import { labBackend } from '../../../electron/web/lab-backend.js';
+import { startWebServer, type WebServer } from '../../../electron/web/server.js';
+import { call, connect, makeStaticDir, nextEvent } from './helpers.js';
+
+/** The real lab service behind the real server; no call here trains, so no worker starts. */
+describe('browser mode with the lab service', () => {
+  let server: WebServer;
+  let service: LabService;
+
+  beforeAll(async () => {
+    service = new LabService({
+      host: 'browser',
+      sessionsDir: mkdtempSync(join(tmpdir(), 'rnnlab-sessions-')),
+      workerFactory: () => {
+        throw new Error('no worker should start in this test');
+      },
+    });
+    server = await startWebServer({ staticDir: makeStaticDir(), backend: labBackend(service) });
+  });
+  afterAll(async () => {
+    await server.close();
+    await service.close();
+  });
+
+  it('adds the seed preset over the WebSocket, pushes the new state and validates payloads', async () => {
+    const ws = await connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port}` });
+    if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
+    const pushed = nextEvent(ws);
+    const reply = await call(ws, 1, 'runs:addPreset', { preset: 'seed', samples: 200 });
+    expect(reply.ok).toBe(true);
+    expect((reply.result as unknown[]).length).toBe(4);
+
+    const event = await pushed;
+    expect(event.event).toBe('lab:state');
+    expect(labStateSchema.parse(event.payload).runs.length).toBeGreaterThan(0);
+    const state = labStateSchema.parse((await call(ws, 4, 'lab:state', {})).result);
+    expect(state.runs.map((r) => r.config.task.samples)).toEqual([200, 200, 200, 200]);
+    expect(state.session.dirty).toBe(true);
+
+    const bad = await call(ws, 2, 'runs:addPreset', { preset: 'nope' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const saved = await call(ws, 3, 'session:save', { path: '../escape' });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    ws.close();
+  });
+});
