@@ -32,6 +32,8 @@ function checkRun(run: Run, at: string): string | null {
   }
   for (const [i, prediction] of run.predictions.entries()) {
     const where = `${at}.predictions.${i}.input`;
+    const length = run.config.task.sequenceLength;
+    if (prediction.input.length !== length) return `${where}: expected ${length} digits, found ${prediction.input.length}`;
     if (prediction.input.some((digit) => digit >= vocab)) return `${where}: a digit is not below the vocabulary size ${vocab}`;
   }
   return null;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/lab/dispatch.js';
+import { LabService } from '../../../electron/lab/lab-service.js';
+import { invokeChannels } from '../../../shared/contract.js';
+import { SEED_PRESET } from '../../../shared/presets.js';
+import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
+
+const lab = () => new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'electron' });
+
+describe('dispatch', () => {
+  it('rejects unknown channels, including prototype names', async () => {
+    for (const channel of ['runs:explode', 'toString', '__proto__', 'constructor']) {
+      const reply = await dispatch(lab(), channel, {});
+      expect(reply).toEqual({ ok: false, error: { code: 'bad-request', message: `unknown channel "${channel}"` } });
+    }
+  });
+
+  it.each([
+    ['runs:add', { name: 'x', config: { ...SEED_PRESET[0].config, model: { ...SEED_PRESET[0].config.model, embeddingDim: 0 } } }, '$.config.model.embeddingDim'],
+    ['runs:add', { name: '   ', config: SEED_PRESET[0].config }, '$.name'],
+    ['runs:update', { id: '../etc' }, '$.id'],
+    ['runs:addPreset', { preset: 'nope' }, '$.preset'],
+    ['view:set', { layout: 3 }, '$.layout'],
+    ['session:open', { path: 42 }, '$.path'],
+    ['runs:train', 'not an object', '$'],
+  ])('rejects a bad %s payload with one line naming the path', async (channel, payload, path) => {
+    const reply = await dispatch(lab(), channel, payload);
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.code).toBe('bad-request');
+    expect(reply.error.message).toContain(`${channel} request is invalid at ${path}`);
+    expect(reply.error.message).not.toMatch(/\n/);
+  });
+
+  it('passes valid calls through and maps service errors to wire errors', async () => {
+    const service = lab();
+    const added = await dispatch(service, 'runs:add', { name: 'A', config: SEED_PRESET[3].config });
+    expect(added.ok).toBe(true);
+    const missing = await dispatch(service, 'runs:remove', { id: 'ghost' });
+    expect(missing).toEqual({ ok: false, error: { code: 'not-found', message: 'no run with id ghost' } });
+    const noPath = await dispatch(service, 'session:save', {});
+    expect(noPath).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const relative = await dispatch(service, 'session:save', { path: 'relative.rnnlab' });
+    expect(relative).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'session path must be absolute: relative.rnnlab' } });
+  });
+
+  it('answers every channel of the contract (no channel is left unimplemented)', async () => {
+    const service = lab();
+    for (const channel of invokeChannels) {
+      const reply = await dispatch(service, channel, {});
+      // Either a result or a deliberate error — never "not a function".
+      if (!reply.ok) expect(reply.error.message).not.toMatch(/is not a function/);
+    }
+  });
+});

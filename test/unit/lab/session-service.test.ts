@@ -1,0 +1,103 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/lab/dispatch.js';
+import { LabService } from '../../../electron/lab/lab-service.js';
+import { serializeSession } from '../../../electron/lab/session-file.js';
+import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
+import { smallConfig } from './fixtures/fake-result.js';
+import { sampleSession } from './fixtures/sample-session.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lab-sessions-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const factory = () => fakeFactory(() => finishAfter(5)).factory;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('sessions through the service', () => {
+  it('Electron policy: save to an absolute path, reopen in a fresh service, same state', async () => {
+    const a = new LabService({ workerFactory: factory(), host: 'electron' });
+    await a.handle('runs:addPreset', { preset: 'seed', samples: 200 });
+    await a.handle('runs:train', {});
+    await a.handle('view:set', { layout: 'overlay' });
+    const path = join(dir, 'exp.rnnlab');
+    const saved = await a.handle('session:save', { path });
+    expect(saved.session).toEqual({ path, title: 'exp.rnnlab', dirty: false });
+    const b = new LabService({ workerFactory: factory(), host: 'electron' });
+    const opened = await b.handle('session:open', { path });
+    expect(opened.runs).toEqual(a.state().runs);
+    expect(opened.view).toEqual(a.state().view);
+    expect(opened.session).toEqual(saved.session);
+    // Save without a path goes back to the same file.
+    await b.handle('runs:update', { id: opened.runs[0].id, note: 'looked at it' });
+    expect(b.state().session.dirty).toBe(true);
+    await b.handle('session:save', {});
+    expect(JSON.parse(await readFile(path, 'utf8')).runs[0].note).toBe('looked at it');
+  });
+
+  it('browser policy: names inside the sessions folder only, .rnnlab forced, listed newest first', async () => {
+    const lab = new LabService({ workerFactory: factory(), host: 'browser', sessionsDir: dir });
+    await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
+    for (const bad of ['../escape', '/etc/passwd', 'a/b', '..', '.hidden', 'C:evil']) {
+      const reply = await dispatch(lab, 'session:save', { path: bad });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+    const first = await lab.handle('session:save', { path: 'first' });
+    expect(first.session).toMatchObject({ path: 'first.rnnlab', title: 'first.rnnlab' });
+    await wait(20);
+    await lab.handle('session:save', { path: 'second.rnnlab' });
+    expect((await lab.handle('session:list', {})).map((e) => e.name)).toEqual(['second.rnnlab', 'first.rnnlab']);
+    expect(await readdir(dir)).toHaveLength(2);
+    const reopened = await lab.handle('session:open', { path: 'first.rnnlab' });
+    expect(reopened.runs).toHaveLength(1);
+    await expect(lab.handle('session:open', { path: 'nope' })).rejects.toMatchObject({ code: 'not-found', message: 'nope.rnnlab does not exist' });
+  });
+
+  it('opens uploaded text, refuses a bad one whole, and serializes for download', async () => {
+    const lab = new LabService({ workerFactory: factory(), host: 'browser', sessionsDir: dir });
+    const state = await lab.handle('session:openText', { name: 'mine.rnnlab', text: serializeSession(sampleSession()) });
+    expect(state.runs).toHaveLength(5);
+    expect(state.session).toEqual({ path: null, title: 'mine.rnnlab', dirty: false });
+    const broken = serializeSession(sampleSession()).replace('"loss": 0.1', '"loss": "NaN"');
+    await expect(lab.handle('session:openText', { name: 'bad.rnnlab', text: broken })).rejects.toMatchObject({
+      code: 'bad-file',
+      message: 'bad.rnnlab is not a valid session: $.runs.0.history.0.loss: expected number, received string',
+    });
+    expect(lab.state().runs).toHaveLength(5); // nothing half-loaded
+    const { name, text } = await lab.handle('session:serialize', {});
+    expect(name).toBe('mine.rnnlab');
+    expect(JSON.parse(text).runs).toHaveLength(5);
+  });
+
+  it('keeps a recovery copy while dirty, offers it to the next start, deletes it on save', async () => {
+    const recoveryPath = join(dir, 'recovery.rnnlab');
+    const a = new LabService({ workerFactory: factory(), host: 'electron', recoveryPath, recoveryDelayMs: 20 });
+    await a.handle('runs:add', { name: 'Unsaved', config: smallConfig(2) });
+    await wait(80);
+    await a.close(); // the "crash": the process goes away without saving
+    const b = new LabService({ workerFactory: factory(), host: 'electron', recoveryPath, recoveryDelayMs: 20 });
+    const offer = await b.recovery();
+    expect(offer).toMatchObject({ path: recoveryPath, runs: 1 });
+    const restored = await b.restoreRecovery();
+    expect(restored.runs.map((r) => r.name)).toEqual(['Unsaved']);
+    expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true });
+    await b.handle('session:save', { path: join(dir, 'kept.rnnlab') });
+    await wait(80);
+    expect(await b.recovery()).toBeNull();
+    expect((await readdir(dir)).sort()).toEqual(['kept.rnnlab']);
+  });
+
+  it('ignores a corrupt recovery copy instead of offering it', async () => {
+    const recoveryPath = join(dir, 'recovery.rnnlab');
+    await writeFile(recoveryPath, '{"format":"rnn-lab-session"');
+    const lab = new LabService({ workerFactory: factory(), host: 'electron', recoveryPath });
+    expect(await lab.recovery()).toBeNull();
+    await expect(lab.restoreRecovery()).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
