@@ -1,0 +1,88 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LabService } from '../../../electron/lab/lab-service.js';
+import { threadWorkerFactory } from '../../../electron/lab/thread-worker-factory.js';
+import type { WorkerFactory } from '../../../electron/lab/worker-pool.js';
+import { runResultSchema } from '../../../shared/schemas/run-result.js';
+import { buildRunWorker } from './fixtures/build-worker.js';
+import { smallConfig } from './fixtures/fake-result.js';
+
+/** Real training in real worker threads (the bundled worker entry + the engine), small data sets. */
+let workerPath: string;
+const folder = `threads-${process.pid}`;
+const crashWorker = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'crash-worker.mjs');
+
+beforeAll(async () => {
+  workerPath = await buildRunWorker(folder);
+});
+afterAll(async () => {
+  await rm(join(process.cwd(), '.tmp', folder), { recursive: true, force: true });
+});
+
+describe('training in worker threads', () => {
+  it('trains runs in parallel; a crashing worker fails only its run', async () => {
+    const real = threadWorkerFactory(workerPath);
+    const crash = threadWorkerFactory(crashWorker);
+    let started = 0;
+    const factory: WorkerFactory = () => (started++ === 1 ? crash() : real());
+    const lab = new LabService({ workerFactory: factory, host: 'electron', maxParallel: 2 });
+    const configs = [0, 1, 3].map((i) => smallConfig(i, 400));
+    const ids = [];
+    for (const [i, config] of configs.entries()) ids.push((await lab.handle('runs:add', { name: `R${i}`, config: { ...config, training: { ...config.training, epochs: 2 } } })).id);
+    const runs = await lab.handle('runs:train', {});
+    expect(runs.map((r) => r.status)).toEqual(['done', 'failed', 'done']);
+    expect(runs[1].error).toBe('the worker crashed: boom: simulated crash');
+    for (const run of [runs[0], runs[2]]) {
+      expect(runResultSchema.safeParse({ ...run, status: 'done' }).success).toBe(true);
+      expect(run.history.map((h) => h.epoch)).toEqual([1, 2]);
+      expect(run.backend?.name).toMatch(/^(cpu|tensorflow)$/);
+      expect(run.digitScores).toHaveLength(10);
+    }
+    expect(runs[2].summary?.totalParams).toBe(13);
+  });
+
+  it('cancels a long run in a worker thread and keeps its consistent partial result', async () => {
+    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron' });
+    const config = smallConfig(2, 20_000);
+    const run = await lab.handle('runs:add', { name: 'long', config: { ...config, training: { ...config.training, epochs: 50 } } });
+    let progressed = 0;
+    lab.subscribe((event) => {
+      if (event === 'run:progress' && ++progressed === 2) void lab.handle('runs:cancel', { ids: [run.id] });
+    });
+    const [cancelled] = await lab.handle('runs:train', { ids: [run.id] });
+    expect(progressed).toBeGreaterThanOrEqual(2);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.history.length).toBeLessThan(50);
+    expect(cancelled.weights?.embedding).toHaveLength(10);
+  });
+
+  it('round trip: train → save → open → deep-equal', async () => {
+    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron' });
+    await lab.handle('runs:addPreset', { preset: 'seed', samples: 300 });
+    const first = lab.state().runs[0];
+    await lab.handle('runs:update', { id: first.id, config: { ...first.config, training: { ...first.config.training, snapshotEveryBatches: 10 } } });
+    await lab.handle('runs:train', {});
+    const path = join(tmpdir(), `roundtrip-${process.pid}.rnnlab`);
+    try {
+      await lab.handle('session:save', { path });
+      const other = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron' });
+      const opened = await other.handle('session:open', { path });
+      expect(opened.runs.every((r) => r.status === 'done')).toBe(true);
+      expect(opened.runs[0].snapshots.length).toBeGreaterThan(4);
+      expect(opened).toEqual(lab.state());
+    } finally {
+      await rm(path, { force: true });
+    }
+  });
+
+  it('reports the backend a worker loads for app:info', async () => {
+    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'browser', sessionsDir: tmpdir(), versions: { extra: '1' } });
+    const info = await lab.handle('app:info', {});
+    expect(info).toMatchObject({ name: 'RNN Lab', host: 'browser', versions: { extra: '1', node: process.versions.node } });
+    expect(info.backend.name).toMatch(/^(cpu|tensorflow)$/);
+    expect(info.backend.reason.length).toBeGreaterThan(0);
+  });
+});
