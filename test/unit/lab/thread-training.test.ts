@@ -49,7 +49,7 @@ describe('training in worker threads', () => {
     const config = smallConfig(2, 20_000);
     const run = await lab.handle('runs:add', { name: 'long', config: { ...config, training: { ...config.training, epochs: 50 } } });
     let progressed = 0;
-    lab.subscribe((event) => {
+    lab.subscribe((event, _payload) => {
       if (event === 'run:progress' && ++progressed === 2) void lab.handle('runs:cancel', { ids: [run.id] });
     });
     const [cancelled] = await lab.handle('runs:train', { ids: [run.id] });
