@@ -1,0 +1,64 @@
+import type { EChartsOption } from 'echarts';
+import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../charts/common.js';
+import { withAlpha } from '../../charts/palette.js';
+import type { Band, SeedRepeat } from '../seed-repeat.js';
+
+/** Mean with a min–max band (stacked areas: an invisible floor, then the band's height). */
+function bandSeries(name: string, bands: readonly Band[], color: string, stack: string) {
+  const xs = bands.map((_, i) => String(i + 1));
+  return {
+    xs,
+    series: [
+      { type: 'line' as const, name: `${name} min`, stack, data: bands.map((b) => b.min), lineStyle: { opacity: 0 }, showSymbol: false, silent: true },
+      { type: 'line' as const, name: `${name} range`, stack, data: bands.map((b) => b.max - b.min), lineStyle: { opacity: 0 }, areaStyle: { color: withAlpha(color, 0.22) }, showSymbol: false, silent: true },
+      { type: 'line' as const, name: `${name} mean`, data: bands.map((b) => b.mean), lineStyle: { color, width: 2 }, itemStyle: { color }, symbolSize: 5 },
+    ],
+  };
+}
+
+/** Validation loss and accuracy over N seeds: mean line, band from the best to the worst seed. */
+export function seedRepeatCurvesOption(r: SeedRepeat, ctx: ChartContext): EChartsOption {
+  const { theme, color } = ctx;
+  const ax = axisBase(theme);
+  const loss = bandSeries('val loss', r.history.valLoss, color, 'loss');
+  const acc = bandSeries('val acc', r.history.valAcc, theme.positive, 'acc');
+  return {
+    animation: false,
+    textStyle: textStyle(theme),
+    tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
+    grid: [{ left: 52, right: 12, top: 14, height: '38%' }, { left: 52, right: 12, bottom: 30, height: '34%' }],
+    xAxis: [
+      { ...ax, type: 'category', gridIndex: 0, data: loss.xs, boundaryGap: false, axisLabel: { show: false } },
+      { ...ax, type: 'category', gridIndex: 1, data: acc.xs, boundaryGap: false, name: 'epoch', nameLocation: 'middle', nameGap: 20 },
+    ],
+    yAxis: [
+      { ...ax, type: 'value', gridIndex: 0, name: `val loss (${r.runs} seeds)`, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: 'value', gridIndex: 1, name: 'val accuracy', max: 1, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    ],
+    series: [
+      ...loss.series.map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0 })),
+      ...acc.series.map((s) => ({ ...s, xAxisIndex: 1, yAxisIndex: 1 })),
+    ],
+  };
+}
+
+/** Spread of each digit's score (unit 0) and of U over the seeds: mean bar with a min–max whisker line. */
+export function seedRepeatScoresOption(r: SeedRepeat, targetDigit: number, ctx: ChartContext): EChartsOption {
+  const { theme, color } = ctx;
+  const ax = axisBase(theme);
+  const bands = [...r.scores.map((row) => row[0]), r.u[0]?.[0]].filter((b): b is Band => !!b);
+  const labels = [...r.scores.map((_, d) => String(d)), 'U'];
+  return {
+    animation: false,
+    textStyle: textStyle(theme),
+    tooltip: { ...tooltipBase(theme), trigger: 'axis', formatter: (p) => { const i = (Array.isArray(p) ? p[0] : p).dataIndex as number; const b = bands[i]; return `${labels[i]}: mean <b>${fmt(b.mean, 3)}</b><br/>sd ${fmt(b.std, 3)} · ${fmt(b.min, 3)} … ${fmt(b.max, 3)}`; } },
+    grid: { left: 48, right: 12, top: 14, bottom: 30 },
+    xAxis: { ...ax, type: 'category', data: labels, name: 'digit score / U', nameLocation: 'middle', nameGap: 18 },
+    yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    series: [
+      { type: 'bar', name: 'mean', data: bands.map((b, i) => ({ value: b.mean, itemStyle: { color: i === targetDigit ? color : theme.neutral } })), barMaxWidth: 20 },
+      { type: 'line', name: 'min', data: bands.map((b) => b.min), lineStyle: { opacity: 0 }, symbol: 'rect', symbolSize: [10, 2], itemStyle: { color: theme.text } },
+      { type: 'line', name: 'max', data: bands.map((b) => b.max), lineStyle: { opacity: 0 }, symbol: 'rect', symbolSize: [10, 2], itemStyle: { color: theme.text } },
+    ],
+  };
+}

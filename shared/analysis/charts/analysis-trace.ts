@@ -1,0 +1,39 @@
+import type { EChartsOption } from 'echarts';
+import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../charts/common.js';
+import { withAlpha } from '../../charts/palette.js';
+import type { TraceResult } from '../trace.js';
+
+/**
+ * One run's trace, unit 0: the digit's score and the carried U·h(t−1) as bars
+ * (they add up to the pre-activation), h(t) as a line on its own axis.
+ */
+export function traceOption(trace: TraceResult, targetDigit: number, ctx: ChartContext, unit = 0): EChartsOption {
+  const { theme, color } = ctx;
+  const ax = axisBase(theme);
+  const steps = trace.steps;
+  return {
+    animation: false,
+    textStyle: textStyle(theme),
+    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 11 } },
+    tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
+    grid: { left: 48, right: 48, top: 30, bottom: 30 },
+    xAxis: {
+      ...ax,
+      type: 'category',
+      data: steps.map((s) => ({ value: `${s.t}:${s.digit}`, textStyle: s.digit === targetDigit ? { color, fontWeight: 'bold' as const } : {} })),
+      name: 'step : digit',
+      nameLocation: 'middle',
+      nameGap: 20,
+    },
+    yAxis: [
+      { ...ax, type: 'value', name: 'score, U·h', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: 'value', name: 'h(t)', splitLine: { show: false }, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    ],
+    series: [
+      { type: 'bar', name: 'score(x_t)', stack: 'pre', data: steps.map((s) => s.score[unit]), itemStyle: { color: withAlpha(color, 0.85) }, barMaxWidth: 22 },
+      { type: 'bar', name: 'U·h(t−1)', stack: 'pre', data: steps.map((s) => s.recurrent[unit]), itemStyle: { color: theme.neutral }, barMaxWidth: 22 },
+      { type: 'line', name: 'pre-activation', data: steps.map((s) => s.preActivation[unit]), symbol: 'diamond', symbolSize: 7, lineStyle: { width: 0 }, itemStyle: { color: theme.text } },
+      { type: 'line', name: 'h(t)', yAxisIndex: 1, data: steps.map((s) => s.h[unit]), symbolSize: 6, lineStyle: { color, width: 2 }, itemStyle: { color } },
+    ],
+  };
+}
