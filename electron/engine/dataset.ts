@@ -1,0 +1,47 @@
+import type { TaskConfig } from '../../shared/schemas/run-config.js';
+import { mulberry32 } from './rng.js';
+
+/**
+ * The seed's data set: rows of `sequenceLength` digits, label 1 iff the target digit occurs.
+ * Flat typed arrays so the training loop reads rows without allocating.
+ */
+export interface Dataset {
+  readonly size: number;
+  readonly sequenceLength: number;
+  readonly vocabularySize: number;
+  /** Row-major digits: row i is xs[i*sequenceLength .. (i+1)*sequenceLength). */
+  readonly xs: Int32Array;
+  readonly labels: Uint8Array;
+  /** Keras `validation_split`: the first trainSize rows train, the last validationSize rows validate. */
+  readonly trainSize: number;
+  readonly validationSize: number;
+}
+
+export function makeDataset(task: TaskConfig): Dataset {
+  const { samples, sequenceLength, vocabularySize, targetDigit } = task;
+  const random = mulberry32(task.dataSeed);
+  const xs = new Int32Array(samples * sequenceLength);
+  const labels = new Uint8Array(samples);
+  for (let i = 0; i < samples; i++) {
+    let hit = 0;
+    for (let t = 0; t < sequenceLength; t++) {
+      const digit = Math.floor(random() * vocabularySize);
+      xs[i * sequenceLength + t] = digit;
+      if (digit === targetDigit) hit = 1;
+    }
+    labels[i] = hit;
+  }
+  // Same rounding as Keras/tfjs: split_at = floor(n * (1 - validation_split)).
+  const trainSize = Math.floor(samples * (1 - task.validationSplit));
+  return { size: samples, sequenceLength, vocabularySize, xs, labels, trainSize, validationSize: samples - trainSize };
+}
+
+/** Rows [from, to) as plain arrays (for results and predict). */
+export function datasetRows(dataset: Dataset, from: number, to: number): number[][] {
+  const rows: number[][] = [];
+  const T = dataset.sequenceLength;
+  for (let i = Math.max(0, from); i < Math.min(to, dataset.size); i++) {
+    rows.push(Array.from(dataset.xs.subarray(i * T, (i + 1) * T)));
+  }
+  return rows;
+}

@@ -1,0 +1,186 @@
+import { LabError } from '../../shared/errors.js';
+import { formatZodError } from '../../shared/format-zod-error.js';
+import type { Progress } from '../../shared/schemas/progress.js';
+import { runConfigSchema, type RunConfig, type RunConfigInput } from '../../shared/schemas/run-config.js';
+import type { EpochRecord, RunResult, Weights, WeightSnapshot } from '../../shared/schemas/run-result.js';
+import { initBackend } from './backend.js';
+import { makeDataset } from './dataset.js';
+import { FusedTrainer } from './fused-trainer.js';
+import { SEED_STREAMS } from './initial-weights.js';
+import { ReferenceTrainer } from './reference-trainer.js';
+import { deriveSeed, mulberry32, shuffledIndices } from './rng.js';
+import { summarizeModel } from './summary.js';
+import { BatchLossLog, ProgressClock } from './train-log.js';
+import type { Trainer } from './trainer.js';
+import { digitScores, weightsAreFinite } from './weights.js';
+
+export interface TrainOptions {
+  signal?: AbortSignal;
+  /** Throttled to ≤ 20 per second, plus one at each epoch end. */
+  onProgress?: (progress: Progress) => void;
+  onEpoch?: (record: EpochRecord) => void;
+  onSnapshot?: (snapshot: WeightSnapshot) => void;
+}
+
+/** How many of the last data-set rows the result predicts (the seed's `all_feat[-10:]`). */
+const PREDICTION_ROWS = 10;
+
+export function parseRunConfig(input: unknown): RunConfig {
+  const parsed = runConfigSchema.safeParse(input);
+  if (!parsed.success) throw new LabError('bad-request', formatZodError(parsed.error, 'run config'));
+  return parsed.data;
+}
+
+/**
+ * Trains one run to the end, to cancellation (status 'cancelled', completed epochs only,
+ * current weights) or to a failure (status 'failed'). Throws only for an invalid config.
+ */
+export async function trainRun(input: RunConfig | RunConfigInput, options: TrainOptions = {}): Promise<RunResult> {
+  const config = parseRunConfig(input);
+  const backend = await initBackend();
+  const data = makeDataset(config.task);
+  const summary = summarizeModel(config);
+  const { epochs, batchSize, snapshotEveryBatches } = config.training;
+  const stepsPerEpoch = Math.ceil(data.trainSize / batchSize);
+  const totalSteps = epochs * stepsPerEpoch;
+  const history: EpochRecord[] = [];
+  const snapshots: WeightSnapshot[] = [];
+  const batchLoss = new BatchLossLog(totalSteps);
+  const clock = new ProgressClock();
+  const validationRows = range(data.trainSize, data.size);
+  const predictionRows = range(Math.max(0, data.size - PREDICTION_ROWS), data.size);
+  let status: RunResult['status'] = 'done';
+  let error: string | undefined;
+  let lastWeights: Weights | undefined;
+  let trainer: Trainer | undefined;
+
+  const snapshot = (epoch: number, batch: number, step: number, weights: Weights) => {
+    const s: WeightSnapshot = { epoch, batch, step, weights };
+    snapshots.push(s);
+    lastWeights = weights;
+    options.onSnapshot?.(s);
+  };
+
+  try {
+    trainer = config.training.engine === 'reference' ? new ReferenceTrainer(config, data) : new FusedTrainer(config, data);
+    snapshot(0, 0, 0, trainer.weights());
+    const random = mulberry32(deriveSeed(config.training.seed, SEED_STREAMS.shuffle));
+    const order = new Int32Array(data.trainSize);
+    let step = 0;
+    clock.start();
+    outer: for (let epoch = 1; epoch <= epochs; epoch++) {
+      shuffledIndices(order, random);
+      const sums = { lossSum: 0, correct: 0, count: 0 };
+      const take = () => {
+        const s = trainer!.drain();
+        if (!Number.isFinite(s.lossSum)) throw new Error('training diverged: the loss is not finite (try a smaller learning rate)');
+        sums.lossSum += s.lossSum;
+        sums.correct += s.correct;
+        sums.count += s.count;
+        batchLoss.add(s);
+      };
+      const progress = (batch: number): Progress => {
+        const fraction = totalSteps ? step / totalSteps : 1;
+        const elapsedMs = clock.elapsedMs();
+        return {
+          epoch, epochs, batch, batchesPerEpoch: stepsPerEpoch,
+          loss: sums.count ? sums.lossSum / sums.count : 0,
+          acc: sums.count ? sums.correct / sums.count : 0,
+          fraction,
+          elapsedMs,
+          etaMs: fraction > 0 ? (elapsedMs / fraction) * (1 - fraction) : 0,
+        };
+      };
+      for (let batch = 0; batch < stepsPerEpoch; batch++) {
+        if (clock.shouldYield()) await clock.yield();
+        if (options.signal?.aborted) {
+          status = 'cancelled';
+          break outer;
+        }
+        trainer.step(order.subarray(batch * batchSize, Math.min(data.trainSize, (batch + 1) * batchSize)));
+        step++;
+        const last = batch === stepsPerEpoch - 1;
+        if (batchLoss.windowEndsAt(step)) {
+          take();
+          batchLoss.close(step);
+        }
+        if (!last && options.onProgress && clock.progressDue()) {
+          take();
+          options.onProgress(progress(batch + 1));
+        }
+        if (!last && snapshotEveryBatches > 0 && (batch + 1) % snapshotEveryBatches === 0) {
+          snapshot(epoch, batch + 1, step, trainer.weights());
+        }
+      }
+      take();
+      const validation = trainer.evaluate(validationRows);
+      const record: EpochRecord = {
+        epoch,
+        loss: sums.lossSum / Math.max(sums.count, 1),
+        acc: sums.correct / Math.max(sums.count, 1),
+        valLoss: validation.loss,
+        valAcc: validation.acc,
+      };
+      if (!Object.values(record).every(Number.isFinite)) {
+        throw new Error('training diverged: the loss is not finite (try a smaller learning rate)');
+      }
+      history.push(record);
+      options.onEpoch?.(record);
+      snapshot(epoch, stepsPerEpoch, step, trainer.weights());
+      options.onProgress?.(progress(stepsPerEpoch));
+    }
+    if (status === 'cancelled') {
+      // Keep the cancelled run's loss curve up to the last step taken.
+      const s = trainer.drain();
+      if (Number.isFinite(s.lossSum)) batchLoss.add(s);
+    }
+    batchLoss.close(step);
+    const current = trainer.weights();
+    if (weightsAreFinite(current)) lastWeights = current;
+  } catch (err) {
+    status = 'failed';
+    error = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  }
+  const trainSeconds = clock.elapsedMs() / 1000;
+  let predictions: RunResult['predictions'] = [];
+  try {
+    if (trainer && status !== 'failed') {
+      const probabilities = trainer.probabilities(predictionRows);
+      predictions = Array.from(predictionRows, (row, i) => ({
+        input: Array.from(data.xs.subarray(row * data.sequenceLength, (row + 1) * data.sequenceLength)),
+        label: data.labels[row] as 0 | 1,
+        probability: probabilities[i],
+      }));
+    }
+  } finally {
+    trainer?.dispose();
+  }
+  const weights = lastWeights ?? zeroWeights(config);
+  return {
+    status,
+    backend,
+    history,
+    batchLoss: batchLoss.points,
+    summary,
+    weights,
+    digitScores: digitScores(weights),
+    predictions,
+    snapshots,
+    trainSeconds,
+    ...(error ? { error } : {}),
+  };
+}
+
+function range(from: number, to: number): Int32Array {
+  const out = new Int32Array(Math.max(0, to - from));
+  for (let i = 0; i < out.length; i++) out[i] = from + i;
+  return out;
+}
+
+/** Only when a run fails before its first weights exist: a result still needs well-formed weights. */
+function zeroWeights(config: RunConfig): Weights {
+  const { vocabularySize: V } = config.task;
+  const { embeddingDim: E, rnnUnits: H } = config.model;
+  const zeros = (r: number, c: number) => Array.from({ length: r }, () => new Array<number>(c).fill(0));
+  return { embedding: zeros(V, E), kernel: zeros(E, H), recurrentKernel: zeros(H, H), bias: new Array<number>(H).fill(0) };
+}
