@@ -1,0 +1,29 @@
+import { utilityProcess } from 'electron';
+import type { ToWorker } from '../lab/worker-protocol.js';
+import type { RunWorkerHandle, WorkerFactory } from '../lab/worker-pool.js';
+
+/** Runs each training run in its own Electron utility process (out/electron/run-worker.cjs). */
+export function utilityWorkerFactory(modulePath: string): WorkerFactory {
+  return () => startUtility(modulePath);
+}
+
+function startUtility(modulePath: string): RunWorkerHandle {
+  const child = utilityProcess.fork(modulePath, [], { serviceName: 'RNN Lab training run', stdio: 'inherit' });
+  // Messages posted before the process has spawned are held until it has.
+  let spawned = false;
+  const pending: ToWorker[] = [];
+  let crash = '';
+  child.once('spawn', () => {
+    spawned = true;
+    for (const message of pending.splice(0)) child.postMessage(message);
+  });
+  child.on('error', (type, location) => {
+    crash = `the run process crashed (${type} at ${location})`;
+  });
+  return {
+    post: (message) => (spawned ? child.postMessage(message) : pending.push(message)),
+    onMessage: (callback) => child.on('message', callback),
+    onExit: (callback) => child.once('exit', (code) => callback(code, crash || `the run process exited with code ${code}`)),
+    terminate: () => void child.kill(),
+  };
+}
