@@ -1,0 +1,133 @@
+import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/contract.js';
+import { eventChannels } from '../../../shared/contract.js';
+import { fromWireError, LabError } from '../../../shared/errors.js';
+import { serverMessageSchema, TOKEN_PARAM, WS_PATH } from '../../../shared/transport.js';
+import type { ExportKind, Host } from './host.js';
+import { parseEvent, parseResponse } from './validate.js';
+import { downloadFile } from './download.js';
+
+interface Pending {
+  channel: InvokeChannel;
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+type Listener = (payload: unknown) => void;
+
+/** The socket address for this page: same host, `/ws`, the token the server printed. */
+export function socketUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
+  const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? '';
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${WS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+}
+
+export interface BrowserHost extends Host {
+  onConnection(listener: (connected: boolean) => void): () => void;
+}
+
+/**
+ * Browser mode: one WebSocket speaking shared/transport.ts. Calls made while the
+ * socket is down wait for it; calls in flight when it drops fail with a LabError;
+ * it reconnects with backoff and then re-announces the lab state.
+ */
+export function createBrowserHost(url: string): BrowserHost {
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let retryMs = 300;
+  let everOpened = false;
+  const pending = new Map<number, Pending>();
+  const outbox: string[] = [];
+  const listeners = new Map<string, Set<Listener>>(eventChannels.map((e) => [e, new Set<Listener>()]));
+  const connectionListeners = new Set<(connected: boolean) => void>();
+
+  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+
+  function connect(): void {
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.addEventListener('open', () => {
+      retryMs = 300;
+      const reconnect = everOpened;
+      everOpened = true;
+      connectionListeners.forEach((l) => l(true));
+      for (const frame of outbox.splice(0)) ws.send(frame);
+      // Events pushed while we were away are lost: fetch the whole state once.
+      if (reconnect) void host.invoke('lab:state', {}).then((s) => emit('lab:state', s), () => undefined);
+    });
+    ws.addEventListener('message', (e) => onMessage(typeof e.data === 'string' ? e.data : ''));
+    ws.addEventListener('close', () => {
+      if (socket !== ws) return;
+      socket = null;
+      connectionListeners.forEach((l) => l(false));
+      for (const [id, p] of pending) {
+        pending.delete(id);
+        p.reject(new LabError('internal', `connection to RNN Lab lost during ${p.channel}`));
+      }
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    });
+  }
+
+  function onMessage(text: string): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      console.warn('RNN Lab: ignored a frame that is not JSON');
+      return;
+    }
+    const msg = serverMessageSchema.safeParse(raw);
+    if (!msg.success) {
+      console.warn('RNN Lab: ignored a malformed frame');
+      return;
+    }
+    const m = msg.data;
+    if (m.type === 'event') {
+      if (!listeners.has(m.event)) return;
+      const payload = parseEvent(m.event as EventChannel, m.payload);
+      if (payload) emit(m.event, payload);
+      return;
+    }
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (!m.ok) {
+      p.reject(fromWireError({ error: m.error }));
+      return;
+    }
+    try {
+      p.resolve(parseResponse(p.channel, m.result));
+    } catch (err) {
+      p.reject(err as Error);
+    }
+  }
+
+  const host: BrowserHost = {
+    kind: 'browser',
+    invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
+      const id = nextId++;
+      const frame = JSON.stringify({ type: 'call', id, channel, payload: request });
+      return new Promise<InvokeResponse<C>>((resolve, reject) => {
+        pending.set(id, { channel, resolve: resolve as (v: unknown) => void, reject });
+        if (socket && socket.readyState === WebSocket.OPEN) socket.send(frame);
+        else outbox.push(frame);
+      });
+    },
+    on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      const set = listeners.get(event)!;
+      const l = listener as Listener;
+      set.add(l);
+      return () => set.delete(l);
+    },
+    async saveExport(name: string, _kind: ExportKind, data: string | Uint8Array): Promise<string | null> {
+      downloadFile(name, data);
+      return name;
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+  connect();
+  return host;
+}

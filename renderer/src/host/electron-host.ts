@@ -1,0 +1,76 @@
+import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/contract.js';
+import { apiMethodName } from '../../../shared/contract.js';
+import { fromWireError, isWireError, LabError } from '../../../shared/errors.js';
+import type { ExportKind, Host } from './host.js';
+import { parseEvent, parseResponse } from './validate.js';
+import { bytesToBase64 } from './bytes.js';
+
+/**
+ * The preload's surface as the renderer relies on it: one named function per
+ * channel (apiMethodName) plus three event subscriptions. Typed structurally so
+ * the renderer does not import Electron code.
+ */
+type Unsubscribe = () => void;
+export interface ElectronApi {
+  [method: string]: unknown;
+  onLabState(listener: (payload: unknown) => void): Unsubscribe;
+  onRunProgress(listener: (payload: unknown) => void): Unsubscribe;
+  onMenuCommand(listener: (payload: unknown) => void): Unsubscribe;
+}
+
+declare global {
+  interface Window {
+    api?: ElectronApi;
+  }
+}
+
+const subscribers: Record<EventChannel, keyof Pick<ElectronApi, 'onLabState' | 'onRunProgress' | 'onMenuCommand'>> = {
+  'lab:state': 'onLabState',
+  'run:progress': 'onRunProgress',
+  'menu:command': 'onMenuCommand',
+};
+
+/** Electron's ipcRenderer.invoke loses the error class; the message may carry the wire error as JSON. */
+function rethrow(err: unknown): never {
+  if (isWireError(err)) throw fromWireError(err);
+  const message = err instanceof Error ? err.message : String(err);
+  const json = message.match(/\{"error":.*\}$/);
+  if (json) {
+    try {
+      const parsed: unknown = JSON.parse(json[0]);
+      if (isWireError(parsed)) throw fromWireError(parsed);
+    } catch (inner) {
+      if (inner instanceof LabError) throw inner;
+    }
+  }
+  throw new LabError('internal', message.replace(/^Error invoking remote method '[^']+': (Error: )?/, ''));
+}
+
+export function createElectronHost(api: ElectronApi): Host {
+  return {
+    kind: 'electron',
+    async invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
+      const fn = api[apiMethodName(channel)];
+      if (typeof fn !== 'function') throw new LabError('internal', `the preload has no ${apiMethodName(channel)}()`);
+      let result: unknown;
+      try {
+        result = await (fn as (req: unknown) => Promise<unknown>)(request);
+      } catch (err) {
+        rethrow(err);
+      }
+      if (isWireError(result)) throw fromWireError(result);
+      return parseResponse(channel, result);
+    },
+    on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      return api[subscribers[event]]((raw) => {
+        const payload = parseEvent(event, raw);
+        if (payload) listener(payload);
+      });
+    },
+    async saveExport(name: string, kind: ExportKind, data: string | Uint8Array): Promise<string | null> {
+      const text = typeof data === 'string' ? data : bytesToBase64(data);
+      const { path } = await this.invoke('export:save', { defaultName: name, kind, data: text });
+      return path;
+    },
+  };
+}

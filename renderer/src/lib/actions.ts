@@ -1,0 +1,94 @@
+import type { InvokeChannel, InvokeRequest, InvokeResponse, MenuCommand } from '../../../shared/contract.js';
+import type { RunConfig } from '../../../shared/schemas/run-config.js';
+import type { ViewState } from '../../../shared/schemas/session.js';
+import { LabError } from '../../../shared/errors.js';
+import type { ExportKind, Host } from '../host/host.js';
+import { isBrowserHost } from '../host/pick-host.js';
+import { lab } from '../stores/lab.svelte.js';
+import { progress } from '../stores/progress.svelte.js';
+import { notices } from '../stores/notices.svelte.js';
+
+/**
+ * What the UI can do, as plain functions over the one host. Components call
+ * these; errors become notices here so no click fails silently.
+ */
+let host: Host | null = null;
+
+export function hostKind(): Host['kind'] {
+  return host?.kind ?? 'browser';
+}
+
+async function call<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C> | undefined> {
+  if (!host) throw new Error('host not started');
+  try {
+    return await host.invoke(channel, request);
+  } catch (err) {
+    // The user closing a dialog is not an error worth a message.
+    if (!(err instanceof LabError && err.code === 'cancelled')) notices.push('error', err instanceof Error ? err.message : String(err));
+    return undefined;
+  }
+}
+
+export async function start(h: Host, onMenu: (command: MenuCommand) => void): Promise<void> {
+  host = h;
+  h.on('lab:state', (s) => {
+    lab.apply(s);
+    progress.prune(s.runs);
+  });
+  h.on('run:progress', ({ id, progress: p }) => progress.set(id, p));
+  h.on('menu:command', ({ command }) => onMenu(command));
+  if (isBrowserHost(h)) h.onConnection((c) => (notices.connected = c));
+  const state = await call('lab:state', {});
+  if (state) lab.apply(state);
+}
+
+export const addSeedPreset = (samples?: number) => call('runs:addPreset', { preset: 'seed', samples });
+export const addRun = (name: string, config: RunConfig) => call('runs:add', { name, config });
+export const updateRun = (id: string, patch: { name?: string; config?: RunConfig; note?: string }) => call('runs:update', { id, ...patch });
+export const duplicateRun = (id: string) => call('runs:duplicate', { id });
+export const removeRun = (id: string) => call('runs:remove', { id });
+export const setView = (patch: Partial<ViewState>) => call('view:set', patch);
+
+/** Resolves when the runs end; the board follows along through pushed state meanwhile. */
+export function train(ids?: string[]): void {
+  void call('runs:train', ids ? { ids } : {});
+}
+export const cancel = (ids?: string[]) => call('runs:cancel', ids ? { ids } : {});
+
+export const newSession = () => call('session:new', {});
+export const listSessions = () => call('session:list', {});
+export const serializeSession = () => call('session:serialize', {});
+
+export async function openSession(path?: string): Promise<boolean> {
+  const state = await call('session:open', path ? { path } : {});
+  if (state) lab.apply(state);
+  return !!state;
+}
+
+export async function openSessionText(name: string, text: string): Promise<boolean> {
+  const state = await call('session:openText', { name, text });
+  if (state) {
+    lab.apply(state);
+    notices.push('info', `Opened ${name}`);
+  }
+  return !!state;
+}
+
+export async function saveSession(path?: string, saveAs = false): Promise<boolean> {
+  const state = await call('session:save', { ...(path ? { path } : {}), ...(saveAs ? { saveAs } : {}) });
+  if (state) {
+    lab.apply(state);
+    notices.push('info', `Saved ${state.session.title}`);
+  }
+  return !!state;
+}
+
+export async function saveExport(name: string, kind: ExportKind, data: string | Uint8Array): Promise<void> {
+  if (!host) return;
+  try {
+    const where = await host.saveExport(name, kind, data);
+    if (where) notices.push('info', `Exported ${name}`);
+  } catch (err) {
+    if (!(err instanceof LabError && err.code === 'cancelled')) notices.push('error', err instanceof Error ? err.message : String(err));
+  }
+}

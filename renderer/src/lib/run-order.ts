@@ -1,0 +1,29 @@
+/** Runs in the board's order: ids listed in the view first, then any the view does not know yet, in service order. */
+export function orderRuns<T extends { id: string }>(runs: readonly T[], order: readonly string[]): T[] {
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  const placed = order.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
+  const seen = new Set(placed.map((r) => r.id));
+  return [...placed, ...runs.filter((r) => !seen.has(r.id))];
+}
+
+/** Moves one id by `delta` places within the board order (for keyboard reordering). */
+export function moveInOrder(order: readonly string[], id: string, delta: number): string[] {
+  const next = [...order];
+  const from = next.indexOf(id);
+  if (from < 0) return next;
+  const to = Math.max(0, Math.min(next.length - 1, from + delta));
+  next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+}
+
+/** Progress is only meaningful while a run trains; drop entries for runs that ended or vanished. */
+export function liveProgress<P>(progress: Readonly<Record<string, P>>, runs: readonly { id: string; status: string }[]): Record<string, P> {
+  const training = new Set(runs.filter((r) => r.status === 'training').map((r) => r.id));
+  return Object.fromEntries(Object.entries(progress).filter(([id]) => training.has(id)));
+}
+
+/** Title bar text: "name — RNN Lab", with a bullet when there are unsaved changes. */
+export function windowTitle(session: { title: string; dirty: boolean }): string {
+  return `${session.dirty ? '• ' : ''}${session.title} — RNN Lab`;
+}
