@@ -1,0 +1,155 @@
+import { app, BrowserWindow, Menu, nativeTheme, session } from 'electron';
+import { join } from 'node:path';
+import type { AppInfo, LabState, MenuCommand } from '../../shared/contract.js';
+import { LabError } from '../../shared/errors.js';
+import { LabService } from '../lab/lab-service.js';
+import { labBackend } from '../web/lab-backend.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { askRestore, electronDialogs, showAbout, showError } from './dialogs.js';
+import { DocumentController } from './document-controller.js';
+import { sessionFileFromArgv } from './file-args.js';
+import { registerIpcHandlers } from './ipc-handlers.js';
+import { createMainWindow, lockDownContents } from './main-window.js';
+import { menuTemplate } from './menu-template.js';
+import { OverallProgress } from './overall-progress.js';
+import { loadRecent, saveRecent, withRecent } from './recent-files.js';
+import { utilityWorkerFactory } from './utility-worker-factory.js';
+import { windowTitle } from './window-title.js';
+
+// Bundled to out/electron/main.cjs: preload.cjs and run-worker.cjs sit beside it, the page in out/renderer.
+const here = __dirname;
+registerAppScheme();
+app.enableSandbox();
+
+let win: BrowserWindow | null = null;
+let pendingFile = sessionFileFromArgv(process.argv.slice(1), process.cwd());
+let openFile: (path: string) => void = (path) => (pendingFile = path);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another RNN Lab is running: it receives our argv (and file) through 'second-instance'.
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFile(path);
+  });
+  app.on('second-instance', (_event, argv, cwd) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const file = sessionFileFromArgv(argv.slice(1), cwd);
+    if (file) openFile(file);
+  });
+  // One window, one document: closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (err: unknown) => {
+    showError(null, `RNN Lab could not start: ${err instanceof Error ? err.message : String(err)}`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  nativeTheme.themeSource = 'system';
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveRenderer(join(here, '..', 'renderer'));
+
+  const userData = app.getPath('userData');
+  const service = new LabService({
+    host: 'electron',
+    workerFactory: utilityWorkerFactory(join(here, 'run-worker.cjs')),
+    recoveryPath: join(userData, 'recovery.rnnlab'),
+    versions: { electron: process.versions.electron, chrome: process.versions.chrome },
+  });
+  const backend = labBackend(service);
+  const recentFile = join(userData, 'recent.json');
+  let recent = loadRecent(recentFile);
+
+  const docs = new DocumentController({
+    call: async (channel, payload) => backend.call(channel, payload),
+    state: () => service.state(),
+    dialogs: electronDialogs(() => win),
+    remember: (path) => {
+      recent = withRecent(recent, path);
+      saveRecent(recentFile, recent);
+      app.addRecentDocument(path);
+      buildMenu();
+    },
+  });
+  const perform = (job: Promise<unknown>) =>
+    job.catch((err: unknown) => {
+      if (err instanceof LabError && err.code === 'cancelled') return;
+      showError(win, err instanceof Error ? err.message : String(err));
+    });
+  openFile = (path) => void perform(docs.open({ path }));
+
+  const appInfo = async (): Promise<AppInfo | null> => {
+    const outcome = await backend.call('app:info', {});
+    return outcome.ok ? (outcome.result as AppInfo) : null;
+  };
+  function buildMenu(): void {
+    const actions = {
+      newSession: () => void perform(docs.newSession()),
+      open: () => void perform(docs.open()),
+      openRecent: (path: string) => void perform(docs.open({ path })),
+      clearRecent: () => {
+        recent = [];
+        saveRecent(recentFile, recent);
+        app.clearRecentDocuments();
+        buildMenu();
+      },
+      save: () => void perform(docs.save()),
+      saveAs: () => void perform(docs.save({ saveAs: true })),
+      command: (command: MenuCommand) => win?.webContents.send('menu:command', { command }),
+      about: () => void appInfo().then((info) => showAbout(win, info)),
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', recent, devTools: !app.isPackaged })));
+  }
+  buildMenu();
+  registerIpcHandlers(() => win, backend, docs);
+
+  // Events go to our window only; the title and the taskbar bar follow the lab state.
+  const progress = new OverallProgress();
+  const showState = (state: LabState) => {
+    if (!win || win.isDestroyed()) return;
+    win.setTitle(windowTitle(state.session));
+    if (process.platform === 'darwin') {
+      win.setDocumentEdited(state.session.dirty);
+      win.setRepresentedFilename(state.session.path ?? '');
+    }
+    win.setProgressBar(progress.onState(state));
+  };
+  service.subscribe((event, payload) => {
+    if (!win || win.isDestroyed()) return;
+    if (event === 'lab:state') showState(payload);
+    else win.setProgressBar(progress.onProgress(payload));
+    win.webContents.send(event, payload);
+  });
+
+  const recovery = await service.recovery();
+  if (recovery) {
+    if (await askRestore(recovery.runs, recovery.modifiedAt)) await service.restoreRecovery();
+    else await service.discardRecovery();
+  }
+
+  win = createMainWindow({ preloadPath: join(here, 'preload.cjs'), boundsFile: join(userData, 'window.json'), devTools: !app.isPackaged });
+  showState(service.state());
+  let closing = false;
+  win.on('close', (event) => {
+    if (closing) return;
+    event.preventDefault();
+    docs.settleUnsaved().then(async (mayClose) => {
+      if (!mayClose) return;
+      closing = true;
+      // Closing after Save or Don't Save: the recovery copy is no longer wanted.
+      await service.close();
+      await service.discardRecovery();
+      win?.close();
+    }, (err: unknown) => showError(win, err instanceof Error ? err.message : String(err)));
+  });
+  win.on('closed', () => (win = null));
+
+  if (pendingFile) openFile(pendingFile);
+}
