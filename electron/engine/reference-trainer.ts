@@ -28,7 +28,10 @@ export class ReferenceTrainer implements Trainer {
     // Explicit list: without one, minimize would train every variable in the process (other runs too).
     this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.xAll = tf.tensor2d(data.xs, [data.size, data.sequenceLength], 'int32');
-    this.yAll = tf.tensor2d(Float32Array.from(data.labels), [data.size, 1]);
+    // One label column per RNN unit: tfjs's cross-entropy needs equal shapes (Keras would broadcast).
+    const labels = tf.tensor2d(Float32Array.from(data.labels), [data.size, 1]);
+    this.yAll = tf.tile(labels, [1, this.units]);
+    labels.dispose();
   }
 
   step(rows: Int32Array): void {

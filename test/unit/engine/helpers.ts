@@ -1,0 +1,26 @@
+import type { RunConfig, RunConfigInput } from '../../../shared/schemas/run-config.js';
+import { runConfigSchema } from '../../../shared/schemas/run-config.js';
+import { SEED_PRESET } from '../../../shared/presets.js';
+
+type Overrides = {
+  task?: Partial<RunConfig['task']>;
+  model?: Partial<RunConfig['model']>;
+  training?: Partial<RunConfig['training']>;
+};
+
+/** A seed preset run with smaller data (tests must take seconds). */
+export function smallConfig(presetIndex = 0, overrides: Overrides = {}): RunConfig {
+  const base = SEED_PRESET[presetIndex].config as RunConfigInput;
+  return runConfigSchema.parse({
+    task: { ...base.task, samples: 2000, ...overrides.task },
+    model: { ...base.model, ...overrides.model },
+    training: { ...base.training, ...overrides.training },
+  });
+}
+
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length ${a.length} vs ${b.length}`);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+}
