@@ -1,0 +1,45 @@
+import { analysisModelOf, LENGTH_DEFAULTS, lengthGeneralisation, type LengthResult } from '../../../shared/analysis/index.js';
+import { flagOpt, numberOpt, stringOpt } from '../args.js';
+import { UsageError, type CliCommand } from '../command.js';
+import { table } from '../format.js';
+import { findRun, loadSession } from '../load-session.js';
+
+export const command: CliCommand = {
+  name: 'lengths',
+  usage: 'lengths FILE [--max 50] [--per-length 200] [--seed 7] [--run NAME|all] [--json]',
+  summary: 'accuracy vs sequence length 1…max on balanced sets (half hold the target once, half not)',
+  help: [
+    '--max N         longest length (default 50, at most 500)',
+    '--per-length N  sequences per length, even (default 200)',
+    '--seed N        seed of the generated sets (default 7); the same sets for every run',
+    '--run NAME|all  one run or every trained run (default all)',
+    '--json          print one JSON object { runs: [{ run, trainedLength, points: [{ length, accuracy, withTarget, withoutTarget, n }] }] }',
+  ],
+  options: { max: { type: 'string' }, 'per-length': { type: 'string' }, seed: { type: 'string' }, run: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 1, max: 1, names: 'a FILE' },
+  async run({ values, positionals: [file] }, io) {
+    const maxLength = numberOpt(values, 'max', 'int') ?? LENGTH_DEFAULTS.maxLength;
+    const perLength = numberOpt(values, 'per-length', 'int') ?? LENGTH_DEFAULTS.perLength;
+    const seed = numberOpt(values, 'seed', 'int') ?? LENGTH_DEFAULTS.seed;
+    if (maxLength < 1 || maxLength > 500) throw new UsageError('--max: expected 1 to 500');
+    if (perLength < 2 || perLength % 2 !== 0 || perLength > 100_000) throw new UsageError('--per-length: expected an even number from 2 to 100000');
+    const session = await loadSession(file);
+    const which = stringOpt(values, 'run') ?? 'all';
+    const runs = which === 'all' ? session.runs.filter((r) => r.weights) : [findRun(session, which)];
+    if (!runs.length) throw new UsageError('no trained run in this session (train first)');
+    const results: LengthResult[] = runs.map((r) => lengthGeneralisation(analysisModelOf(r), { maxLength, perLength, seed }));
+    if (flagOpt(values, 'json')) {
+      io.out(`${JSON.stringify({ maxLength, perLength, seed, runs: results }, null, 2)}\n`);
+      return 0;
+    }
+    const pct = (x: number) => (x * 100).toFixed(0);
+    const lines = [`Accuracy vs sequence length (${perLength} per length: half with the target once, half without); cells: all% (with/without)`];
+    lines.push(...table(['length', ...results.map((r) => r.run)],
+      Array.from({ length: maxLength }, (_, i) => [String(i + 1), ...results.map((r) => {
+        const p = r.points[i];
+        return `${pct(p.accuracy)} (${pct(p.withTarget)}/${pct(p.withoutTarget)})`;
+      })])));
+    io.out(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,79 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { LabService } from '../../lab/lab-service.js';
+import { threadWorkerFactory } from '../../lab/thread-worker-factory.js';
+import { numberOpt, stringOpt } from '../args.js';
+import { UsageError, type CliCommand } from '../command.js';
+import { ProgressView } from '../progress-view.js';
+import { trainConfigs } from '../train-configs.js';
+
+export const command: CliCommand = {
+  name: 'train',
+  usage: 'train (--preset seed | --embedding LIST) --out FILE [options]',
+  summary: 'train runs in parallel worker threads and save them as a session file',
+  help: [
+    '--preset seed           the seed notebook\'s four runs',
+    '--embedding 10,4,1      embedding sizes (custom runs: every embedding × every activation)',
+    '--activation LIST       linear, sigmoid, tanh, relu (default linear); sigmoid = the seed\'s sigmoid RNN',
+    '--epochs N --lr X --batch N --samples N --seed N   override the recipe',
+    '--engine fused|reference  fused recurrence op (default) or tfjs\'s SimpleRNN layer',
+    '--snapshot-every K      keep weight snapshots every K batches (default: epoch ends)',
+    '--parallel N            runs trained at once (default: number of cores)',
+    '--out FILE              the session file to write (.rnnlab)',
+  ],
+  options: {
+    preset: { type: 'string' },
+    embedding: { type: 'string' },
+    activation: { type: 'string' },
+    epochs: { type: 'string' },
+    lr: { type: 'string' },
+    batch: { type: 'string' },
+    samples: { type: 'string' },
+    seed: { type: 'string' },
+    engine: { type: 'string' },
+    'snapshot-every': { type: 'string' },
+    parallel: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  },
+  positionals: { min: 0, max: 0, names: '' },
+  async run({ values }, io) {
+    const out = stringOpt(values, 'out');
+    if (!out) throw new UsageError('train needs --out FILE');
+    const target = resolve(out);
+    if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
+      throw new UsageError(`--out: the folder ${dirname(out)} does not exist`);
+    }
+    const configs = trainConfigs(values);
+    const parallel = numberOpt(values, 'parallel', 'int') ?? availableParallelism();
+    if (parallel < 1) throw new UsageError('--parallel: must be at least 1');
+
+    const lab = new LabService({ workerFactory: threadWorkerFactory(), host: 'electron', maxParallel: parallel });
+    for (const { name, config } of configs) await lab.handle('runs:add', { name, config });
+    const view = new ProgressView(io);
+    lab.subscribe((event, payload) => {
+      if (event === 'lab:state') view.update(payload.runs);
+      else view.tick(payload.id, payload.progress);
+    });
+    let interrupted = false;
+    const stop = io.onInterrupt(() => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      io.err('\nrnn-lab: cancelling (Ctrl+C again to quit without saving)\n');
+      void lab.handle('runs:cancel', {});
+    });
+    io.err(`training ${configs.length} run${configs.length === 1 ? '' : 's'}, ${Math.min(parallel, configs.length)} at a time\n`);
+    view.update(lab.state().runs);
+    const runs = await lab.handle('runs:train', {}).finally(stop);
+    view.finish();
+    await lab.handle('session:save', { path: target });
+
+    const backends = [...new Set(runs.flatMap((r) => (r.backend ? [`${r.backend.name} (${r.backend.reason})`] : [])))];
+    if (backends.length) io.err(`backend: ${backends.join(', ')}\n`);
+    io.out(`saved ${runs.length} run${runs.length === 1 ? '' : 's'} to ${out}\n`);
+    const failed = runs.filter((r) => r.status === 'failed');
+    for (const run of failed) io.err(`rnn-lab: run "${run.name}" failed: ${run.error ?? 'unknown reason'}\n`);
+    if (interrupted) io.err('rnn-lab: training was cancelled; the partial runs were saved\n');
+    return failed.length || interrupted ? 1 : 0;
+  },
+};
