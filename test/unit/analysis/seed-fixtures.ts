@@ -42,7 +42,7 @@ const presetByEmbedding = (e: number, act: string) =>
   SEED_PRESET.find((p) => p.config.model.embeddingDim === e && p.config.model.rnnActivation === act)!;
 
 /** Trained-looking runs (status done) carrying the seed's printed weights. */
-export function seedRun(which: keyof typeof SEED_WEIGHTS, id = which): Run {
+export function seedRun(which: keyof typeof SEED_WEIGHTS, id: string = which): Run {
   const preset = which === 'sigmoid1' ? presetByEmbedding(1, 'sigmoid') : which === 'linear1' ? presetByEmbedding(1, 'linear') : presetByEmbedding(10, 'linear');
   return runSchema.parse({ id, name: preset.name, config: preset.config, status: 'done', weights: SEED_WEIGHTS[which] });
 }
