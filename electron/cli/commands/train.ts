@@ -44,6 +44,7 @@ export const command: CliCommand = {
     if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
       throw new UsageError(`--out: the folder ${dirname(out)} does not exist`);
     }
+    if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out: ${out} is a folder, not a file`);
     const configs = trainConfigs(values);
     const parallel = numberOpt(values, 'parallel', 'int') ?? availableParallelism();
     if (parallel < 1) throw new UsageError('--parallel: must be at least 1');
