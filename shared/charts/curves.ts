@@ -45,16 +45,16 @@ export function curvesOption(history: readonly EpochRecord[], ctx: ChartContext)
     },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: [
-      { left: 48, right: 12, top: 26, height: '36%' },
-      { left: 48, right: 12, bottom: 24, height: '30%' },
+      { left: 48, right: 12, top: 26, height: '38%' },
+      { left: 48, right: 12, bottom: 28, height: '28%' },
     ],
     xAxis: [
       { ...ax, type: 'category', data: epochs.map(String), gridIndex: 0, axisLabel: { show: false }, boundaryGap: false },
       { ...ax, type: 'category', data: epochs.map(String), gridIndex: 1, name: 'epoch', nameLocation: 'middle', nameGap: 22, boundaryGap: false },
     ],
     yAxis: [
-      { ...ax, type: logLoss ? 'log' : 'value', gridIndex: 0, name: 'loss', nameLocation: 'end', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-      { ...ax, type: 'value', gridIndex: 1, name: 'accuracy', min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10), max: 1, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: logLoss ? 'log' : 'value', gridIndex: 0, name: 'loss', nameGap: 8, nameTextStyle: { ...ax.nameTextStyle, align: 'right' }, splitNumber: 3, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: 'value', gridIndex: 1, name: 'accuracy', nameGap: 8, nameTextStyle: { ...ax.nameTextStyle, align: 'right' }, splitNumber: 2, min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10), max: 1, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     ],
     series: [
       line('train', history.map((h) => h.loss), 0, false),

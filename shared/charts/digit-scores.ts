@@ -21,7 +21,7 @@ export function digitScoresOption(digitScores: readonly (readonly number[])[], t
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const values = digitScoreValues(digitScores);
-  const few = values.length <= 12;
+  const few = values.length <= 6;
   return {
     animation: false,
     textStyle: textStyle(theme),
@@ -54,9 +54,10 @@ export function digitScoresOption(digitScores: readonly (readonly number[])[], t
         data: values.map((v, i) => ({
           value: v,
           itemStyle: { color: i === targetDigit ? color : theme.neutral, borderRadius: 2 },
-          label: i === targetDigit ? { color, fontWeight: 'bold' as const } : undefined,
+          // Only the target's value is printed: ten labels collide in a narrow column.
+          label: i === targetDigit || few ? { show: true, color: i === targetDigit ? color : theme.muted, fontWeight: i === targetDigit ? ('bold' as const) : ('normal' as const) } : undefined,
         })),
-        label: { show: few, position: 'top', color: theme.muted, fontSize: 9, fontFamily: theme.mono, formatter: (p) => fmt(Number(p.value), 2) },
+        label: { show: false, position: 'top', color: theme.muted, fontSize: 9, fontFamily: theme.mono, formatter: (p) => fmt(Number(p.value), 2) },
         markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: theme.axisLine, type: 'solid' }, data: [{ yAxis: 0 }] },
       },
     ],

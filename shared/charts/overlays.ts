@@ -70,7 +70,7 @@ export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayCon
     tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: [
-      { left: 56, right: 16, top: 40, height: '38%' },
+      { left: 56, right: 16, top: 52, height: '38%' },
       { left: 56, right: 16, bottom: 30, height: '28%' },
     ],
     xAxis: [
@@ -78,8 +78,8 @@ export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayCon
       { ...ax, type: 'category', gridIndex: 1, data: epochs, boundaryGap: false, name: 'epoch', nameLocation: 'middle', nameGap: 22 },
     ],
     yAxis: [
-      { ...ax, type: log ? 'log' : 'value', gridIndex: 0, name: 'loss (train — / val - -)', nameLocation: 'end', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-      { ...ax, type: 'value', gridIndex: 1, name: 'validation accuracy', max: 1, min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10), axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: log ? 'log' : 'value', gridIndex: 0, name: 'loss (train —, validation - -)', nameGap: 8, nameTextStyle: { ...ax.nameTextStyle, align: 'left' }, splitNumber: 3, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: 'value', gridIndex: 1, name: 'validation accuracy', nameGap: 8, nameTextStyle: { ...ax.nameTextStyle, align: 'left' }, splitNumber: 2, max: 1, min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10), axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     ],
     series,
   };

@@ -28,7 +28,8 @@ export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOptio
   const ax = axisBase(theme);
   const bars = weightBars(weights);
   const fill = (g: WeightBar['group']) => (g === 'W' ? color : g === 'U' ? theme.text : theme.muted);
-  const few = bars.length <= 14;
+  // Printed values only while they fit without overlapping; the tooltip has them all.
+  const few = bars.length <= 7;
   return {
     animation: false,
     textStyle: textStyle(theme),
@@ -41,7 +42,7 @@ export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOptio
       },
     },
     grid: { left: 44, right: 10, top: 18, bottom: 26 },
-    xAxis: { ...ax, type: 'category', data: bars.map((b) => b.label), axisLabel: { ...ax.axisLabel, interval: few ? 0 : 'auto' } },
+    xAxis: { ...ax, type: 'category', data: bars.map((b) => b.label), axisLabel: { ...ax.axisLabel, interval: bars.length <= 14 ? 0 : 'auto' } },
     yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
       {

@@ -86,8 +86,8 @@ function readNumber(raw: string, kind: FieldSpec['kind']): number | string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small') return `Must be at least ${String(issue.minimum)}${issue.inclusive === false ? ' (exclusive)' : ''}`;
-  if (issue.code === 'too_big') return `Must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_small' && issue.origin === 'number') return `Must be at least ${String(issue.minimum)}${issue.inclusive === false ? ' (exclusive)' : ''}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `Must be at most ${String(issue.maximum)}`;
   if (issue.code === 'invalid_value') return `Choose one of ${issue.values.map(String).join(', ')}`;
   const m = issue.message;
   return m.charAt(0).toUpperCase() + m.slice(1);

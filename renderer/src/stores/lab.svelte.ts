@@ -10,7 +10,6 @@ class LabStore {
   session = $state<LabState['session']>({ path: null, title: 'Untitled', dirty: false });
   loaded = $state(false);
   ordered = $derived(orderRuns(this.runs, this.view.order));
-  anyTraining = $derived(this.runs.some((r) => r.status === 'training' || r.status === 'queued'));
 
   apply(state: LabState): void {
     this.runs = state.runs;
