@@ -47,15 +47,15 @@ export class ProgressView {
     const now = Date.now();
     if (!force && now - this.lastDraw < 100) return;
     this.lastDraw = now;
-    const width = Math.max(10, Math.min(30, this.io.columns - 70));
     const nameWidth = Math.max(...this.runs.map((r) => r.name.length), 4);
+    const width = Math.max(10, Math.min(30, this.io.columns - nameWidth - 62));
     const lines = this.runs.map((run) => {
       const p = this.progress.get(run.id);
       const done = run.status === 'done' ? 1 : (p?.fraction ?? 0);
       const filled = Math.round(done * width);
       const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
       const detail = run.status === 'training' && p
-        ? `epoch ${p.epoch}/${p.epochs}  loss ${num(p.loss)}  acc ${num(p.acc)}  eta ${Math.ceil(p.etaMs / 1000)}s`
+        ? `epoch ${p.epoch}/${p.epochs} loss ${num(p.loss)} acc ${num(p.acc)} eta ${Math.ceil(p.etaMs / 1000)}s`
         : run.status === 'done' && run.history.length ? `val_acc ${num(run.history.at(-1)!.valAcc)}` : run.error ?? '';
       return `${run.name.padEnd(nameWidth)} ${bar} ${String(Math.round(done * 100)).padStart(3)}% ${run.status.padEnd(9)} ${detail}`
         .slice(0, this.io.columns - 1);
