@@ -93,6 +93,22 @@ describe('sessions through the service', () => {
     expect((await readdir(dir)).sort()).toEqual(['kept.rnnlab']);
   });
 
+  it('saving while a run trains stores that run untrained, then the finished run makes the session dirty', async () => {
+    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(150)).factory, host: 'electron' });
+    const run = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
+    const training = lab.handle('runs:train', { ids: [run.id] });
+    await wait(30);
+    const path = join(dir, 'mid.rnnlab');
+    await lab.handle('session:save', { path });
+    const saved = JSON.parse(await readFile(path, 'utf8'));
+    expect(saved.runs[0]).toMatchObject({ id: run.id, status: 'queued', history: [] });
+    expect(saved.runs[0].weights).toBeUndefined();
+    expect(lab.state().session.dirty).toBe(false);
+    await training;
+    expect(lab.state().session.dirty).toBe(true);
+    expect(lab.state().runs[0].status).toBe('done');
+  });
+
   it('ignores a corrupt recovery copy instead of offering it', async () => {
     const recoveryPath = join(dir, 'recovery.rnnlab');
     await writeFile(recoveryPath, '{"format":"rnn-lab-session"');
