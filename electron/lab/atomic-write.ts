@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -28,6 +28,26 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw err;
   }
   await syncDir(dir);
+  await removeOrphans(dir, basename(path));
+}
+
+/** Temp files left by saves whose process died mid-write (SIGKILL, power loss) are removed by the next save. */
+async function removeOrphans(dir: string, base: string): Promise<void> {
+  const prefix = `.${base}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (match && !isAlive(Number(match[1]))) await unlink(join(dir, name)).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {
