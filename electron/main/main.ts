@@ -18,6 +18,8 @@ import { windowTitle } from './window-title.js';
 
 // Bundled to out/electron/main.cjs: preload.cjs and run-worker.cjs sit beside it, the page in out/renderer.
 const here = __dirname;
+// Tests (and people who keep several labs apart) point the app at its own settings folder.
+if (process.env.RNN_LAB_USER_DATA) app.setPath('userData', process.env.RNN_LAB_USER_DATA);
 registerAppScheme();
 app.enableSandbox();
 
