@@ -34,9 +34,12 @@ describe('chart export', () => {
     const out = exportChart({ runs, chart: 'digit-scores', run: 'Embedding 1 · sigmoid RNN', format: 'svg' });
     const svg = out.bytes.toString('utf8');
     expect(parses(svg)).toBe(640);
-    const labels = texts(svg);
-    for (const row of runs[2].digitScores!) expect(labels).toContain(fmt(row[0], 2));
-    expect(labels).toContain('11'); // digit 4: 11.057 as printed in the seed
+    // The board prints the target digit's value only (digit 4: 11.057 as printed in the seed).
+    expect(texts(svg)).toContain(fmt(runs[2].digitScores![4][0], 2));
+    expect(texts(svg)).toContain('11');
+    // The weights chart prints every bar: W, U and b of the seed's sigmoid run.
+    const w = exportChart({ runs, chart: 'weights', run: 'c', format: 'svg' }).bytes.toString('utf8');
+    expect(texts(w)).toEqual(expect.arrayContaining([fmt(-4.77058172, 2), fmt(13.87013912, 2), fmt(-1.89605367, 2)]));
   });
 
   it('all runs: curves as one overlay, weights as a figure sheet titled by run', () => {
