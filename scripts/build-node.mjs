@@ -48,7 +48,8 @@ await build({
   target: 'node22',
   format: 'cjs',
   // Native or optional modules load from node_modules at run time.
-  external: ['electron', '@tensorflow/tfjs-node', '@resvg/resvg-js'],
+  // tfjs stays external so tfjs-node (when installed) registers its backend on the same tfjs instance the engine uses.
+  external: ['electron', '@tensorflow/*', '@resvg/resvg-js'],
   sourcemap: true,
   define,
   logLevel: 'warning',
