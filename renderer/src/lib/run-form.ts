@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { runConfigSchema, rnnActivations, outputActivations, engines, type RunConfig, type RunConfigInput } from '../../../shared/schemas/run-config.js';
 import { runNameSchema } from '../../../shared/schemas/run.js';
+import { DEFAULT_RUN } from '../../../shared/presets.js';
 
 /**
  * The "Add run" form as flat string fields (what inputs hold), mapped to and
@@ -96,6 +97,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 export type FormResult = { ok: true; name: string; config: RunConfig } | { ok: false; errors: FormErrors };
 
 /** Reads every field; returns the config or one message per bad field. */
+const fallback = runConfigSchema.parse(DEFAULT_RUN.config);
+
 export function validateForm(values: FormValues): FormResult {
   const errors: FormErrors = {};
   const name = runNameSchema.safeParse(values.name);
@@ -107,18 +110,21 @@ export function validateForm(values: FormValues): FormResult {
       continue;
     }
     const n = readNumber(values[f.key], f.kind);
-    if (typeof n === 'string') errors[f.key] = n;
-    else config[f.path[0]][f.path[1]] = n;
+    if (typeof n === 'string') {
+      errors[f.key] = n;
+      // A stand-in so the schema still checks every other field in the same pass.
+      config[f.path[0]][f.path[1]] = (fallback[f.path[0]] as Record<string, unknown>)[f.path[1]];
+    } else config[f.path[0]][f.path[1]] = n;
   }
-  if (Object.keys(errors).length) return { ok: false, errors };
   const parsed = runConfigSchema.safeParse(config);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  if (!parsed.success || Object.keys(errors).length) {
+    for (const issue of parsed.error?.issues ?? []) {
       const field = allFields.find((f) => f.path[0] === issue.path[0] && f.path[1] === issue.path[1]);
       const key = field?.key ?? 'name';
       errors[key] ??= issueMessage(issue);
     }
     return { ok: false, errors };
   }
-  return { ok: true, name: name.success ? name.data : values.name, config: parsed.data };
+  if (!name.success) return { ok: false, errors };
+  return { ok: true, name: name.data, config: parsed.data };
 }

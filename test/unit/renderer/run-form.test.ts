@@ -31,6 +31,12 @@ describe('Add run form', () => {
     }
   });
 
+  it('shows number and range messages together in one pass', () => {
+    const r = validateForm({ ...base(), embeddingDim: '0', learningRate: 'fast' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toMatchObject({ embeddingDim: 'Must be at least 1', learningRate: 'Enter a number' });
+  });
+
   it('rejects text, fractions where whole numbers go, and empty fields', () => {
     const r = validateForm({ ...base(), learningRate: 'fast', batchSize: '2.5', samples: ' ' });
     expect(r.ok).toBe(false);
