@@ -52,3 +52,4 @@ export function runChartOption(kind: ChartKind, run: Run, ctx: ChartContext): EC
       return run.predictions.length ? predictionsOption(run.predictions, ctx) : null;
   }
 }
+export * from './export-title.js';

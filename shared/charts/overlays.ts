@@ -97,7 +97,7 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
     textStyle: textStyle(theme),
     legend: legend(runs, names, ctx),
     tooltip: { ...tooltipBase(theme), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
-    grid: { left: 56, right: 16, top: 40, bottom: 34 },
+    grid: { left: 56, right: 16, top: 56, bottom: 34 },
     xAxis: {
       ...ax,
       type: 'category',

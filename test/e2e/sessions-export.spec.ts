@@ -50,12 +50,12 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
   expect(png.suggestedFilename()).toBe('emb10-linear-digit-scores.png');
   const bytes = readFileSync((await png.path())!);
   expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
-  // IHDR width/height: 2× the on-screen chart.
+  // IHDR width/height: 2× the on-screen chart, plus the exported title band (30 px).
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   const box = (await figure.getByRole('img').boundingBox())!;
   expect(width).toBe(Math.round(box.width) * 2);
-  expect(height).toBe(Math.round(box.height) * 2);
+  expect(height).toBe((Math.round(box.height) + 30) * 2);
   expect(bytes.length).toBeGreaterThan(2000);
 
   await figure.getByRole('button', { name: 'Export' }).click();
@@ -64,6 +64,7 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
   const text = readFileSync((await svg.path())!, 'utf8');
   expect(text).toMatch(/^<svg[\s>]/);
   expect(text).toContain('</svg>');
+  expect(text).toMatch(/Digit scores (—|&#8212;|&mdash;) Export run/);
   expect((text.match(/<path/g) ?? []).length).toBeGreaterThan(10);
 
   const [sheet] = await Promise.all([

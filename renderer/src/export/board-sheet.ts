@@ -4,6 +4,16 @@ import { chartsWithin, handlePng } from './chart-registry.js';
 const TEXT_SELECTOR = 'h2, h3, th, td, dt, dd, figcaption, .chips span, .banner, .placeholder p';
 const SCALE = 2;
 
+/** Text a sighted user sees: screen-reader-only spans left out. */
+function visibleText(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent ?? '';
+    else if (node instanceof Element && !node.classList.contains('visually-hidden')) text += visibleText(node);
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 async function bitmap(bytes: Uint8Array): Promise<ImageBitmap> {
   return createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
 }
@@ -56,9 +66,9 @@ export async function renderBoardSheet(root: HTMLElement, mode: ThemeMode, print
     }
   }
   for (const el of root.querySelectorAll<HTMLElement>(TEXT_SELECTOR)) {
-    if (el.querySelector(TEXT_SELECTOR)) continue;
-    const text = el.textContent?.replace(/\s+/g, ' ').trim();
-    if (!text || el.closest('.visually-hidden')) continue;
+    if (el.querySelector(TEXT_SELECTOR) || el.closest('.visually-hidden')) continue;
+    const text = visibleText(el);
+    if (!text) continue;
     const style = getComputedStyle(el);
     const b = at(el);
     g.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
@@ -67,7 +77,13 @@ export async function renderBoardSheet(root: HTMLElement, mode: ThemeMode, print
     const right = style.textAlign === 'right' || style.textAlign === 'end';
     g.textAlign = right ? 'right' : style.textAlign === 'center' ? 'center' : 'left';
     const x = right ? b.x + b.w - parseFloat(style.paddingRight) : style.textAlign === 'center' ? b.x + b.w / 2 : b.x + parseFloat(style.paddingLeft);
-    g.fillText(text, x, b.y + b.h / 2, Math.max(10, b.w));
+    // Clip to the element, as the page's ellipsis does, instead of squeezing the text.
+    g.save();
+    g.beginPath();
+    g.rect(b.x, b.y, b.w, b.h);
+    g.clip();
+    g.fillText(text, x, b.y + b.h / 2);
+    g.restore();
   }
   g.textAlign = 'left';
   for (const handle of chartsWithin(root)) {

@@ -5,26 +5,18 @@ import type { ExportKind, Host } from './host.js';
 import { parseEvent, parseResponse } from './validate.js';
 import { bytesToBase64 } from './bytes.js';
 
-/**
- * The preload's surface as the renderer relies on it: one named function per
- * channel (apiMethodName) plus three event subscriptions. Typed structurally so
- * the renderer does not import Electron code.
- */
-type Unsubscribe = () => void;
-export interface ElectronApi {
-  [method: string]: unknown;
-  onLabState(listener: (payload: unknown) => void): Unsubscribe;
-  onRunProgress(listener: (payload: unknown) => void): Unsubscribe;
-  onMenuCommand(listener: (payload: unknown) => void): Unsubscribe;
-}
+import type { Api } from '../../../electron/preload/api-types.js';
+
+/** The preload's own type (SHELL's electron/preload), so a renamed method fails the type check here. */
+export type ElectronApi = Api;
 
 declare global {
   interface Window {
-    api?: ElectronApi;
+    api?: Api;
   }
 }
 
-const subscribers: Record<EventChannel, keyof Pick<ElectronApi, 'onLabState' | 'onRunProgress' | 'onMenuCommand'>> = {
+const subscribers: Record<EventChannel, 'onLabState' | 'onRunProgress' | 'onMenuCommand'> = {
   'lab:state': 'onLabState',
   'run:progress': 'onRunProgress',
   'menu:command': 'onMenuCommand',
@@ -50,7 +42,8 @@ export function createElectronHost(api: ElectronApi): Host {
   return {
     kind: 'electron',
     async invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
-      const fn = api[apiMethodName(channel)];
+      // One named function per channel; looked up by the same rule the preload used to name them.
+      const fn = (api as unknown as Record<string, unknown>)[apiMethodName(channel)];
       if (typeof fn !== 'function') throw new LabError('internal', `the preload has no ${apiMethodName(channel)}()`);
       let result: unknown;
       try {
@@ -62,7 +55,8 @@ export function createElectronHost(api: ElectronApi): Host {
       return parseResponse(channel, result);
     },
     on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      return api[subscribers[event]]((raw) => {
+      const subscribe = api[subscribers[event]] as (listener: (payload: unknown) => void) => () => void;
+      return subscribe((raw) => {
         const payload = parseEvent(event, raw);
         if (payload) listener(payload);
       });

@@ -7,6 +7,7 @@ import {
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  TitleComponent,
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
@@ -15,7 +16,7 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 // Only what the builders in shared/charts use: keeps the bundle lean.
 echarts.use([
   BarChart, HeatmapChart, LineChart,
-  AriaComponent, AxisPointerComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
+  AriaComponent, AxisPointerComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
   CanvasRenderer, SVGRenderer,
 ]);
 

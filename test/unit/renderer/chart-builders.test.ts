@@ -121,3 +121,16 @@ describe('export names and data', () => {
     expect(dataCsv([run], 'predictions').split('\n')[1]).toBe('Run r1,5 8 4,1,0.99,1');
   });
 });
+
+describe('export title', () => {
+  it('adds the title and moves numeric grid and legend tops down by the band', async () => {
+    const { withExportTitle, TITLE_BAND } = await import('../../../shared/charts/export-title.js');
+    const run = fakeRun();
+    const o = withExportTitle(curvesOption(run.history, ctx), 'Loss — Run r1', theme);
+    expect((o.title as { text: string }).text).toBe('Loss — Run r1');
+    const grids = o.grid as { top?: number }[];
+    expect(grids[0].top).toBe(26 + TITLE_BAND);
+    expect(grids[1].top).toBeUndefined();
+    expect((o.legend as { top: number }).top).toBe(TITLE_BAND);
+  });
+});
