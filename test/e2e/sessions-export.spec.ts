@@ -50,11 +50,11 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
   expect(png.suggestedFilename()).toBe('emb10-linear-digit-scores.png');
   const bytes = readFileSync((await png.path())!);
   expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
-  // IHDR width/height: 2× the on-screen chart, plus the exported title band (30 px).
+  // IHDR width/height: 2× the on-screen chart (at least 520 px wide), plus the exported title band (30 px).
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   const box = (await figure.getByRole('img').boundingBox())!;
-  expect(width).toBe(Math.round(box.width) * 2);
+  expect(width).toBe(Math.max(520, Math.round(box.width)) * 2);
   expect(height).toBe((Math.round(box.height) + 30) * 2);
   expect(bytes.length).toBeGreaterThan(2000);
 
