@@ -22,6 +22,8 @@ export interface TrainOptions {
   onSnapshot?: (snapshot: WeightSnapshot) => void;
 }
 
+const DIVERGED = 'training diverged: the loss or the weights are not finite (try a smaller learning rate)';
+
 /** How many of the last data-set rows the result predicts (the seed's `all_feat[-10:]`). */
 const PREDICTION_ROWS = 10;
 
@@ -55,6 +57,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   let trainer: Trainer | undefined;
 
   const snapshot = (epoch: number, batch: number, step: number, weights: Weights) => {
+    if (!weightsAreFinite(weights)) throw new Error(DIVERGED);
     const s: WeightSnapshot = { epoch, batch, step, weights };
     snapshots.push(s);
     lastWeights = weights;
@@ -73,7 +76,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
       const sums = { lossSum: 0, correct: 0, count: 0 };
       const take = () => {
         const s = trainer!.drain();
-        if (!Number.isFinite(s.lossSum)) throw new Error('training diverged: the loss is not finite (try a smaller learning rate)');
+        if (!Number.isFinite(s.lossSum)) throw new Error(DIVERGED);
         sums.lossSum += s.lossSum;
         sums.correct += s.correct;
         sums.count += s.count;
@@ -122,7 +125,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
         valAcc: validation.acc,
       };
       if (!Object.values(record).every(Number.isFinite)) {
-        throw new Error('training diverged: the loss is not finite (try a smaller learning rate)');
+        throw new Error(DIVERGED);
       }
       history.push(record);
       options.onEpoch?.(record);
