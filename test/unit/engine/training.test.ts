@@ -6,11 +6,12 @@ import { runResultSchema } from '../../../shared/schemas/run-result.js';
 import { maxAbsDiff, smallConfig } from './helpers.js';
 
 /**
- * Training seed for the per-preset tests. The presets' seed 42 draws U = −1 from the 1×1
- * orthogonal initialiser (it can only give ±1), and a linear RNN started there settles in a
+ * Training seed for the per-preset tests (the presets' own seed). Seed 42 draws U = −1 from the
+ * 1×1 orthogonal initialiser (it can only give ±1), and a linear RNN started there settles in a
  * local minimum at ~0.83 accuracy (pinned down below). Seed 7 draws U = +1.
  */
 const TEST_SEED = 7;
+const STUCK_SEED = 42;
 
 beforeAll(async () => {
   await initBackend();
@@ -42,7 +43,7 @@ describe('trainRun learns the seed task', () => {
   });
 
   it('finding: from U = −1 (seed 42) the linear Embedding-1 model stays in a local minimum', async () => {
-    const result = await trainRun(smallConfig(2, { training: { epochs: 3 } }));
+    const result = await trainRun(smallConfig(2, { training: { seed: STUCK_SEED, epochs: 3 } }));
     expect(result.snapshots[0].weights.recurrentKernel).toEqual([[-1]]);
     expect(result.history.at(-1)!.valAcc).toBeLessThan(0.9);
   });
