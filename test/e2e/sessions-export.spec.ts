@@ -36,6 +36,19 @@ test('save session, reload, open it again: the same numbers are visible', async 
   expect(await first.getByRole('region', { name: `Predictions — ${SEED_RUNS[0]}` }).getByRole('row').allTextContents()).toEqual(probsBefore);
   await expect(first.getByLabel(`Note for ${SEED_RUNS[0]}`)).toHaveValue('a note that must survive');
   await lab.shot('07-reopened');
+
+  // The page's own download and upload (session:serialize → session:openText) round-trip too.
+  await lab.button('Open session').click();
+  const [file] = await Promise.all([page.waitForEvent('download'), open.getByRole('button', { name: 'Download current session' }).click()]);
+  expect(file.suggestedFilename()).toMatch(/\.rnnlab$/);
+  const downloaded = (await file.path())!;
+  await open.getByRole('button', { name: 'Close' }).click();
+  await lab.button('New session').click();
+  await expect(page.getByText('No runs yet.')).toBeVisible();
+  await lab.button('Open session').click();
+  await open.getByLabel('Upload a .rnnlab file').setInputFiles({ name: 'uploaded.rnnlab', mimeType: 'application/json', buffer: readFileSync(downloaded) });
+  await expect(open).toBeHidden();
+  for (const [i, name] of SEED_RUNS.entries()) await expect(metric(name)).toHaveText(before[i]!);
 });
 
 test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) => {
