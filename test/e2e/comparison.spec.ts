@@ -28,3 +28,19 @@ test('seed preset trains four runs side by side and digit 4 stands out in each',
   await expect(overlay.locator('canvas').first()).toBeVisible();
   await lab.shot('03-overlay');
 });
+
+test('columns can be reordered from the keyboard and keep their colours', async ({ lab, page }) => {
+  await lab.addRun({ Name: 'First', Samples: '200', Epochs: '1' });
+  await lab.addRun({ Name: 'Second', Samples: '200', Epochs: '1' });
+  const board = page.getByRole('group', { name: 'Comparison board' });
+  const names = () => board.getByRole('heading', { level: 2 }).allTextContents();
+  await expect.poll(names).toEqual(['First', 'Second']);
+  const colour = () => lab.column('Second').evaluate((el) => getComputedStyle(el).getPropertyValue('--run'));
+  const before = await colour();
+  const move = page.getByRole('button', { name: 'Move Second left' });
+  await move.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual(['Second', 'First']);
+  await expect(lab.runRows().first()).toHaveAccessibleName('Second');
+  expect(await colour()).toBe(before);
+});

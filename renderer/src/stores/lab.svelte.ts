@@ -25,9 +25,9 @@ class LabStore {
     else this.runs = [...this.runs, run];
   }
 
-  /** Index of a run on the board: it picks the run's colour everywhere. */
+  /** Picks the run's colour everywhere; by service order so reordering the board keeps colours. */
   colorIndex(id: string): number {
-    return Math.max(0, this.ordered.findIndex((r) => r.id === id));
+    return Math.max(0, this.runs.findIndex((r) => r.id === id));
   }
 }
 
