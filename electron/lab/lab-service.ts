@@ -119,9 +119,10 @@ export class LabService {
     return this.recoveryCopy?.discard() ?? Promise.resolve();
   }
 
-  /** Cancels every run and waits for pending recovery writes (host shutdown, tests). */
+  /** Cancels every run, ends the pool's workers and waits for pending recovery writes (host shutdown, tests). */
   async close(): Promise<void> {
     for (const controller of this.training.values()) controller.abort();
+    this.pool.close();
     this.recoveryCopy?.dispose();
     await this.recoveryCopy?.idle();
   }

@@ -1,8 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { initBackend, trainRun } from '../engine/index.js';
-import type { Progress } from '../../shared/schemas/progress.js';
-import type { BackendInfo, EpochRecord } from '../../shared/schemas/run-result.js';
+import { SEED_PRESET } from '../../shared/presets.js';
+import { runConfigSchema, type RunConfig } from '../../shared/schemas/run-config.js';
 import { formatZodError } from '../../shared/format-zod-error.js';
-import { toWorkerSchema, type FromWorker } from './worker-protocol.js';
+import { toWorkerSchema, type FromWorker, type WorkerUsage } from './worker-protocol.js';
 
 /**
  * The smallest port both hosts can offer: a worker_threads `parentPort`
@@ -14,35 +15,85 @@ export interface WorkerPort {
 }
 
 /**
- * Host-agnostic body of a run worker: one `start` trains one run and posts its
- * result; `cancel` aborts it (the engine returns a consistent partial run).
- * The host ends the worker after the result, so nothing here exits.
+ * A throw-away run for `warm { jit: true }`: long enough for V8 to optimise the
+ * engine's and Adam's hot paths (the first run in a fresh isolate is 2–4× slower
+ * than later ones), short enough to be cheap. Its numbers are discarded; it
+ * changes no state a later run reads (every run seeds its own generators).
+ */
+const JIT_WARMUP: RunConfig = runConfigSchema.parse({
+  ...SEED_PRESET[0].config,
+  task: { ...SEED_PRESET[0].config.task, samples: 2_500 },
+  training: { ...SEED_PRESET[0].config.training, epochs: 1 },
+});
+
+/**
+ * Host-agnostic body of a run worker. It lives for many runs and trains one at a
+ * time: `warm` loads tfjs (and maybe warms the JIT), `start` trains a run and
+ * posts its result, `cancel` aborts it (the engine returns a consistent partial
+ * run). Work is queued, so a `start` that arrives during warm-up waits for it (and
+ * aborts the JIT warm-up run at its next batch). The host ends the worker.
  */
 export function runWorkerMain(port: WorkerPort): void {
-  const controller = new AbortController();
-  let started = false;
   const send = (message: FromWorker) => port.postMessage(message);
-  const fail = (err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (work: () => Promise<void>) => {
+    queue = queue.then(work);
+  };
+  let warmup: AbortController | null = null;
+  let current: { runId: string; controller: AbortController } | null = null;
+  let runsTrained = 0;
 
   port.onMessage((raw) => {
     const parsed = toWorkerSchema.safeParse(raw);
-    if (!parsed.success) return fail(formatZodError(parsed.error, 'worker message'));
-    const message = parsed.data;
-    if (message.type === 'cancel') return controller.abort();
-    if (message.type === 'probe') {
-      initBackend().then((backend: BackendInfo) => send({ type: 'backend', backend }), fail);
+    if (!parsed.success) return send({ type: 'error', message: formatZodError(parsed.error, 'worker message') });
+    const msg = parsed.data;
+    if (msg.type === 'cancel') {
+      if (current?.runId === msg.runId) current.controller.abort();
       return;
     }
-    if (started) return fail('this worker already trains a run');
-    started = true;
-    void (async () => {
-      await initBackend();
-      const result = await trainRun(message.config, {
-        signal: controller.signal,
-        onProgress: (progress: Progress) => send({ type: 'progress', progress }),
-        onEpoch: (record: EpochRecord) => send({ type: 'epoch', record }),
+    if (msg.type === 'warm') {
+      enqueue(async () => {
+        try {
+          send({ type: 'backend', backend: await initBackend() });
+        } catch (err) {
+          return send({ type: 'error', message: `tfjs did not load: ${message(err)}` });
+        }
+        if (!msg.jit) return;
+        warmup = new AbortController();
+        await trainRun(JIT_WARMUP, { signal: warmup.signal }).catch(() => undefined);
+        warmup = null;
       });
-      send({ type: 'result', result });
-    })().catch(fail);
+      return;
+    }
+    const { runId, config } = msg;
+    if (current) return send({ type: 'error', runId, message: 'this worker already trains a run' });
+    warmup?.abort();
+    const run = { runId, controller: new AbortController() };
+    current = run;
+    enqueue(async () => {
+      try {
+        await initBackend();
+        const result = await trainRun(config, {
+          signal: run.controller.signal,
+          onProgress: (progress) => send({ type: 'progress', runId, progress }),
+          onEpoch: (record) => send({ type: 'epoch', runId, record }),
+        });
+        send({ type: 'result', runId, result, usage: usage(++runsTrained) });
+      } catch (err) {
+        send({ type: 'error', runId, message: message(err) });
+      } finally {
+        current = null;
+      }
+    });
   });
+}
+
+function usage(runsTrained: number): WorkerUsage {
+  return {
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    heapUsedBytes: process.memoryUsage().heapUsed,
+    numTensors: tf.memory().numTensors,
+    runsTrained,
+  };
 }

@@ -31,5 +31,7 @@ function startThread(workerPath: string): RunWorkerHandle {
     onExit: (callback) =>
       worker.on('exit', (code) => callback(code, errorMessage || `the worker exited with code ${code}`)),
     terminate: () => void worker.terminate(),
+    // An idle worker kept for the next run must not keep a finished CLI process alive.
+    setIdle: (idle) => (idle ? worker.unref() : worker.ref()),
   };
 }

@@ -3,7 +3,7 @@ import { formatZodError } from '../../shared/format-zod-error.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { Progress } from '../../shared/schemas/progress.js';
 import type { BackendInfo, EpochRecord, RunResult } from '../../shared/schemas/run-result.js';
-import { fromWorkerSchema, type FromWorker, type ToWorker } from './worker-protocol.js';
+import { fromWorkerSchema, type FromWorker, type ToWorker, type WorkerUsage } from './worker-protocol.js';
 
 /** One started worker, whatever runs it (worker thread, utilityProcess, a test double). */
 export interface RunWorkerHandle {
@@ -11,6 +11,8 @@ export interface RunWorkerHandle {
   onMessage(callback: (message: unknown) => void): void;
   onExit(callback: (code: number | null, reason: string) => void): void;
   terminate(): void;
+  /** Idle workers must not keep a CLI process alive (worker threads: unref). Optional. */
+  setIdle?(idle: boolean): void;
 }
 export type WorkerFactory = () => RunWorkerHandle;
 
@@ -25,11 +27,9 @@ export interface RunJob {
 
 /** How a job ended. Crashes and cancellations before a result carry no result. */
 export type RunOutcome =
-  | { kind: 'result'; result: RunResult }
+  | { kind: 'result'; result: RunResult; usage?: WorkerUsage; worker: number }
   | { kind: 'failed'; reason: string }
   | { kind: 'cancelled' };
-
-type Exchange = RunOutcome | { kind: 'backend'; backend: BackendInfo };
 
 export interface WorkerPoolOptions {
   maxParallel?: number;
@@ -37,15 +37,32 @@ export interface WorkerPoolOptions {
   cancelGraceMs?: number;
 }
 
+interface Slot {
+  id: number;
+  handle: RunWorkerHandle;
+  dead: boolean;
+  backend: Promise<BackendInfo>;
+  /** The job this worker trains now; null while idle. */
+  job: { message(m: FromWorker): void; failed(reason: string): void } | null;
+}
+
 /**
- * Runs jobs one worker each, at most `maxParallel` at once (default: the
- * number of cores). A worker that dies fails only its own job.
+ * Trains jobs on at most `maxParallel` workers at once (default: the number of
+ * cores), one job per worker at a time. Workers are kept for the next queued job,
+ * so only the first run on each pays for loading tfjs and warming V8's JIT.
+ * A worker that dies, sends an invalid message or outlives a cancel is ended and
+ * fails only its own job; the next job starts a fresh one.
  */
 export class WorkerPool {
   readonly maxParallel: number;
   private readonly cancelGraceMs: number;
   private readonly waiting: Array<() => void> = [];
+  private readonly slots = new Set<Slot>();
+  private readonly idle: Slot[] = [];
   private active = 0;
+  private nextWorker = 1;
+  private nextRun = 1;
+  private closed = false;
 
   constructor(
     private readonly factory: WorkerFactory,
@@ -55,75 +72,140 @@ export class WorkerPool {
     this.cancelGraceMs = options.cancelGraceMs ?? 10_000;
   }
 
+  /** Workers alive now (idle or training). */
+  get size(): number {
+    return this.slots.size;
+  }
+
   async run(job: RunJob): Promise<RunOutcome> {
     if (job.signal?.aborted) return { kind: 'cancelled' };
-    const released = await this.acquire(job.signal);
-    if (!released) return { kind: 'cancelled' };
+    const granted = await this.acquire(job.signal);
+    if (!granted) return { kind: 'cancelled' };
     try {
       job.onStart?.();
-      const outcome = await this.exchange({ type: 'start', config: job.config }, job);
-      return outcome.kind === 'backend' ? { kind: 'failed', reason: 'the worker answered a probe, not a run' } : outcome;
+      return await this.exchange(this.idle.shift() ?? this.spawn(false), job);
     } finally {
       this.release();
     }
   }
 
-  /** Starts a worker only to learn which tfjs backend it loads. */
-  async probe(): Promise<BackendInfo> {
-    const outcome = await this.exchange({ type: 'probe' }, {});
-    if (outcome.kind === 'failed') throw new Error(outcome.reason);
-    if (outcome.kind !== 'backend') throw new Error('the worker did not report a backend');
-    return outcome.backend;
-  }
-
-  private exchange(first: ToWorker, job: Omit<RunJob, 'config'>): Promise<Exchange> {
-    return new Promise((resolve) => {
-      let settled = false;
-      let graceTimer: NodeJS.Timeout | undefined;
-      const worker = this.factory();
-      const settle = (outcome: Exchange) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(graceTimer);
-        job.signal?.removeEventListener('abort', onAbort);
-        worker.terminate();
-        resolve(outcome);
-      };
-      const onAbort = () => {
-        worker.post({ type: 'cancel' });
-        graceTimer = setTimeout(() => settle({ kind: 'cancelled' }), this.cancelGraceMs);
-      };
-      worker.onMessage((raw) => {
-        const parsed = fromWorkerSchema.safeParse(raw);
-        if (!parsed.success) {
-          settle({ kind: 'failed', reason: formatZodError(parsed.error, 'a worker message') });
-          return;
-        }
-        this.handle(parsed.data, job, settle);
-      });
-      worker.onExit((code, reason) => settle({ kind: 'failed', reason: reason || `the worker exited with code ${code}` }));
-      job.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.post(first);
+  /**
+   * Starts workers up to `maxParallel` so they load tfjs (and warm the JIT) before
+   * the first run; resolves with the backend the first of them loaded.
+   */
+  warm(): Promise<BackendInfo> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    while (this.slots.size < this.maxParallel) {
+      const slot = this.spawn(true);
+      slot.handle.setIdle?.(true);
+      this.idle.push(slot);
+    }
+    return Promise.any([...this.slots].map((slot) => slot.backend)).catch((err: unknown) => {
+      const reasons = err instanceof AggregateError ? err.errors : [err];
+      throw new Error(reasons.map((e) => (e instanceof Error ? e.message : String(e))).join('; '));
     });
   }
 
-  private handle(
-    message: FromWorker,
-    job: Omit<RunJob, 'config'>,
-    settle: (outcome: Exchange) => void,
-  ): void {
-    switch (message.type) {
-      case 'progress':
-        return job.onProgress?.(message.progress);
-      case 'epoch':
-        return job.onEpoch?.(message.record);
-      case 'result':
-        return settle({ kind: 'result', result: message.result });
-      case 'backend':
-        return settle({ kind: 'backend', backend: message.backend });
-      case 'error':
-        return settle({ kind: 'failed', reason: message.message });
-    }
+  /** The backend the workers load (warms the pool as a side effect). */
+  probe(): Promise<BackendInfo> {
+    return this.warm();
+  }
+
+  /** Ends idle workers now and busy ones when their job ends (cancel them first). */
+  close(): void {
+    this.closed = true;
+    for (const slot of this.idle.splice(0)) this.kill(slot);
+  }
+
+  private spawn(jit: boolean): Slot {
+    const handle = this.factory();
+    let reportBackend!: (b: BackendInfo) => void;
+    let failBackend!: (e: Error) => void;
+    const backend = new Promise<BackendInfo>((resolve, reject) => {
+      reportBackend = resolve;
+      failBackend = reject;
+    });
+    backend.catch(() => undefined); // nobody may ask; a dead worker is reported through its job
+    const slot: Slot = { id: this.nextWorker++, handle, dead: false, backend, job: null };
+    this.slots.add(slot);
+    handle.onMessage((raw) => {
+      const parsed = fromWorkerSchema.safeParse(raw);
+      if (!parsed.success) {
+        const reason = formatZodError(parsed.error, 'a worker message');
+        failBackend(new Error(reason));
+        if (slot.job) slot.job.failed(reason);
+        else this.kill(slot);
+        return;
+      }
+      const message = parsed.data;
+      if (message.type === 'backend') return reportBackend(message.backend);
+      if (message.type === 'error' && message.runId === undefined) failBackend(new Error(message.message));
+      slot.job?.message(message);
+    });
+    handle.onExit((code, reason) => {
+      const why = reason || `the worker exited with code ${code}`;
+      failBackend(new Error(why));
+      const job = slot.job;
+      this.kill(slot);
+      job?.failed(why);
+    });
+    handle.post({ type: 'warm', jit });
+    return slot;
+  }
+
+  private kill(slot: Slot): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.slots.delete(slot);
+    const index = this.idle.indexOf(slot);
+    if (index >= 0) this.idle.splice(index, 1);
+    slot.handle.terminate();
+  }
+
+  private exchange(slot: Slot, job: RunJob): Promise<RunOutcome> {
+    const runId = `r${this.nextRun++}`;
+    slot.handle.setIdle?.(false);
+    return new Promise((resolve) => {
+      let graceTimer: NodeJS.Timeout | undefined;
+      const finish = (outcome: RunOutcome, reusable: boolean) => {
+        if (slot.job !== current) return;
+        slot.job = null;
+        clearTimeout(graceTimer);
+        job.signal?.removeEventListener('abort', onAbort);
+        if (reusable && !this.closed && !slot.dead) {
+          slot.handle.setIdle?.(true);
+          this.idle.push(slot);
+        } else {
+          this.kill(slot);
+        }
+        resolve(outcome);
+      };
+      const current: NonNullable<Slot['job']> = {
+        message: (message) => {
+          if (!('runId' in message) || message.runId !== runId) return; // a late message of an earlier run
+          switch (message.type) {
+            case 'progress':
+              return job.onProgress?.(message.progress);
+            case 'epoch':
+              return job.onEpoch?.(message.record);
+            case 'result':
+              return finish({ kind: 'result', result: message.result, usage: message.usage, worker: slot.id }, true);
+            case 'error':
+              // The run threw inside the worker: replace the worker rather than trust its state.
+              return finish({ kind: 'failed', reason: message.message }, false);
+          }
+        },
+        failed: (reason) => finish({ kind: 'failed', reason }, false),
+      };
+      const onAbort = () => {
+        slot.handle.post({ type: 'cancel', runId });
+        graceTimer = setTimeout(() => finish({ kind: 'cancelled' }, false), this.cancelGraceMs);
+      };
+      slot.job = current;
+      if (slot.dead) return finish({ kind: 'failed', reason: 'the worker exited before the run started' }, false);
+      job.signal?.addEventListener('abort', onAbort, { once: true });
+      slot.handle.post({ type: 'start', runId, config: job.config });
+    });
   }
 
   /** Waits for a free slot; false when the job was cancelled while waiting. */

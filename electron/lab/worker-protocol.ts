@@ -7,21 +7,45 @@ import { backendInfoSchema, epochRecordSchema, runResultSchema } from '../../sha
  * Messages between the lab service's worker pool and one run worker
  * (a Node worker thread or an Electron utilityProcess). Both ends validate:
  * a worker is another process/thread, so nothing it sends is trusted blindly.
+ *
+ * A worker lives for many runs, one at a time. Every run-scoped message carries
+ * the pool's `runId`, so a late message of an earlier run can never be taken
+ * for the current one.
  */
+const runId = z.string().min(1).max(64);
+
 export const toWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), config: runConfigSchema }),
-  z.object({ type: z.literal('cancel') }),
-  /** Load the tfjs backend and report which one (for app:info), without training. */
-  z.object({ type: z.literal('probe') }),
+  /**
+   * Sent once, first, to every new worker: load tfjs and answer `backend`.
+   * `jit`: then train a tiny throw-away run so V8 has optimised the hot paths
+   * before the first real run (a later `start` aborts it at once).
+   */
+  z.object({ type: z.literal('warm'), jit: z.boolean() }),
+  z.object({ type: z.literal('start'), runId, config: runConfigSchema }),
+  z.object({ type: z.literal('cancel'), runId }),
 ]);
 
+/** What the worker measured at the end of a run (for the bench; worker threads share the process's RSS). */
+export const workerUsageSchema = z.object({
+  /** Peak resident set size of the worker's process so far (all threads of it for a worker thread). */
+  maxRssBytes: z.number().nonnegative(),
+  /** The worker's JavaScript heap in use (per isolate, also for a worker thread). */
+  heapUsedBytes: z.number().nonnegative(),
+  /** tfjs tensors alive after the run: flat across runs when nothing leaks. */
+  numTensors: z.number().int().nonnegative(),
+  /** Runs this worker has trained, this one included. */
+  runsTrained: z.number().int().positive(),
+});
+
 export const fromWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), progress: progressSchema }),
-  z.object({ type: z.literal('epoch'), record: epochRecordSchema }),
-  z.object({ type: z.literal('result'), result: runResultSchema }),
+  z.object({ type: z.literal('progress'), runId, progress: progressSchema }),
+  z.object({ type: z.literal('epoch'), runId, record: epochRecordSchema }),
+  z.object({ type: z.literal('result'), runId, result: runResultSchema, usage: workerUsageSchema.optional() }),
   z.object({ type: z.literal('backend'), backend: backendInfoSchema }),
-  z.object({ type: z.literal('error'), message: z.string() }),
+  /** A run that could not train (no runId: the worker itself is broken). */
+  z.object({ type: z.literal('error'), runId: runId.optional(), message: z.string() }),
 ]);
 
 export type ToWorker = z.input<typeof toWorkerSchema>;
 export type FromWorker = z.infer<typeof fromWorkerSchema>;
+export type WorkerUsage = z.infer<typeof workerUsageSchema>;

@@ -1,7 +1,7 @@
 import type {} from 'electron';
 import { runWorkerMain } from '../lab/run-worker.js';
 
-// utilityProcess entry, bundled to out/electron/run-worker.cjs: one process per run,
+// utilityProcess entry, bundled to out/electron/run-worker.cjs: one run at a time per process,
 // so a crash or a hang in tfjs ends one run, never the window or the main process.
 const port = process.parentPort;
 if (!port) throw new Error('run-worker.cjs must be started with utilityProcess.fork');

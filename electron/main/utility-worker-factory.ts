@@ -2,7 +2,7 @@ import { utilityProcess } from 'electron';
 import type { ToWorker } from '../lab/worker-protocol.js';
 import type { RunWorkerHandle, WorkerFactory } from '../lab/worker-pool.js';
 
-/** Runs each training run in its own Electron utility process (out/electron/run-worker.cjs). */
+/** Runs training runs in Electron utility processes (out/electron/run-worker.cjs), one run at a time each; the pool reuses them. */
 export function utilityWorkerFactory(modulePath: string): WorkerFactory {
   return () => startUtility(modulePath);
 }

@@ -75,8 +75,12 @@ describe('LabService runs', () => {
     await lab.handle('runs:addPreset', { preset: 'seed', samples: 200 });
     const runs = await lab.handle('runs:train', {});
     expect(runs.map((r) => r.status)).toEqual(['done', 'done', 'done', 'done']);
-    expect(control.started).toHaveLength(4);
+    // Two workers, each reused for a second run; close() ends them.
+    expect(control.started).toHaveLength(2);
+    expect(control.started.map((w) => w.runs.length)).toEqual([2, 2]);
     expect(control.peak).toBe(2);
+    expect(control.started.some((w) => w.terminated)).toBe(false);
+    await lab.close();
     expect(control.started.every((w) => w.terminated)).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabService } from '../../../electron/lab/lab-service.js';
 import { threadWorkerFactory } from '../../../electron/lab/thread-worker-factory.js';
-import type { WorkerFactory } from '../../../electron/lab/worker-pool.js';
+import { WorkerPool, type RunOutcome, type WorkerFactory } from '../../../electron/lab/worker-pool.js';
 import { runResultSchema } from '../../../shared/schemas/run-result.js';
 import { buildRunWorker } from './fixtures/build-worker.js';
 import { smallConfig } from './fixtures/fake-result.js';
@@ -42,6 +42,32 @@ describe('training in worker threads', () => {
       expect(run.digitScores).toHaveLength(10);
     }
     expect(runs[2].summary?.totalParams).toBe(13);
+    await lab.close();
+  });
+
+  it('reuses a worker thread; a run trains to the same bits alone or after another run in that worker', async () => {
+    const target = { ...smallConfig(1, 600), training: { ...smallConfig(1, 600).training, epochs: 2 } };
+    const other = { ...smallConfig(3, 400), training: { ...smallConfig(3, 400).training, epochs: 1, learningRate: 0.05 } };
+    const result = (o: RunOutcome) => {
+      if (o.kind !== 'result') throw new Error(`expected a result, got ${JSON.stringify(o)}`);
+      return o;
+    };
+    const alone = new WorkerPool(threadWorkerFactory(workerPath), { maxParallel: 1 });
+    const fresh = result(await alone.run({ config: target }));
+    alone.close();
+    const shared = new WorkerPool(threadWorkerFactory(workerPath), { maxParallel: 1 });
+    const before = result(await shared.run({ config: other }));
+    const after = result(await shared.run({ config: target }));
+    shared.close();
+    expect(after.worker).toBe(before.worker);
+    expect(after.usage?.runsTrained).toBe(2);
+    expect(fresh.usage?.runsTrained).toBe(1);
+    // Nothing leaks from one run into the next: tensor count flat across runs in one worker.
+    expect(after.usage?.numTensors).toBe(before.usage?.numTensors);
+    expect(after.result.weights).toEqual(fresh.result.weights);
+    expect(after.result.history).toEqual(fresh.result.history);
+    expect(after.result.batchLoss).toEqual(fresh.result.batchLoss);
+    expect(after.result.weights).not.toEqual(before.result.weights);
   });
 
   it('cancels a long run in a worker thread and keeps its consistent partial result', async () => {
@@ -57,6 +83,7 @@ describe('training in worker threads', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.history.length).toBeLessThan(50);
     expect(cancelled.weights?.embedding).toHaveLength(10);
+    await lab.close();
   });
 
   it('round trip: train → save → open → deep-equal', async () => {
@@ -73,7 +100,9 @@ describe('training in worker threads', () => {
       expect(opened.runs.every((r) => r.status === 'done')).toBe(true);
       expect(opened.runs[0].snapshots.length).toBeGreaterThan(4);
       expect(opened).toEqual(lab.state());
+      await other.close();
     } finally {
+      await lab.close();
       await rm(path, { force: true });
     }
   });
@@ -84,5 +113,6 @@ describe('training in worker threads', () => {
     expect(info).toMatchObject({ name: 'RNN Lab', host: 'browser', versions: { extra: '1', node: process.versions.node } });
     expect(info.backend.name).toMatch(/^(cpu|tensorflow)$/);
     expect(info.backend.reason.length).toBeGreaterThan(0);
+    await lab.close();
   });
 });
