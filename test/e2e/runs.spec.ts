@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures.js';
 
 test('invalid form input shows a message and trains nothing', async ({ lab, page }) => {
-  const dialog = await lab.addRun({ Name: 'Bad run', 'Embedding size': '0', 'Learning rate': 'fast' });
+  const dialog = await lab.addRun({ Name: 'Bad run', 'Embedding size': '0', 'Learning rate': 'fast' }, { valid: false });
   await expect(dialog.getByRole('alert').filter({ hasText: 'Must be at least 1' })).toBeVisible();
   await expect(dialog.getByRole('alert').filter({ hasText: 'Enter a number' })).toBeVisible();
   await expect(dialog.getByLabel('Embedding size', { exact: true })).toHaveAttribute('aria-invalid', 'true');

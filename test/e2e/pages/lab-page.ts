@@ -59,9 +59,9 @@ export class LabPage {
     for (const name of names) await this.waitStatus(name, 'Done');
   }
 
-  /** Opens "Add run", fills the given fields (by label) and submits. */
-  async addRun(fields: Record<string, string>): Promise<Locator> {
-    await this.button('Add run').click();
+  /** Opens "Add run", fills the given fields (by label) and submits; a valid run closes the dialog. */
+  async addRun(fields: Record<string, string>, { valid = true } = {}): Promise<Locator> {
+    await this.panel.getByRole('button', { name: 'Add run', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Add run' });
     await expect(dialog).toBeVisible();
     for (const [label, value] of Object.entries(fields)) {
@@ -70,6 +70,7 @@ export class LabPage {
       else await field.fill(value);
     }
     await dialog.getByRole('button', { name: 'Add run' }).click();
+    if (valid) await expect(dialog).toBeHidden();
     return dialog;
   }
 
