@@ -1,93 +1,131 @@
 import os from 'node:os';
+import * as tf from '@tensorflow/tfjs';
 import { initBackend, trainRun } from '../engine/index.js';
 import { SEED_PRESET } from '../../shared/presets.js';
 import { runConfigSchema, type EngineKind, type RunConfig } from '../../shared/schemas/run-config.js';
-import { timeParallel } from './parallel.js';
-import { benchWorkerMain, isBenchWorker, timeReusedWorkers } from './reused-workers.js';
-import { formatTable, mib, peakRss } from './table.js';
+import type { RunResult } from '../../shared/schemas/run-result.js';
+import { timeCliTrain } from './cli-run.js';
+import { timePool, type PoolRun } from './pool.js';
+import { formatTable, mib, ms, peakRss } from './table.js';
+import { runUiBench } from './ui-bench.js';
 
 /**
- * `npm run bench`: the seed comparison (4 runs × 4 epochs × 10,000 rows) timed per run and engine,
- * sequentially in-process and in parallel worker threads. A benchmark, not a test: it asserts nothing.
- * Flags: --engines fused,reference (default both), --repeat N (fused sequential passes, best kept).
+ * `npm run bench`: the seed comparison (4 runs × 4 epochs × 10,000 rows) through the lab's
+ * worker pool (cold, warm, pre-warmed), as the `rnn-lab train` CLI, in-process per run and
+ * engine, and in the app's page (browser mode in Chromium). One table. Asserts nothing.
+ * Flags: --engines fused,reference (in-process rows; default both), --repeat N (in-process
+ * fused passes, best kept), --no-ui (skip the Chromium part).
  */
-if (isBenchWorker()) {
-  await benchWorkerMain();
-} else {
-  await main();
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const engines = (flag('--engines') ?? 'fused,reference').split(',') as EngineKind[];
+const repeat = Math.max(1, Number(flag('--repeat') ?? 3));
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+const backend = await initBackend();
+const cpus = os.cpus();
+const workers = Math.min(SEED_PRESET.length, os.availableParallelism());
+console.log(`RNN Lab bench · ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · tfjs backend ${backend.name} (${backend.reason})`);
+// Other work on the machine skews wall times; CPU time per epoch is the steadier figure.
+console.log(`load average at start: ${load()}`);
+
+const seedConfigs = SEED_PRESET.map((p) => runConfigSchema.parse(p.config));
+const names = SEED_PRESET.map((p) => p.name);
+const withEngine = (config: RunConfig, engine: EngineKind): RunConfig => ({ ...config, training: { ...config.training, engine } });
+const stepsOf = (config: RunConfig, epochs: number) =>
+  epochs * Math.ceil(Math.floor(config.task.samples * (1 - config.task.validationSplit)) / config.training.batchSize);
+const valAcc = (r: RunResult) => (r.history.at(-1)?.valAcc ?? NaN).toFixed(4);
+
+const header = ['measurement', 'engine', 'wall ms', 'ms/epoch', 'CPU ms/epoch', 'steps/s', 'peak RSS', 'worker heap', 'tensors', 'val acc'];
+const rows: string[][] = [];
+const notes: string[] = [];
+const row = (cells: Partial<Record<(typeof header)[number], string>>) => rows.push(header.map((h) => cells[h] ?? ''));
+
+// 1. The worker pool first, while this process is small (worker threads share its RSS).
+const passes = await timePool(seedConfigs, workers);
+if (typeof passes === 'string') notes.push(`worker pool: ${passes}`);
+else {
+  for (const pass of passes) {
+    const tensors = pass.runs.map((r) => r.usage?.numTensors ?? '?').join('→');
+    row({ measurement: `seed comparison, ${pass.label}, ${workers} worker threads`, engine: 'fused', 'wall ms': ms(pass.wallMs), tensors });
+    pass.runs.forEach((run, i) => row(poolRow(`  ${names[i]} (worker ${run.worker}, run ${run.usage?.runsTrained ?? '?'} on it)`, seedConfigs[i], run)));
+  }
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const engines = (flag('--engines') ?? 'fused,reference').split(',') as EngineKind[];
-  const repeat = Math.max(1, Number(flag('--repeat') ?? 3));
+// 2. The CLI as a user runs it.
+const cli = await timeCliTrain();
+if (typeof cli === 'string') notes.push(`rnn-lab train: ${cli}`);
+else {
+  row({ measurement: 'rnn-lab train --preset seed: "training 4 runs" → "saved"', engine: 'fused', 'wall ms': ms(cli.trainingMs) });
+  row({ measurement: 'rnn-lab train --preset seed: whole process', engine: 'fused', 'wall ms': ms(cli.processMs) });
+}
 
-  const backend = await initBackend();
-  const cpus = os.cpus();
-  console.log(`RNN Lab bench · ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · tfjs backend ${backend.name} (${backend.reason})`);
-  // Other work on the machine skews wall times; CPU time per epoch is the steadier figure.
-  console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-
-  const seedConfigs = SEED_PRESET.map((p) => runConfigSchema.parse(p.config));
-  const withEngine = (config: RunConfig, engine: EngineKind): RunConfig => ({ ...config, training: { ...config.training, engine } });
-
-  // 1. Parallel first, while this process is still small (worker threads share its RSS).
-  const parallel = await timeParallel(seedConfigs);
-
-  // 2. Sequential in-process seed comparison, fused engine; best of `repeat` passes.
-  let bestSequential = Infinity;
-  let bestTrain = Infinity;
-  for (let pass = 0; pass < repeat; pass++) {
-    const t0 = performance.now();
-    let train = 0;
-    for (const config of seedConfigs) train += (await trainRun(config)).trainSeconds;
-    bestSequential = Math.min(bestSequential, performance.now() - t0);
-    bestTrain = Math.min(bestTrain, train * 1000);
-  }
-
-  // 3. Per run and engine.
-  const rows: string[][] = [];
-  for (const engine of engines) {
-    for (const [i, config] of seedConfigs.entries()) {
-      const cpu0 = process.cpuUsage();
-      const result = await trainRun(withEngine(config, engine));
-      const cpu = process.cpuUsage(cpu0);
-      const epochs = result.history.length || 1;
-      const steps = epochs * Math.ceil(Math.floor(config.task.samples * (1 - config.task.validationSplit)) / config.training.batchSize);
-      rows.push([
-        SEED_PRESET[i].name,
-        engine,
-        (result.trainSeconds * 1000 / epochs).toFixed(0),
-        ((cpu.user + cpu.system) / 1000 / epochs).toFixed(0),
-        (steps / result.trainSeconds).toFixed(0),
-        (result.history.at(-1)?.valAcc ?? NaN).toFixed(4),
-        result.backend.name,
-        mib(peakRss()),
-      ]);
-    }
-  }
-  console.log('');
-  console.log(formatTable(['run', 'engine', 'ms/epoch', 'CPU ms/epoch', 'steps/s', 'final val acc', 'backend', 'peak RSS (process)'], rows));
-  console.log('');
-  console.log(`seed comparison, 4 runs sequential in-process (fused, best of ${repeat}): wall ${bestSequential.toFixed(0)} ms, training ${bestTrain.toFixed(0)} ms`);
-  const reused = await timeReusedWorkers(new URL(import.meta.url), seedConfigs, Math.min(2, os.availableParallelism()));
-  console.log(
-    `seed comparison, 2 reused worker threads (2 runs each, bench-only): wall ${reused.wallMs.toFixed(0)} ms incl. start-up; ` +
-      `training per run ${reused.trainMs.map((t) => t.toFixed(0)).join(' / ')} ms`,
-  );
-  if (typeof parallel === 'string') {
-    console.log(`seed comparison, parallel workers: ${parallel}`);
-  } else {
-    const train = parallel.results.map((r) => r.trainSeconds * 1000);
-    console.log(
-      `seed comparison, parallel worker threads (${parallel.workers} at once, fused): wall ${parallel.wallMs.toFixed(0)} ms incl. worker start-up; ` +
-        `training per run ${train.map((t) => t.toFixed(0)).join(' / ')} ms; final val acc ${parallel.results.map((r) => (r.history.at(-1)?.valAcc ?? NaN).toFixed(3)).join(' / ')}`,
+// 3. The page (browser mode in Chromium).
+if (!args.includes('--no-ui')) {
+  const ui = await runUiBench().catch((err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  if (typeof ui === 'string') notes.push(`UI benchmark ${ui}`);
+  else {
+    row({ measurement: 'UI: page ready (data-app-state="ready", from navigation start)', 'wall ms': ms(ui.readyMs) });
+    row({ measurement: `UI: Train All → all 4 runs ended (${ui.statuses.join(', ')})`, engine: 'fused', 'wall ms': ms(ui.trainWallMs) });
+    const lt = (t: typeof ui.longTasksLoad) => `${t.count} long tasks, longest ${ms(t.maxMs)} ms, ${ms(t.totalMs)} ms in all`;
+    notes.push(`UI long tasks (> 50 ms) while loading: ${lt(ui.longTasksLoad)}; while training: ${lt(ui.longTasksTraining)}`);
+    notes.push(
+      `UI run:progress frames per run: ${ui.progress.map((p) => `${p.frames} (${p.perSecond.toFixed(1)}/s, at most ${p.max1s} in 1 s)`).join(' · ')}`,
     );
+    notes.push(`UI page: ${ui.renderer}`);
   }
-  console.log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`peak RSS of this process (main + worker threads): ${mib(peakRss())}; UI long tasks: measured by the renderer's Playwright benchmark, not here`);
+} else notes.push('UI benchmark skipped: --no-ui');
+
+// 4. In-process, one run at a time: the sequential seed comparison and each run per engine.
+let bestWall = Infinity;
+for (let pass = 0; pass < repeat; pass++) {
+  const t0 = performance.now();
+  for (const config of seedConfigs) await trainRun(config);
+  bestWall = Math.min(bestWall, performance.now() - t0);
+}
+row({ measurement: `seed comparison, in-process, one run after another (best of ${repeat})`, engine: 'fused', 'wall ms': ms(bestWall) });
+for (const engine of engines) {
+  for (const [i, config] of seedConfigs.entries()) {
+    const cpu0 = process.cpuUsage();
+    const result = await trainRun(withEngine(config, engine));
+    const cpu = process.cpuUsage(cpu0);
+    const epochs = result.history.length || 1;
+    row({
+      measurement: `  ${names[i]} (in-process)`,
+      engine,
+      'ms/epoch': ms((result.trainSeconds * 1000) / epochs),
+      'CPU ms/epoch': ms((cpu.user + cpu.system) / 1000 / epochs),
+      'steps/s': ms(stepsOf(config, epochs) / result.trainSeconds),
+      'peak RSS': mib(peakRss()),
+      tensors: String(tf.memory().numTensors),
+      'val acc': valAcc(result),
+    });
+  }
+}
+
+console.log('');
+console.log(formatTable(header, rows));
+console.log('');
+for (const note of notes) console.log(note);
+console.log(
+  'peak RSS: worker threads share the bench process, so a pool row shows that process\'s peak (main thread + workers); ' +
+    '"worker heap" is the worker isolate\'s own JS heap. tensors: tfjs tensors alive after each run (flat = no leak).',
+);
+console.log(`load average at end: ${load()}`);
+
+function poolRow(measurement: string, config: RunConfig, run: PoolRun): Partial<Record<string, string>> {
+  const epochs = run.result.history.length || 1;
+  return {
+    measurement,
+    engine: 'fused',
+    'ms/epoch': ms((run.result.trainSeconds * 1000) / epochs),
+    'steps/s': ms(stepsOf(config, epochs) / run.result.trainSeconds),
+    'peak RSS': run.usage ? mib(run.usage.maxRssBytes) : '',
+    'worker heap': run.usage ? mib(run.usage.heapUsedBytes) : '',
+    tensors: String(run.usage?.numTensors ?? ''),
+    'val acc': valAcc(run.result),
+  };
 }

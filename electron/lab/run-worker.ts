@@ -59,10 +59,12 @@ export function runWorkerMain(port: WorkerPort): void {
         } catch (err) {
           return send({ type: 'error', message: `tfjs did not load: ${message(err)}` });
         }
-        if (!msg.jit) return;
-        warmup = new AbortController();
-        await trainRun(JIT_WARMUP, { signal: warmup.signal }).catch(() => undefined);
-        warmup = null;
+        if (msg.jit) {
+          warmup = new AbortController();
+          await trainRun(JIT_WARMUP, { signal: warmup.signal }).catch(() => undefined);
+          warmup = null;
+        }
+        send({ type: 'warmed' });
       });
       return;
     }

@@ -42,6 +42,8 @@ interface Slot {
   handle: RunWorkerHandle;
   dead: boolean;
   backend: Promise<BackendInfo>;
+  /** Settles when the worker has loaded tfjs and finished any JIT warm-up. */
+  warmed: Promise<void>;
   /** The job this worker trains now; null while idle. */
   job: { message(m: FromWorker): void; failed(reason: string): void } | null;
 }
@@ -97,13 +99,21 @@ export class WorkerPool {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     while (this.slots.size < this.maxParallel) {
       const slot = this.spawn(true);
-      slot.handle.setIdle?.(true);
       this.idle.push(slot);
+      // Busy while it warms up; then an idle worker that must not hold a process open.
+      void slot.warmed.then(() => {
+        if (!slot.job && !slot.dead) slot.handle.setIdle?.(true);
+      });
     }
     return Promise.any([...this.slots].map((slot) => slot.backend)).catch((err: unknown) => {
       const reasons = err instanceof AggregateError ? err.errors : [err];
       throw new Error(reasons.map((e) => (e instanceof Error ? e.message : String(e))).join('; '));
     });
+  }
+
+  /** Settles when every worker alive has loaded tfjs and finished its JIT warm-up (bench). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.slots].map((slot) => slot.warmed));
   }
 
   /** The backend the workers load (warms the pool as a side effect). */
@@ -126,25 +136,30 @@ export class WorkerPool {
       failBackend = reject;
     });
     backend.catch(() => undefined); // nobody may ask; a dead worker is reported through its job
-    const slot: Slot = { id: this.nextWorker++, handle, dead: false, backend, job: null };
+    let reportWarmed!: () => void;
+    const warmed = new Promise<void>((resolve) => (reportWarmed = resolve));
+    const slot: Slot = { id: this.nextWorker++, handle, dead: false, backend, warmed, job: null };
     this.slots.add(slot);
     handle.onMessage((raw) => {
       const parsed = fromWorkerSchema.safeParse(raw);
       if (!parsed.success) {
         const reason = formatZodError(parsed.error, 'a worker message');
         failBackend(new Error(reason));
+        reportWarmed();
         if (slot.job) slot.job.failed(reason);
         else this.kill(slot);
         return;
       }
       const message = parsed.data;
       if (message.type === 'backend') return reportBackend(message.backend);
+      if (message.type === 'warmed') return reportWarmed();
       if (message.type === 'error' && message.runId === undefined) failBackend(new Error(message.message));
       slot.job?.message(message);
     });
     handle.onExit((code, reason) => {
       const why = reason || `the worker exited with code ${code}`;
       failBackend(new Error(why));
+      reportWarmed();
       const job = slot.job;
       this.kill(slot);
       job?.failed(why);

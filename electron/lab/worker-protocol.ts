@@ -42,6 +42,8 @@ export const fromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('epoch'), runId, record: epochRecordSchema }),
   z.object({ type: z.literal('result'), runId, result: runResultSchema, usage: workerUsageSchema.optional() }),
   z.object({ type: z.literal('backend'), backend: backendInfoSchema }),
+  /** After `warm`: tfjs is loaded and, with `jit`, the warm-up run has ended. */
+  z.object({ type: z.literal('warmed') }),
   /** A run that could not train (no runId: the worker itself is broken). */
   z.object({ type: z.literal('error'), runId: runId.optional(), message: z.string() }),
 ]);

@@ -81,6 +81,7 @@ describe('WorkerPool reuse', () => {
     const pool = new WorkerPool(factory, { maxParallel: 2 });
     expect(await pool.warm()).toEqual({ name: 'cpu', reason: 'test double' });
     expect(control.started).toHaveLength(2);
+    await pool.settled();
     await Promise.all([0, 1, 2].map((i) => pool.run({ config: smallConfig(i) })));
     expect(control.started).toHaveLength(2);
     expect(control.started.map((w) => w.runs.length).sort()).toEqual([1, 2]);

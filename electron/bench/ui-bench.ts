@@ -1,0 +1,169 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The UI benchmark: browser mode (out/node/web.js) in Debian Chromium driven by
+ * playwright-core. Measures time to `[data-app-state="ready"]`, then adds the seed
+ * preset and presses Train All, and records the page's long tasks
+ * (PerformanceObserver 'longtask') and the run:progress WebSocket frames it
+ * receives per run until every run has ended. Asserts nothing.
+ */
+export interface UiBenchResult {
+  /** performance.now() in the page when the app said ready (from navigation start). */
+  readyMs: number;
+  /** From the Train All click to the lab:state frame in which all four runs have ended. */
+  trainWallMs: number;
+  statuses: string[];
+  longTasksLoad: LongTasks;
+  longTasksTraining: LongTasks;
+  /** run:progress frames per run: average rate over the run and the most in any 1 s window. */
+  progress: Array<{ frames: number; perSecond: number; max1s: number }>;
+  renderer: string;
+}
+export interface LongTasks {
+  count: number;
+  maxMs: number;
+  totalMs: number;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function runUiBench(samples = 10_000): Promise<UiBenchResult | string> {
+  const outNode = fileURLToPath(new URL('.', import.meta.url));
+  const web = join(outNode, 'web.js');
+  const page = join(outNode, '..', 'renderer', 'index.html');
+  if (!existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} is not installed`;
+  if (!existsSync(web)) return `skipped: ${web} is missing (run \`npm run build:node\`)`;
+  if (!existsSync(page)) return `skipped: ${page} is missing (run \`npm run build:renderer\`)`;
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = await import('playwright-core');
+  } catch (err) {
+    return `skipped: playwright-core does not load (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
+  }
+  const sessions = await mkdtemp(join(tmpdir(), 'rnn-lab-ui-bench-'));
+  const server = spawn(process.execPath, [web, '--port', '0', '--sessions', sessions, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const url = await serverUrl(server);
+    const tab = await browser.newPage();
+    await tab.addInitScript(() => {
+      const tasks: Array<{ start: number; duration: number }> = [];
+      (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      // The moment the app says ready, without Playwright's polling delay.
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-app-state="ready"]')) return;
+        (window as unknown as { __readyAt: number }).__readyAt = performance.now();
+        seen.disconnect();
+      });
+      seen.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app-state'] });
+    });
+    const frames: Array<{ t: number; id: string }> = [];
+    let allEnded: (statuses: string[]) => void = () => undefined;
+    const ended = new Promise<string[]>((resolve) => (allEnded = resolve));
+    let clickedAt = Infinity;
+    tab.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        const message = parseFrame(payload);
+        if (message?.event === 'run:progress') frames.push({ t: performance.now(), id: String(message.payload?.id) });
+        const runs = message?.event === 'lab:state' ? message.payload?.runs : undefined;
+        if (performance.now() > clickedAt && Array.isArray(runs) && runs.length === 4) {
+          const statuses = runs.map((r: { status?: string }) => String(r.status));
+          if (statuses.every((s) => s === 'done' || s === 'failed' || s === 'cancelled')) allEnded(statuses);
+        }
+      }),
+    );
+    await tab.goto(url);
+    await tab.waitForSelector('[data-app-state="ready"]', { timeout: 30_000 });
+    const readyMs = await tab.evaluate(() => (window as unknown as { __readyAt?: number }).__readyAt ?? performance.now());
+    await tab.locator('#preset-samples').fill(String(samples));
+    await tab.getByRole('button', { name: 'Seed: 4 runs' }).click();
+    const trainAll = tab.getByRole('button', { name: 'Train All' });
+    await trainAll.waitFor();
+    const pageClick = await tab.evaluate(() => performance.now());
+    clickedAt = performance.now();
+    await trainAll.click();
+    const statuses = await Promise.race([ended, timeout(120_000, 'training in the page did not end within 120 s')]);
+    const trainWallMs = performance.now() - clickedAt;
+    await tab.waitForTimeout(300); // let the last frames render, so their long tasks are counted
+    const tasks = await tab.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
+    return {
+      readyMs,
+      trainWallMs,
+      statuses,
+      longTasksLoad: summarize(tasks.filter((t) => t.start < pageClick)),
+      longTasksTraining: summarize(tasks.filter((t) => t.start >= pageClick)),
+      progress: progressRates(frames),
+      renderer: `out/renderer built ${statSync(page).mtime.toISOString()}`,
+    };
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await rm(sessions, { recursive: true, force: true });
+  }
+}
+
+function serverUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not print its URL within 20 s: ${err.trim()}`)), 20_000);
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /RNN Lab browser mode: (http\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    server.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    server.once('exit', (code) => reject(new Error(`browser mode exited with code ${code}: ${err.trim()}`)));
+  });
+}
+
+interface Frame {
+  event?: string;
+  payload?: { id?: unknown; runs?: unknown };
+}
+function parseFrame(payload: string | Buffer): Frame | null {
+  try {
+    const value: unknown = JSON.parse(payload.toString());
+    return value && typeof value === 'object' ? (value as Frame) : null;
+  } catch {
+    return null;
+  }
+}
+
+function summarize(tasks: Array<{ duration: number }>): LongTasks {
+  return {
+    count: tasks.length,
+    maxMs: Math.max(0, ...tasks.map((t) => t.duration)),
+    totalMs: tasks.reduce((sum, t) => sum + t.duration, 0),
+  };
+}
+
+function progressRates(frames: Array<{ t: number; id: string }>): UiBenchResult['progress'] {
+  const byRun = new Map<string, number[]>();
+  for (const f of frames) byRun.set(f.id, [...(byRun.get(f.id) ?? []), f.t]);
+  return [...byRun.values()].map((times) => {
+    const span = (times.at(-1)! - times[0]) / 1000;
+    let max1s = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i] - times[j] >= 1000) j++;
+      max1s = Math.max(max1s, i - j + 1);
+    }
+    return { frames: times.length, perSecond: span > 0 ? (times.length - 1) / span : times.length, max1s };
+  });
+}
+
+function timeout(ms: number, message: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
+}
