@@ -1,6 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { SESSION_EXTENSION } from '../../shared/schemas/session.js';
 
+/** A session file by its name; anything else the OS hands us (open-file, argv) is ignored. */
+export function isSessionFile(path: string): boolean {
+  return path.toLowerCase().endsWith(SESSION_EXTENSION);
+}
+
 /**
  * The session file named on a command line (double-click, `rnn-lab-app
  * file.rnnlab`, or a second instance's argv), resolved against its working
@@ -9,7 +14,7 @@ import { SESSION_EXTENSION } from '../../shared/schemas/session.js';
 export function sessionFileFromArgv(argv: readonly string[], cwd: string): string | null {
   for (const arg of argv) {
     if (arg.startsWith('-')) continue;
-    if (arg.toLowerCase().endsWith(SESSION_EXTENSION)) return isAbsolute(arg) ? arg : resolve(cwd, arg);
+    if (isSessionFile(arg)) return isAbsolute(arg) ? arg : resolve(cwd, arg);
   }
   return null;
 }

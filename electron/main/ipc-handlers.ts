@@ -13,7 +13,8 @@ type HostHandler = (payload: unknown) => Promise<unknown>;
 function hostHandlers(docs: DocumentController): Partial<Record<InvokeChannel, HostHandler>> {
   const parse = <S extends z.ZodType>(schema: S, channel: InvokeChannel, payload: unknown): z.output<S> => {
     const parsed = schema.safeParse(payload ?? {});
-    if (!parsed.success) throw new LabError('bad-request', formatZodError(parsed.error, `${channel} request`));
+    // One line, as dispatch does for the other channels: a zod message may span lines.
+    if (!parsed.success) throw new LabError('bad-request', formatZodError(parsed.error, `${channel} request`).replace(/\s+/g, ' '));
     return parsed.data;
   };
   const c = invokeContract;

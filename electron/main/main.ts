@@ -7,7 +7,8 @@ import { labBackend } from '../web/lab-backend.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { askRestore, electronDialogs, showAbout, showError } from './dialogs.js';
 import { DocumentController } from './document-controller.js';
-import { sessionFileFromArgv } from './file-args.js';
+import { bundleLayout } from './bundle-layout.js';
+import { isSessionFile, sessionFileFromArgv } from './file-args.js';
 import { registerIpcHandlers } from './ipc-handlers.js';
 import { createMainWindow, lockDownContents } from './main-window.js';
 import { menuTemplate } from './menu-template.js';
@@ -17,7 +18,7 @@ import { utilityWorkerFactory } from './utility-worker-factory.js';
 import { windowTitle } from './window-title.js';
 
 // Bundled to out/electron/main.cjs: preload.cjs and run-worker.cjs sit beside it, the page in out/renderer.
-const here = __dirname;
+const layout = bundleLayout(__dirname);
 // Tests (and people who keep several labs apart) point the app at its own settings folder.
 if (process.env.RNN_LAB_USER_DATA) app.setPath('userData', process.env.RNN_LAB_USER_DATA);
 registerAppScheme();
@@ -34,7 +35,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openFile(path);
+    // macOS hands over whatever was dropped on the dock icon; only sessions open.
+    if (isSessionFile(path)) openFile(path);
   });
   app.on('second-instance', (_event, argv, cwd) => {
     if (win) {
@@ -56,12 +58,12 @@ async function start(): Promise<void> {
   nativeTheme.themeSource = 'system';
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  serveRenderer(join(here, '..', 'renderer'));
+  serveRenderer(layout.renderer);
 
   const userData = app.getPath('userData');
   const service = new LabService({
     host: 'electron',
-    workerFactory: utilityWorkerFactory(join(here, 'run-worker.cjs')),
+    workerFactory: utilityWorkerFactory(layout.runWorker),
     recoveryPath: join(userData, 'recovery.rnnlab'),
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
@@ -136,7 +138,7 @@ async function start(): Promise<void> {
     else await service.discardRecovery();
   }
 
-  win = createMainWindow({ preloadPath: join(here, 'preload.cjs'), boundsFile: join(userData, 'window.json'), devTools: !app.isPackaged });
+  win = createMainWindow({ preloadPath: layout.preload, boundsFile: join(userData, 'window.json'), devTools: !app.isPackaged });
   showState(service.state());
   let closing = false;
   win.on('close', (event) => {
