@@ -48,8 +48,9 @@ export interface LabServiceOptions {
 
 const PROGRESS_INTERVAL_MS = 50; // ≤ 20 events per second per run
 const emptyView = (): ViewState => ({ order: [], layout: 'columns', hiddenInOverlay: [] });
+/** The run without results: 'idle' until it is asked to train. */
 const untrained = (run: Run): Run => ({
-  id: run.id, name: run.name, config: run.config, note: run.note, status: 'queued',
+  id: run.id, name: run.name, config: run.config, note: run.note, status: 'idle',
   history: [], batchLoss: [], predictions: [], snapshots: [],
 });
 
@@ -96,7 +97,7 @@ export class LabService {
     };
   }
 
-  /** The session as it would be saved now (training runs go in untrained). */
+  /** The session as it would be saved now (queued and training runs go in untrained, as 'idle'). */
   snapshot(): Session {
     const runs = [...this.runs.values()].map((run) => (this.training.has(run.id) ? untrained(run) : run));
     return makeSession({ runs, view: this.view, createdAt: this.session.createdAt });
@@ -223,7 +224,7 @@ export class LabService {
 
   private addRun(name: string, config: RunConfig, note = ''): Run {
     const id = newRunId((x) => this.runs.has(x));
-    const run: Run = untrained({ id, name, config, note, status: 'queued', history: [], batchLoss: [], predictions: [], snapshots: [] });
+    const run: Run = untrained({ id, name, config, note, status: 'idle', history: [], batchLoss: [], predictions: [], snapshots: [] });
     this.runs.set(id, run);
     this.view.order.push(id);
     this.changed();
@@ -235,7 +236,7 @@ export class LabService {
     const targets = (ids ?? [...this.runs.keys()]).filter((id) => !this.training.has(id));
     for (const id of targets) {
       this.training.set(id, new AbortController());
-      this.runs.set(id, untrained(this.get(id)));
+      this.runs.set(id, { ...untrained(this.get(id)), status: 'queued' });
     }
     if (targets.length) this.changed();
     await Promise.all(targets.map((id) => this.trainOne(id)));
@@ -278,7 +279,8 @@ export class LabService {
   }
 
   private load(session: Session, meta: { path: string | null; title: string; dirty: boolean }): void {
-    this.runs = new Map(session.runs.map((run) => [run.id, run.status === 'training' ? untrained(run) : run]));
+    // Nothing trains in a freshly loaded session: a run saved mid-flight (by an older build or another tool) is idle.
+    this.runs = new Map(session.runs.map((run) => [run.id, run.status === 'training' || run.status === 'queued' ? untrained(run) : run]));
     this.view = this.normalizeView(session.view);
     this.session = { ...meta, createdAt: session.createdAt };
     if (meta.dirty) this.changed();

@@ -56,7 +56,11 @@ export const backendInfoSchema = z.object({
   reason: z.string(),
 });
 
-export const runStatuses = ['queued', 'training', 'done', 'cancelled', 'failed'] as const;
+/**
+ * 'idle': not trained (new, or its config changed so its results were cleared);
+ * 'queued': asked to train, waiting for a worker; 'training': a worker has it.
+ */
+export const runStatuses = ['idle', 'queued', 'training', 'done', 'cancelled', 'failed'] as const;
 export const runStatusSchema = z.enum(runStatuses);
 
 /** What a worker returns when a run ends (also for cancelled runs: a consistent partial result). */

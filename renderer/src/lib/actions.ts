@@ -51,9 +51,7 @@ export const setView = (patch: Partial<ViewState>) => call('view:set', patch);
 
 /** Resolves when the runs end; the board follows along through pushed state meanwhile. */
 export function train(ids?: string[]): void {
-  const targets = ids ?? lab.runs.filter((r) => r.status !== 'training').map((r) => r.id);
-  progress.request(targets, true);
-  void call('runs:train', ids ? { ids } : {}).finally(() => progress.request(targets, false));
+  void call('runs:train', ids ? { ids } : {});
 }
 export const cancel = (ids?: string[]) => call('runs:cancel', ids ? { ids } : {});
 

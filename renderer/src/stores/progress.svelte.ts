@@ -5,18 +5,6 @@ import { liveProgress } from '../lib/run-order.js';
 /** Live training progress per run id; kept apart from the lab mirror because it changes 20× a second. */
 class ProgressStore {
   byRun = $state<Record<string, Progress>>({});
-  /** Runs this page asked to train whose train call has not returned yet. */
-  requested = $state<Record<string, boolean>>({});
-
-  request(ids: readonly string[], on: boolean): void {
-    const next = { ...this.requested };
-    for (const id of ids) {
-      if (on) next[id] = true;
-      else delete next[id];
-    }
-    this.requested = next;
-  }
-
   set(id: string, progress: Progress): void {
     this.byRun[id] = progress;
   }

@@ -30,7 +30,7 @@ describe('LabService runs', () => {
     const b = await lab.handle('runs:add', { name: 'B', config: smallConfig(1) });
     expect(a.id).not.toBe(b.id);
     expect(a.id).toMatch(/^[a-z0-9]{2,12}$/);
-    expect(a.status).toBe('queued');
+    expect(a.status).toBe('idle');
     const copy = await lab.handle('runs:duplicate', { id: a.id });
     expect(copy.name).toBe('A (copy)');
     expect(lab.state().view.order).toEqual([a.id, copy.id, b.id]);
@@ -66,7 +66,7 @@ describe('LabService runs', () => {
     const renamed = await lab.handle('runs:update', { id: run.id, name: 'Y' });
     expect(renamed.history.length).toBe(4);
     const changed = await lab.handle('runs:update', { id: run.id, config: smallConfig(1) });
-    expect(changed).toMatchObject({ status: 'queued', history: [] });
+    expect(changed).toMatchObject({ status: 'idle', history: [] });
     expect(changed.weights).toBeUndefined();
   });
 
@@ -108,7 +108,10 @@ describe('LabService runs', () => {
     const { lab, control } = service(5_000, 1);
     const a = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     const b = await lab.handle('runs:add', { name: 'B', config: smallConfig(1) });
+    expect(lab.state().runs.map((r) => r.status)).toEqual(['idle', 'idle']);
     const training = lab.handle('runs:train', {});
+    // Both are queued the moment the call is made; one worker takes A, B keeps waiting.
+    expect(lab.state().runs.map((r) => r.status)).toEqual(['queued', 'queued']);
     await new Promise((r) => setTimeout(r, 30));
     expect(lab.state().runs.map((r) => r.status)).toEqual(['training', 'queued']);
     expect(await lab.handle('runs:cancel', {})).toEqual({ cancelled: 2 });

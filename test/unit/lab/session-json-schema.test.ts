@@ -14,6 +14,6 @@ describe('docs/session-format.schema.json', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'runs']));
     const run = schema.properties.runs.items;
     expect(Object.keys(run.properties)).toEqual(expect.arrayContaining(['config', 'weights', 'history', 'snapshots', 'note']));
-    expect(run.properties.status.enum).toEqual(['queued', 'training', 'done', 'cancelled', 'failed']);
+    expect(run.properties.status.enum).toEqual(['idle', 'queued', 'training', 'done', 'cancelled', 'failed']);
   });
 });

@@ -75,6 +75,18 @@ describe('sessions through the service', () => {
     expect(JSON.parse(text).runs).toHaveLength(5);
   });
 
+  it('loads a run saved as training or queued as idle, without partial results', async () => {
+    const session = sampleSession();
+    session.runs[0] = { ...session.runs[0], status: 'training' };
+    session.runs[1] = { ...session.runs[1], status: 'queued' };
+    const lab = new LabService({ workerFactory: factory(), host: 'browser', sessionsDir: dir });
+    const state = await lab.handle('session:openText', { name: 'mid.rnnlab', text: serializeSession(session) });
+    expect(state.runs.map((r) => r.status)).toEqual(['idle', 'idle', 'done', 'done', 'idle']);
+    expect(state.runs[0]).toMatchObject({ id: 'run0', note: 'note 0', history: [], snapshots: [] });
+    expect(state.runs[0].weights).toBeUndefined();
+    expect(state.runs[2].weights).toEqual(session.runs[2].weights);
+  });
+
   it('keeps a recovery copy while dirty, offers it to the next start, deletes it on save', async () => {
     const recoveryPath = join(dir, 'recovery.rnnlab');
     const a = new LabService({ workerFactory: factory(), host: 'electron', recoveryPath, recoveryDelayMs: 20 });
@@ -101,7 +113,7 @@ describe('sessions through the service', () => {
     const path = join(dir, 'mid.rnnlab');
     await lab.handle('session:save', { path });
     const saved = JSON.parse(await readFile(path, 'utf8'));
-    expect(saved.runs[0]).toMatchObject({ id: run.id, status: 'queued', history: [] });
+    expect(saved.runs[0]).toMatchObject({ id: run.id, status: 'idle', history: [] });
     expect(saved.runs[0].weights).toBeUndefined();
     expect(lab.state().session.dirty).toBe(false);
     await training;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveProgress, moveInOrder, orderRuns, windowTitle } from '../../../renderer/src/lib/run-order.js';
-import { displayStatus, isBusy } from '../../../renderer/src/lib/run-status.js';
+import { isBusy } from '../../../renderer/src/lib/run-status.js';
 import { formatDuration, formatLoss, formatPercent, formatProbability, formatScore } from '../../../renderer/src/lib/format.js';
 import { socketUrl } from '../../../renderer/src/host/browser-host.js';
 
@@ -26,12 +26,10 @@ describe('progress store logic', () => {
     const p = { a: 1, b: 2, gone: 3 };
     expect(liveProgress(p, [{ id: 'a', status: 'training' }, { id: 'b', status: 'done' }])).toEqual({ a: 1 });
   });
-  it("tells a never-trained run from one waiting for a worker", () => {
-    expect(displayStatus({ id: 'a', status: 'queued' }, {})).toBe('idle');
-    expect(displayStatus({ id: 'a', status: 'queued' }, { a: true })).toBe('queued');
-    expect(displayStatus({ id: 'a', status: 'done' }, { a: true })).toBe('done');
+  it('offers Cancel only for runs waiting for a worker or training', () => {
     expect(isBusy('queued')).toBe(true);
-    expect(isBusy('idle')).toBe(false);
+    expect(isBusy('training')).toBe(true);
+    for (const status of ['idle', 'done', 'cancelled', 'failed'] as const) expect(isBusy(status)).toBe(false);
   });
 });
 
