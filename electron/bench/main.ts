@@ -14,7 +14,7 @@ import { runUiBench } from './ui-bench.js';
  * worker pool (cold, warm, pre-warmed), as the `rnn-lab train` CLI, in-process per run and
  * engine, and in the app's page (browser mode in Chromium). One table. Asserts nothing.
  * Flags: --engines fused,reference (in-process rows; default both), --repeat N (in-process
- * fused passes, best kept), --no-ui (skip the Chromium part).
+ * fused passes, best kept), --no-ui (skip the Chromium part), --ui-only (only the Chromium part).
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -23,6 +23,7 @@ const flag = (name: string) => {
 };
 const engines = (flag('--engines') ?? 'fused,reference').split(',') as EngineKind[];
 const repeat = Math.max(1, Number(flag('--repeat') ?? 3));
+const uiOnly = args.includes('--ui-only');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const backend = await initBackend();
@@ -45,7 +46,7 @@ const notes: string[] = [];
 const row = (cells: Partial<Record<(typeof header)[number], string>>) => rows.push(header.map((h) => cells[h] ?? ''));
 
 // 1. The worker pool first, while this process is small (worker threads share its RSS).
-const passes = await timePool(seedConfigs, workers);
+const passes = uiOnly ? [] : await timePool(seedConfigs, workers);
 if (typeof passes === 'string') notes.push(`worker pool: ${passes}`);
 else {
   for (const pass of passes) {
@@ -56,7 +57,7 @@ else {
 }
 
 // 2. The CLI as a user runs it.
-const cli = await timeCliTrain();
+const cli = uiOnly ? 'skipped: --ui-only' : await timeCliTrain();
 if (typeof cli === 'string') notes.push(`rnn-lab train: ${cli}`);
 else {
   row({ measurement: 'rnn-lab train --preset seed: "training 4 runs" → "saved"', engine: 'fused', 'wall ms': ms(cli.trainingMs) });
@@ -81,13 +82,13 @@ if (!args.includes('--no-ui')) {
 
 // 4. In-process, one run at a time: the sequential seed comparison and each run per engine.
 let bestWall = Infinity;
-for (let pass = 0; pass < repeat; pass++) {
+for (let pass = 0; pass < (uiOnly ? 0 : repeat); pass++) {
   const t0 = performance.now();
   for (const config of seedConfigs) await trainRun(config);
   bestWall = Math.min(bestWall, performance.now() - t0);
 }
-row({ measurement: `seed comparison, in-process, one run after another (best of ${repeat})`, engine: 'fused', 'wall ms': ms(bestWall) });
-for (const engine of engines) {
+if (!uiOnly) row({ measurement: `seed comparison, in-process, one run after another (best of ${repeat})`, engine: 'fused', 'wall ms': ms(bestWall) });
+for (const engine of uiOnly ? [] : engines) {
   for (const [i, config] of seedConfigs.entries()) {
     const cpu0 = process.cpuUsage();
     const result = await trainRun(withEngine(config, engine));
