@@ -26,14 +26,15 @@ export function seedRepeatCurvesOption(r: SeedRepeat, ctx: ChartContext): EChart
     animation: false,
     textStyle: textStyle(theme),
     tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
-    grid: [{ left: 52, right: 12, top: 14, height: '38%' }, { left: 52, right: 12, bottom: 30, height: '34%' }],
+    grid: [{ left: 66, right: 12, top: 12, height: '36%' }, { left: 66, right: 12, bottom: 32, height: '36%' }],
     xAxis: [
       { ...ax, type: 'category', gridIndex: 0, data: loss.xs, boundaryGap: false, axisLabel: { show: false } },
       { ...ax, type: 'category', gridIndex: 1, data: acc.xs, boundaryGap: false, name: 'epoch', nameLocation: 'middle', nameGap: 20 },
     ],
     yAxis: [
-      { ...ax, type: 'value', gridIndex: 0, name: `val loss (${r.runs} seeds)`, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-      { ...ax, type: 'value', gridIndex: 1, name: 'val accuracy', max: 1, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      // Axis names run along the axis: above the plot they collide with the other grid's labels.
+      { ...ax, type: 'value', gridIndex: 0, name: 'val loss', nameLocation: 'middle', nameGap: 50, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      { ...ax, type: 'value', gridIndex: 1, name: 'val acc', nameLocation: 'middle', nameGap: 50, max: 1, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     ],
     series: [
       ...loss.series.map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0 })),
@@ -47,7 +48,7 @@ export function seedRepeatScoresOption(r: SeedRepeat, targetDigit: number, ctx: 
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const bands = [...r.scores.map((row) => row[0]), r.u[0]?.[0]].filter((b): b is Band => !!b);
-  const labels = [...r.scores.map((_, d) => String(d)), 'U'];
+  const labels = [...r.scores.map((_, d) => String(d)), r.u.length > 1 ? 'U[0][0]' : 'U'];
   return {
     animation: false,
     textStyle: textStyle(theme),
