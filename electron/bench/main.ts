@@ -14,7 +14,8 @@ import { runUiBench } from './ui-bench.js';
  * worker pool (cold, warm, pre-warmed), as the `rnn-lab train` CLI, in-process per run and
  * engine, and in the app's page (browser mode in Chromium). One table. Asserts nothing.
  * Flags: --engines fused,reference (in-process rows; default both), --repeat N (in-process
- * fused passes, best kept), --no-ui (skip the Chromium part), --ui-only (only the Chromium part).
+ * fused passes, best kept), --no-ui (skip the Chromium part), --ui-only (only the Chromium part),
+ * --ui-profile FILE (save the page's CPU profile while it trains, for Chrome DevTools).
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -66,7 +67,7 @@ else {
 
 // 3. The page (browser mode in Chromium).
 if (!args.includes('--no-ui')) {
-  const ui = await runUiBench().catch((err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  const ui = await runUiBench(10_000, flag('--ui-profile')).catch((err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   if (typeof ui === 'string') notes.push(`UI benchmark ${ui}`);
   else {
     row({ measurement: 'UI: page ready (data-app-state="ready", from navigation start)', 'wall ms': ms(ui.readyMs) });

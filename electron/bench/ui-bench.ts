@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,8 @@ export interface LongTasks {
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function runUiBench(samples = 10_000): Promise<UiBenchResult | string> {
+/** `profilePath`: also record the page's CPU profile while it trains (open it in Chrome DevTools; the bundle has a source map). */
+export async function runUiBench(samples = 10_000, profilePath?: string): Promise<UiBenchResult | string> {
   const outNode = fileURLToPath(new URL('.', import.meta.url));
   const web = join(outNode, 'web.js');
   const page = join(outNode, '..', 'renderer', 'index.html');
@@ -88,12 +89,16 @@ export async function runUiBench(samples = 10_000): Promise<UiBenchResult | stri
     await tab.getByRole('button', { name: 'Seed: 4 runs' }).click();
     const trainAll = tab.getByRole('button', { name: 'Train All' });
     await trainAll.waitFor();
+    const cdp = profilePath ? await tab.context().newCDPSession(tab) : null;
+    await cdp?.send('Profiler.enable');
+    await cdp?.send('Profiler.start');
     const pageClick = await tab.evaluate(() => performance.now());
     clickedAt = performance.now();
     await trainAll.click();
     const statuses = await Promise.race([ended, timeout(120_000, 'training in the page did not end within 120 s')]);
     const trainWallMs = performance.now() - clickedAt;
     await tab.waitForTimeout(300); // let the last frames render, so their long tasks are counted
+    if (cdp && profilePath) await writeFile(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const tasks = await tab.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
     return {
       readyMs,
