@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runUtilityBundle, tinyRun } from './utility-worker-harness.js';
+
+/**
+ * The Electron bundles as `node scripts/build-node.mjs` writes them: what each
+ * may require at run time (a sandboxed preload can require nothing but
+ * 'electron'), tfjs kept external, and the utility-process entry loading and
+ * training in Node with a stand-in for Electron's parentPort.
+ */
+const root = process.cwd();
+const out = (name: string) => join(root, 'out/electron', name);
+const bundle = (name: string) => readFileSync(out(name), 'utf8');
+
+/** Every require() in a bundle; a require of a computed name is reported as '<dynamic>'. */
+function requires(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/\brequire\s*\(\s*([^)]{0,80})\)/g)) {
+    const literal = /^(["'`])([^"'`]+)\1$/.exec((m[1] ?? '').trim());
+    names.add(literal?.[2] ?? '<dynamic>');
+  }
+  return names;
+}
+const builtin = (name: string) => name.startsWith('node:') || builtinModules.includes(name);
+// Source that exists only inside tfjs itself: inlined tfjs would carry it.
+const TFJS_INSIDE = /registerKernel\(|ENGINE\.runKernel|class MathBackendCPU/;
+
+beforeAll(async () => {
+  await promisify(execFile)(process.execPath, ['scripts/build-node.mjs'], { cwd: root });
+}, 120_000);
+
+describe('Electron bundles (out/electron)', () => {
+  it('builds main.cjs, preload.cjs and run-worker.cjs', () => {
+    for (const name of ['main.cjs', 'preload.cjs', 'run-worker.cjs']) expect(existsSync(out(name)), name).toBe(true);
+  });
+
+  it('preload.cjs requires nothing but electron (sandboxed preloads cannot load other modules)', () => {
+    const code = bundle('preload.cjs');
+    expect([...requires(code)]).toEqual(['electron']);
+    expect(code).not.toMatch(/\bimport\s*\(\s*[^)\s]/);
+  });
+
+  it('main.cjs requires only electron and Node built-ins; tfjs is neither inlined nor loaded in main', () => {
+    const code = bundle('main.cjs');
+    const external = [...requires(code)].filter((name) => name !== 'electron' && !builtin(name));
+    expect(external).toEqual([]);
+    expect(code).not.toMatch(TFJS_INSIDE);
+  });
+
+  it('run-worker.cjs keeps @tensorflow/* external: required from node_modules, not inlined', () => {
+    const code = bundle('run-worker.cjs');
+    const names = [...requires(code)];
+    expect(names).toContain('@tensorflow/tfjs');
+    expect(names.filter((name) => !builtin(name) && !name.startsWith('@tensorflow/'))).toEqual([]);
+    expect(code).not.toMatch(TFJS_INSIDE);
+    // tfjs-node is looked up beside the bundle at run time (createRequire), never bundled.
+    expect(code).toContain('@tensorflow/tfjs-node');
+  });
+
+  it('run-worker.cjs loads tfjs, falls back to CPU with a reason, and trains a tiny run', async () => {
+    const replies = await runUtilityBundle(out('run-worker.cjs'), [{ type: 'warm', jit: false }, tinyRun], (m) => m.type === 'result' || m.type === 'error');
+    const backend = replies.find((m) => m.type === 'backend');
+    const hasTfjsNode = existsSync(join(root, 'node_modules/@tensorflow/tfjs-node/package.json'));
+    if (hasTfjsNode) expect(backend?.type === 'backend' && backend.backend.name).toBeTruthy();
+    else expect(backend).toMatchObject({ backend: { name: 'cpu', reason: expect.stringMatching(/^tfjs-node not installed \(/) } });
+    expect(replies.map((m) => m.type)).toContain('warmed');
+    const result = replies.at(-1);
+    expect(result?.type).toBe('result');
+    if (result?.type === 'result') expect(result.runId).toBe('bundle-check');
+  });
+});
