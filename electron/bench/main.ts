@@ -14,7 +14,7 @@ import { runUiBench } from './ui-bench.js';
  * worker pool (cold, warm, pre-warmed), as the `rnn-lab train` CLI, in-process per run and
  * engine, and in the app's page (browser mode in Chromium). One table. Asserts nothing.
  * Flags: --engines fused,reference (in-process rows; default both), --repeat N (in-process
- * fused passes, best kept), --no-ui (skip the Chromium part), --ui-only (only the Chromium part),
+ * fused passes and pool passes, best kept; default 3), --no-ui (skip the Chromium part), --ui-only (only the Chromium part),
  * --ui-profile FILE (save the page's CPU profile while it trains, for Chrome DevTools).
  */
 const args = process.argv.slice(2);
@@ -47,7 +47,7 @@ const notes: string[] = [];
 const row = (cells: Partial<Record<(typeof header)[number], string>>) => rows.push(header.map((h) => cells[h] ?? ''));
 
 // 1. The worker pool first, while this process is small (worker threads share its RSS).
-const passes = uiOnly ? [] : await timePool(seedConfigs, workers);
+const passes = uiOnly ? [] : await timePool(seedConfigs, workers, repeat);
 if (typeof passes === 'string') notes.push(`worker pool: ${passes}`);
 else {
   for (const pass of passes) {
