@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runUtilityBundle, tinyRun } from './utility-worker-harness.js';
 
 /**
  * Packaging LAYOUT CHECK. It validates build/electron-builder.yml against
@@ -20,6 +21,17 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // Electron's default fuse wire (v1, 9 fuses): RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on,
 // ASAR integrity off, only-ASAR off, browser V8 snapshot off, file:// privileges on, WASM trap handlers off.
 const DEFAULT_WIRE = '101100010';
+
+/** A package and everything it depends on at run time, as installed in node_modules (hoisted). */
+function dependencyClosure(name: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(name)) return seen;
+  const manifest = join(root, 'node_modules', name, 'package.json');
+  if (!existsSync(manifest)) return seen; // an optional dependency that did not install
+  seen.add(name);
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+  for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) dependencyClosure(dep, seen);
+  return seen;
+}
 
 const loadConfig = () => (require('js-yaml') as { load(text: string): Record<string, unknown> }).load(readFileSync(configFile, 'utf8'));
 
@@ -45,8 +57,12 @@ const built = ['out/electron/main.cjs', 'out/electron/preload.cjs', 'out/electro
 if (!built) console.log('skipping the electron-builder --dir layout check: out/electron or out/renderer is not built (run `npm run build`)');
 
 describe.skipIf(!built)('packaging layout check (electron-builder --dir, placeholder Electron)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'rnnlab-pack-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const appDir = join(work, 'dist', 'linux-unpacked');
+  const asar = require('@electron/asar') as { listPackage(file: string): string[]; extractAll(file: string, dest: string): void };
+
   it('packs the bundles and production modules only, and flips the fuses', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'rnnlab-pack-'));
     const electronDist = join(work, 'electron-dist');
     mkdirSync(join(electronDist, 'resources'), { recursive: true });
     const placeholder = join(electronDist, 'electron');
@@ -60,8 +76,6 @@ describe.skipIf(!built)('packaging layout check (electron-builder --dir, placeho
       { cwd: root, maxBuffer: 16 * 1024 * 1024 },
     );
 
-    const appDir = join(output, 'linux-unpacked');
-    const asar = require('@electron/asar') as { listPackage(file: string): string[] };
     const files = asar.listPackage(join(appDir, 'resources/app.asar')).map((f) => f.replaceAll('\\', '/'));
     const has = (path: string) => files.includes(path);
 
@@ -75,9 +89,20 @@ describe.skipIf(!built)('packaging layout check (electron-builder --dir, placeho
     expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     // No devDependencies, and none of the modules the bundles already carry.
     const devDependencies = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies);
-    for (const name of [...devDependencies, 'echarts', 'zrender', 'zod', 'ws', '@resvg/resvg-js', 'typescript', 'vite', 'esbuild']) {
+    for (const name of [...devDependencies, 'echarts', 'zrender', 'zod', 'ws', '@resvg/resvg-js', 'typescript', 'vite', 'esbuild', 'playwright', 'playwright-core', 'rollup', 'vitest']) {
       expect(files.some((f) => f.startsWith(`/node_modules/${name}/`)), name).toBe(false);
     }
+
+    // The bundles keep @tensorflow/* external, so tfjs and everything it requires at run time must be packed.
+    const tfjs = [...dependencyClosure('@tensorflow/tfjs')];
+    expect(tfjs).toEqual(expect.arrayContaining(['@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu']));
+    // Typings (@types/*, @webgpu/types: dependencies of tfjs-core and the webgl backend) are dropped on purpose;
+    // nothing requires them at run time.
+    for (const name of tfjs.filter((n) => !/^@(types|webgpu)\//.test(n))) {
+      expect(files.some((f) => f === `/node_modules/${name}/package.json` || f.endsWith(`/node_modules/${name}/package.json`)), name).toBe(true);
+    }
+    const tfjsMain = (JSON.parse(readFileSync(join(root, 'node_modules/@tensorflow/tfjs/package.json'), 'utf8')) as { main: string }).main;
+    expect(has(`/node_modules/@tensorflow/tfjs/${tfjsMain}`), tfjsMain).toBe(true);
 
     // Fuses: read the wire right after the sentinel in the packed executable.
     const exe = readFileSync(join(appDir, 'rnn-lab'));
@@ -95,5 +120,19 @@ describe.skipIf(!built)('packaging layout check (electron-builder --dir, placeho
       console.log('tfjs-node is not installed here, so no unpacked native files can be checked; the CPU backend is packed instead');
       expect(existsSync(unpacked)).toBe(false);
     }
+  });
+
+  it('trains with the run worker as packed: its requires resolve inside app.asar alone', async () => {
+    const asarFile = join(appDir, 'resources/app.asar');
+    if (!existsSync(asarFile)) throw new Error('the --dir layout check above did not produce app.asar');
+    // Node cannot read an asar, so the packed files are extracted; resolution must not escape into any outer node_modules.
+    const extracted = join(work, 'app');
+    asar.extractAll(asarFile, extracted);
+    for (let dir = dirname(extracted); dir !== dirname(dir); dir = dirname(dir)) {
+      expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
+    }
+    const replies = await runUtilityBundle(join(extracted, 'out/electron/run-worker.cjs'), [{ type: 'warm', jit: false }, tinyRun], (m) => m.type === 'result' || m.type === 'error');
+    expect(replies.find((m) => m.type === 'backend')).toMatchObject({ backend: { name: expect.stringMatching(/^(cpu|tensorflow)$/), reason: expect.any(String) } });
+    expect(replies.at(-1)?.type).toBe('result');
   });
 });
