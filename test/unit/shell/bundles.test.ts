@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +72,27 @@ describe('Electron bundles (out/electron)', () => {
     const result = replies.at(-1);
     expect(result?.type).toBe('result');
     if (result?.type === 'result') expect(result.runId).toBe('bundle-check');
+  });
+
+  it('run-worker.cjs looks tfjs-node up beside the app, with the Node 24 util polyfill in place first', async () => {
+    // An app folder laid out like the package (out/electron + node_modules), with a stand-in tfjs-node that
+    // reports whether util.isNullOrUndefined / util.isArray exist when it loads, then fails like a broken install.
+    const app = mkdtempSync(join(tmpdir(), 'rnnlab-app-'));
+    mkdirSync(join(app, 'out/electron'), { recursive: true });
+    copyFileSync(out('run-worker.cjs'), join(app, 'out/electron/run-worker.cjs'));
+    const scope = join(app, 'node_modules/@tensorflow');
+    mkdirSync(join(scope, 'tfjs-node'), { recursive: true });
+    symlinkSync(join(root, 'node_modules/@tensorflow/tfjs'), join(scope, 'tfjs'), 'dir');
+    writeFileSync(join(scope, 'tfjs-node/package.json'), JSON.stringify({ name: '@tensorflow/tfjs-node', version: '0.0.0', main: 'index.js' }));
+    writeFileSync(join(scope, 'tfjs-node/index.js'), [
+      "const util = require('util');",
+      "const ok = util.isNullOrUndefined(null) && !util.isNullOrUndefined(0) && util.isArray([]) && !util.isArray({});",
+      "throw new Error(ok ? 'stand-in loaded with util polyfilled' : 'stand-in loaded without the polyfill');",
+    ].join('\n'));
+    const replies = await runUtilityBundle(join(app, 'out/electron/run-worker.cjs'), [{ type: 'warm', jit: false }], (m) => m.type === 'warmed' || m.type === 'error', { RNN_LAB_TEST_NODE24_UTIL: '1' });
+    expect(replies.find((m) => m.type === 'backend')).toEqual({
+      type: 'backend',
+      backend: { name: 'cpu', reason: 'tfjs-node failed to load (stand-in loaded with util polyfilled)' },
+    });
   });
 });

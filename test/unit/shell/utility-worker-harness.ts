@@ -13,6 +13,12 @@ import type { FromWorker, ToWorker } from '../../../electron/lab/worker-protocol
  * choice; it is Node's loader, not Electron's (no asar, no utility sandbox).
  */
 const SHIM = `
+// Node 24 (Electron 45) no longer has these; RNN_LAB_TEST_NODE24_UTIL=1 removes them here too.
+if (process.env.RNN_LAB_TEST_NODE24_UTIL === '1') {
+  const util = require('node:util');
+  delete util.isNullOrUndefined;
+  delete util.isArray;
+}
 const listeners = [];
 process.on('message', (data) => listeners.forEach((cb) => cb({ data })));
 process.parentPort = {
