@@ -82,6 +82,17 @@ export const invokeContract = {
   'session:openText': { request: z.object({ name: z.string().min(1).max(255), text: z.string() }), response: labStateSchema },
   /** The current session as file text (download in the page). */
   'session:serialize': { request: z.object({}), response: z.object({ name: z.string(), text: z.string() }) },
+  /**
+   * Unsaved work a previous run of the app left (it ended without saving): offered until
+   * restored or discarded, then null. Electron asks in a dialog before the window opens.
+   */
+  'session:recovery': {
+    request: z.object({}),
+    response: z.object({ savedAt: z.iso.datetime(), runs: z.number().int().min(0) }).nullable(),
+  },
+  /** Loads the offered recovery copy as an unsaved, untitled session. */
+  'session:restoreRecovery': { request: z.object({}), response: labStateSchema },
+  'session:discardRecovery': { request: z.object({}), response: z.object({ ok: z.literal(true) }) },
   /** Electron: save dialog in main, then the bytes are checked and written. Browser: unused (the page downloads). */
   'export:save': {
     request: z.object({

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { z } from 'zod';
 import { APP_VERSION } from '../../shared/app-version.js';
 import {
@@ -70,6 +71,9 @@ export class LabService {
   private readonly recoveryCopy: RecoveryCopy | null;
   private readonly progress: Throttle<EventPayload<'run:progress'>['progress']>;
   private backendInfo: Promise<BackendInfo> | null = null;
+  /** The copy a previous process left behind, read once at start; offered until restored or discarded. */
+  private readonly leftover: Promise<RecoveryInfo | null>;
+  private leftoverSettled = false;
 
   constructor(private readonly options: LabServiceOptions) {
     this.pool = new WorkerPool(options.workerFactory, { maxParallel: options.maxParallel, cancelGraceMs: options.cancelGraceMs });
@@ -77,6 +81,13 @@ export class LabService {
     this.policy = options.host === 'browser' ? { kind: 'folder', dir: options.sessionsDir! } : { kind: 'absolute' };
     this.recoveryCopy = options.recoveryPath ? new RecoveryCopy(options.recoveryPath, options.recoveryDelayMs ?? 2000) : null;
     this.progress = new Throttle(PROGRESS_INTERVAL_MS, (id, progress) => this.emit('run:progress', { id, progress }));
+    this.leftover = (this.recoveryCopy?.info() ?? Promise.resolve(null)).then((info) => {
+      if (!info) {
+        this.settleLeftover();
+        if (this.session.dirty) this.scheduleRecovery();
+      }
+      return info;
+    });
   }
 
   subscribe(listener: LabListener): () => void {
@@ -103,21 +114,32 @@ export class LabService {
     return makeSession({ runs, view: this.view, createdAt: this.session.createdAt });
   }
 
-  /** The recovery copy left by a previous process, if any (offer it at start). */
-  recovery(): Promise<RecoveryInfo | null> {
-    return this.recoveryCopy?.info() ?? Promise.resolve(null);
+  /**
+   * The recovery copy a previous process left, until it is restored or
+   * discarded; null otherwise. This process's own copies are never offered.
+   * While the offer stands, this process writes no copy of its own, so work
+   * the user has not decided about is never overwritten.
+   */
+  async recovery(): Promise<RecoveryInfo | null> {
+    const info = await this.leftover;
+    return this.leftoverSettled ? null : info;
   }
 
-  /** Loads the recovery copy as an unsaved, untitled session. */
+  /** Loads the offered recovery copy as an unsaved, untitled session. */
   async restoreRecovery(): Promise<LabState> {
-    const copy = await this.recoveryCopy?.read();
+    this.ensureQuiet('restore unsaved work');
+    const copy = (await this.recovery()) ? await this.recoveryCopy?.read() : null;
     if (!copy) throw new LabError('not-found', 'there is no recovery copy to restore');
+    this.settleLeftover();
     this.load(copy, { path: null, title: 'Untitled', dirty: true });
     return this.state();
   }
 
-  discardRecovery(): Promise<void> {
-    return this.recoveryCopy?.discard() ?? Promise.resolve();
+  /** Deletes the recovery copy (the offered one, or this process's own when the user closes without saving). */
+  async discardRecovery(): Promise<void> {
+    await this.leftover;
+    this.settleLeftover();
+    await this.recoveryCopy?.discard();
   }
 
   /** Cancels every run, ends the pool's workers and waits for pending recovery writes (host shutdown, tests). */
@@ -186,7 +208,7 @@ export class LabService {
     'session:new': async () => {
       this.ensureQuiet('start a new session');
       this.load(makeSession({ runs: [], view: emptyView() }), { path: null, title: 'Untitled', dirty: false });
-      await this.recoveryCopy?.discard();
+      await this.dropOwnRecovery();
       return this.state();
     },
     'session:open': async ({ path }) => {
@@ -195,13 +217,13 @@ export class LabService {
       const target = resolveSessionPath(this.policy, path);
       const session = await readSessionFile(target.file, titleOf(target.label));
       this.load(session, { path: target.label, title: titleOf(target.label), dirty: false });
-      await this.recoveryCopy?.discard();
+      await this.dropOwnRecovery();
       return this.state();
     },
     'session:openText': async ({ name, text }) => {
       this.ensureQuiet('open a session');
       this.load(parseSession(text, name), { path: null, title: name, dirty: false });
-      await this.recoveryCopy?.discard();
+      await this.dropOwnRecovery();
       return this.state();
     },
     'session:save': async ({ path }) => {
@@ -209,14 +231,27 @@ export class LabService {
       if (!requested) throw new LabError('bad-request', 'this session has no file yet: give a path to save it to');
       const target = resolveSessionPath(this.policy, requested);
       const session = this.snapshot();
+      // The sessions folder is the app's own: recreate it if it went away while the app ran.
+      if (this.policy.kind === 'folder') await mkdir(this.policy.dir, { recursive: true });
       await writeSessionFile(target.file, session);
       this.session = { ...this.session, path: target.label, title: titleOf(target.label), dirty: false };
-      await this.recoveryCopy?.discard();
+      await this.dropOwnRecovery();
       this.emitState();
       return this.state();
     },
     'session:list': async () => (this.policy.kind === 'folder' ? listSessions(this.policy.dir) : []),
     'session:serialize': async () => ({ name: this.suggestedName(), text: serializeSession(this.snapshot()) }),
+    'session:recovery': async () => {
+      const info = await this.recovery();
+      return info && { savedAt: info.modifiedAt, runs: info.runs };
+    },
+    'session:restoreRecovery': async () => this.restoreRecovery(),
+    'session:discardRecovery': async () => {
+      await this.discardRecovery();
+      // The work open now is unsaved too: from here on it has a copy of its own.
+      if (this.session.dirty) this.scheduleRecovery();
+      return { ok: true as const };
+    },
     'export:save': async () => {
       throw new LabError('bad-request', 'export:save is handled by the host, not the lab service');
     },
@@ -329,8 +364,22 @@ export class LabService {
 
   private changed(): void {
     this.session.dirty = true;
-    this.recoveryCopy?.schedule(() => this.snapshot(), () => this.session.dirty);
+    this.scheduleRecovery();
     this.emitState();
+  }
+
+  private scheduleRecovery(): void {
+    if (this.leftoverSettled) this.recoveryCopy?.schedule(() => this.snapshot(), () => this.session.dirty);
+  }
+
+  private settleLeftover(): void {
+    this.leftoverSettled = true;
+  }
+
+  /** The session was saved or replaced: this process's copy goes; an offered one stays until the user decides. */
+  private async dropOwnRecovery(): Promise<void> {
+    await this.leftover;
+    if (this.leftoverSettled) await this.recoveryCopy?.discard();
   }
 
   private emitState(): void {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { LabService } from '../lab/lab-service.js';
 import { threadWorkerFactory } from '../lab/thread-worker-factory.js';
 import { parseWebArgs, USAGE, type WebArgs } from './args.js';
+import { recoveryPathIn } from './data-dir.js';
 import { labBackend } from './lab-backend.js';
 import { openBrowser } from './open-browser.js';
 import { startWebServer } from './server.js';
@@ -36,13 +37,21 @@ const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 if (!existsSync(join(staticDir, 'index.html'))) fail(`the page is not built (${staticDir}index.html is missing); run \`npm run build\``);
 mkdirSync(args.sessionsDir, { recursive: true });
 
-const service = new LabService({ host: 'browser', sessionsDir: args.sessionsDir, workerFactory: threadWorkerFactory() });
+mkdirSync(args.dataDir, { recursive: true });
+
+// The page offers the copy a previous server left (session:recovery); until then nothing overwrites it.
+const service = new LabService({
+  host: 'browser',
+  sessionsDir: args.sessionsDir,
+  recoveryPath: recoveryPathIn(args.dataDir),
+  workerFactory: threadWorkerFactory(),
+});
 const server = await startWebServer({ host: args.host, port: args.port, staticDir, backend: labBackend(service) }).catch((err: unknown) =>
   fail(err instanceof Error ? err.message : String(err)),
 );
 
 process.stdout.write(`RNN Lab browser mode: ${server.url}\n`);
-process.stderr.write(`sessions folder: ${args.sessionsDir}\nPress Ctrl+C to stop.\n`);
+process.stderr.write(`sessions folder: ${args.sessionsDir}\nunsaved work is copied to: ${recoveryPathIn(args.dataDir)}\nPress Ctrl+C to stop.\n`);
 if (args.open) openBrowser(server.url);
 
 let stopping = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebArgs } from '../../../electron/web/args.js';
-import { defaultSessionsDir } from '../../../electron/web/data-dir.js';
+import { defaultDataDir, defaultSessionsDir, recoveryPathIn } from '../../../electron/web/data-dir.js';
 
 describe('browser-mode flags', () => {
   it('defaults to a random loopback port and opening the page', () => {
@@ -9,8 +9,14 @@ describe('browser-mode flags', () => {
   });
 
   it('reads every flag', () => {
-    const args = parseWebArgs(['--port', '8123', '--host', 'localhost', '--sessions', '/tmp/s', '--no-open']);
-    expect(args).toMatchObject({ host: 'localhost', port: 8123, sessionsDir: '/tmp/s', open: false });
+    const args = parseWebArgs(['--port', '8123', '--host', 'localhost', '--sessions', '/tmp/s', '--data', '/tmp/d', '--no-open']);
+    expect(args).toMatchObject({ host: 'localhost', port: 8123, sessionsDir: '/tmp/s', dataDir: '/tmp/d', open: false });
+  });
+
+  it('keeps sessions inside the data folder unless --sessions says otherwise', () => {
+    expect(parseWebArgs(['--data', '/tmp/d'])).toMatchObject({ dataDir: '/tmp/d', sessionsDir: '/tmp/d/sessions' });
+    expect(parseWebArgs([]).sessionsDir).toBe(defaultSessionsDir());
+    expect(() => parseWebArgs(['--data'])).toThrow('--data needs a value');
   });
 
   it('refuses a public host, a bad port and unknown flags with one sentence', () => {
@@ -27,5 +33,6 @@ describe('browser-mode flags', () => {
     expect(defaultSessionsDir('linux', { XDG_DATA_HOME: 'relative' }, '/home/u')).toBe('/home/u/.local/share/rnn-lab/sessions');
     expect(defaultSessionsDir('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/RNN Lab/sessions');
     expect(defaultSessionsDir('win32', { APPDATA: 'C:\\AppData' }, 'C:\\Users\\u')).toContain('RNN Lab');
+    expect(recoveryPathIn(defaultDataDir('linux', {}, '/home/u'))).toBe('/home/u/.local/share/rnn-lab/recovery.rnnlab');
   });
 });
