@@ -83,6 +83,20 @@ export async function saveSession(path?: string, saveAs = false): Promise<boolea
   return !!state;
 }
 
+/** Unsaved work a previous run of the app left behind, or null. */
+export const recoveryOffer = () => call('session:recovery', {});
+
+export async function restoreRecovery(): Promise<boolean> {
+  const state = await call('session:restoreRecovery', {});
+  if (state) {
+    lab.apply(state);
+    notices.push('info', 'Restored the unsaved work');
+  }
+  return !!state;
+}
+
+export const discardRecovery = async () => !!(await call('session:discardRecovery', {}));
+
 export async function saveExport(name: string, kind: ExportKind, data: string | Uint8Array): Promise<void> {
   if (!host) return;
   try {
