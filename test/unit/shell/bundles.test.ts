@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runUtilityBundle, tinyRun } from './utility-worker-harness.js';
 
 /**
- * The Electron bundles as `node scripts/build-node.mjs` writes them: what each
+ * The Electron bundles as `node scripts/build-node.mjs` writes them (built before the tests): what each
  * may require at run time (a sandboxed preload can require nothing but
  * 'electron'), tfjs kept external, and the utility-process entry loading and
  * training in Node with a stand-in for Electron's parentPort.
@@ -30,9 +28,12 @@ const builtin = (name: string) => name.startsWith('node:') || builtinModules.inc
 // Source that exists only inside tfjs itself: inlined tfjs would carry it.
 const TFJS_INSIDE = /registerKernel\(|ENGINE\.runKernel|class MathBackendCPU/;
 
-beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ['scripts/build-node.mjs'], { cwd: root });
-}, 120_000);
+// The bundles `npm test` builds first (`npm run build`). Not rebuilt here: packaging.test.ts packs these files
+// in a parallel worker, and a rebuild under it could pack half-written bundles.
+beforeAll(() => {
+  const missing = ['main.cjs', 'preload.cjs', 'run-worker.cjs'].filter((name) => !existsSync(out(name)));
+  if (missing.length) throw new Error(`out/electron lacks ${missing.join(', ')}: run \`node scripts/build-node.mjs\` (npm run build:node) first`);
+});
 
 describe('Electron bundles (out/electron)', () => {
   it('builds main.cjs, preload.cjs and run-worker.cjs', () => {

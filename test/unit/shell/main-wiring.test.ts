@@ -178,6 +178,11 @@ describe('Electron main process (fake Electron)', () => {
     expect(fake.dialogsShown.length).toBe(shown);
     expect(fake.app.recentDocuments).toContain(sessionFile('from-argv.rnnlab'));
     expect(menuItem('from-argv.rnnlab')).toBeTruthy();
+    // CmdOrCtrl+O shows the open dialog; dismissing it is no error.
+    expect(menuItem('Open…').accelerator).toBe('CmdOrCtrl+O');
+    menuItem('Open…').click?.();
+    await vi.waitFor(() => expect(fake.dialogsShown.at(-1)).toMatchObject({ kind: 'open', options: { filters: [{ extensions: ['rnnlab'] }] } }));
+    expect(fake.dialogsShown.filter((d) => d.kind === 'message')).toEqual([]);
   });
 
   it('opens a .rnnlab from a second instance or the OS, and ignores other arguments', async () => {

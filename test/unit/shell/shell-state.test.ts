@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LabState } from '../../../shared/contract.js';
-import { sessionFileFromArgv } from '../../../electron/main/file-args.js';
+import { isSessionFile, sessionFileFromArgv } from '../../../electron/main/file-args.js';
 import { OverallProgress } from '../../../electron/main/overall-progress.js';
 import { loadRecent, saveRecent, withRecent } from '../../../electron/main/recent-files.js';
 import { loadBounds, saveBounds, visibleOnSomeDisplay } from '../../../electron/main/window-state.js';
@@ -53,6 +53,16 @@ describe('command-line session file', () => {
     expect(sessionFileFromArgv(['/opt/RNN Lab/rnn-lab', '--no-sandbox', 'exp.rnnlab'], '/home/u')).toBe('/home/u/exp.rnnlab');
     expect(sessionFileFromArgv(['electron', '.', '/data/A.RNNLAB'], '/x')).toBe('/data/A.RNNLAB');
     expect(sessionFileFromArgv(['electron', '.', '--inspect=9229'], '/x')).toBeNull();
+    // Flags never name the file, even when their value ends in .rnnlab; other files are not sessions.
+    expect(sessionFileFromArgv(['--user-data-dir=/u/x.rnnlab', 'notes.txt', 'a.rnnlab.bak'], '/x')).toBeNull();
+    expect(sessionFileFromArgv(['notes.txt', 'two.rnnlab', 'three.rnnlab'], '/x')).toBe('/x/two.rnnlab');
+  });
+
+  it('knows a session file by its extension', () => {
+    expect(isSessionFile('/a/b.rnnlab')).toBe(true);
+    expect(isSessionFile('C:\\Users\\me\\B.RNNLAB')).toBe(true);
+    expect(isSessionFile('/a/b.png')).toBe(false);
+    expect(isSessionFile('/a/rnnlab')).toBe(false);
   });
 });
 
