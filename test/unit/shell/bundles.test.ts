@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleLayout } from '../../../electron/main/bundle-layout.js';
 import { runUtilityBundle, tinyRun } from './utility-worker-harness.js';
 
 /**
@@ -36,8 +37,14 @@ beforeAll(() => {
 });
 
 describe('Electron bundles (out/electron)', () => {
-  it('builds main.cjs, preload.cjs and run-worker.cjs', () => {
+  it('has main.cjs, preload.cjs and run-worker.cjs built, where main.cjs looks for its siblings', () => {
     for (const name of ['main.cjs', 'preload.cjs', 'run-worker.cjs']) expect(existsSync(out(name)), name).toBe(true);
+    // main.cjs passes bundleLayout(__dirname).preload to the window and .runWorker to utilityProcess.fork.
+    const layout = bundleLayout(join(root, 'out/electron'));
+    expect(existsSync(layout.preload)).toBe(true);
+    expect(existsSync(layout.runWorker)).toBe(true);
+    expect(layout.renderer).toBe(join(root, 'out/renderer'));
+    expect(bundle('main.cjs')).toMatch(/bundleLayout\(__dirname\)/);
   });
 
   it('preload.cjs requires nothing but electron (sandboxed preloads cannot load other modules)', () => {
