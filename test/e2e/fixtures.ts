@@ -10,15 +10,22 @@ const URL_LINE = /RNN Lab browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Z
 
 export interface LabServer {
   url: string;
+  /** The user data folder (--data): the recovery copy lives here. */
+  dataDir: string;
   sessionsDir: string;
+  /** Kills the server without letting it clean up (SIGKILL: a crash or power loss), then waits for it to be gone. */
+  crash(): Promise<void>;
+  /** Starts a new server on the same folders; `url` changes (new port and token). */
+  restart(): Promise<string>;
 }
 
-/** Starts the real browser-mode server on a free port with its own sessions folder, and stops it after. */
-async function startServer(): Promise<{ server: LabServer; child: ChildProcess }> {
+/** Starts the real browser-mode server on a free port with its own folders. */
+function spawnServer(dataDir: string, sessionsDir: string): Promise<{ url: string; child: ChildProcess }> {
   if (!existsSync(WEB)) throw new Error(`${WEB} is missing: run \`npm run build\` before the e2e tests`);
-  const sessionsDir = mkdtempSync(join(tmpdir(), 'rnn-lab-e2e-'));
-  const child = spawn(process.execPath, [WEB, '--port', '0', '--sessions', sessionsDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
+  const child = spawn(process.execPath, [WEB, '--port', '0', '--data', dataDir, '--sessions', sessionsDir, '--no-open'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise<{ url: string; child: ChildProcess }>((resolve, reject) => {
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`web.js printed no URL within 20 s:\n${out}\n${err}`)), 20_000);
@@ -27,21 +34,52 @@ async function startServer(): Promise<{ server: LabServer; child: ChildProcess }
       const m = out.match(URL_LINE);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve({ url: m[1], child });
       }
     });
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => reject(new Error(`web.js exited with ${code}:\n${out}\n${err}`)));
   });
-  return { server: { url, sessionsDir }, child };
+}
+
+class ServerProcess implements LabServer {
+  url = '';
+  private child: ChildProcess | null = null;
+  readonly sessionsDir: string;
+
+  constructor(readonly dataDir: string) {
+    this.sessionsDir = join(dataDir, 'sessions');
+  }
+
+  async restart(): Promise<string> {
+    await this.stop('SIGTERM');
+    const { url, child } = await spawnServer(this.dataDir, this.sessionsDir);
+    this.url = url;
+    this.child = child;
+    return url;
+  }
+
+  crash(): Promise<void> {
+    return this.stop('SIGKILL');
+  }
+
+  async stop(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await gone;
+  }
 }
 
 export const test = base.extend<{ server: LabServer; lab: LabPage }>({
   server: async ({}, use) => {
-    const { server, child } = await startServer();
+    const server = new ServerProcess(mkdtempSync(join(tmpdir(), 'rnn-lab-e2e-')));
+    await server.restart();
     await use(server);
-    child.kill('SIGTERM');
-    rmSync(server.sessionsDir, { recursive: true, force: true });
+    await server.stop('SIGTERM');
+    rmSync(server.dataDir, { recursive: true, force: true });
   },
   lab: async ({ page, server }, use) => {
     const lab = new LabPage(page, server.url);
