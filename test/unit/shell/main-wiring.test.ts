@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,10 @@ beforeAll(async () => {
   await saveSession('second.rnnlab');
   await saveSession('dropped.rnnlab');
   fake.app.setPath('documents', work);
+  // A previous run of the app left unsaved work: main offers it before the window opens; the user discards it.
+  mkdirSync(userData, { recursive: true });
+  copyFileSync(sessionFile('second.rnnlab'), join(userData, 'recovery.rnnlab'));
+  fake.dialogAnswers.messageBox.push(1);
   // What `rnn-lab-app --some-flag from-argv.rnnlab` gives the first instance.
   process.argv = [process.argv[0] ?? 'electron', '--enable-logging', sessionFile('from-argv.rnnlab')];
   process.env.RNN_LAB_USER_DATA = userData;
@@ -70,6 +74,11 @@ afterAll(() => {
 });
 
 describe('Electron main process (fake Electron)', () => {
+  it('offered the recovery copy at start and deleted it when discarded', () => {
+    expect(fake.dialogsShown[0]).toMatchObject({ kind: 'message', options: { message: 'RNN Lab closed with unsaved work.' } });
+    expect(existsSync(join(userData, 'recovery.rnnlab'))).toBe(false);
+  });
+
   it('sandboxes the app before ready and makes one isolated, Node-free window on our page', () => {
     expect(fake.app.sandboxEnabled).toBe(true);
     expect(fake.app.getPath('userData')).toBe(userData);
@@ -182,7 +191,7 @@ describe('Electron main process (fake Electron)', () => {
     expect(menuItem('Open…').accelerator).toBe('CmdOrCtrl+O');
     menuItem('Open…').click?.();
     await vi.waitFor(() => expect(fake.dialogsShown.at(-1)).toMatchObject({ kind: 'open', options: { filters: [{ extensions: ['rnnlab'] }] } }));
-    expect(fake.dialogsShown.filter((d) => d.kind === 'message')).toEqual([]);
+    expect(fake.dialogsShown.filter((d) => d.kind === 'message')).toHaveLength(1); // the recovery offer only
   });
 
   it('opens a .rnnlab from a second instance or the OS, and ignores other arguments', async () => {
@@ -194,8 +203,8 @@ describe('Electron main process (fake Electron)', () => {
     expect(event.defaultPrevented).toBe(true);
     fake.app.emit('open-file', fake.fakeEvent(), sessionFile('dropped.rnnlab'));
     await vi.waitFor(() => expect(win().title).toBe('dropped.rnnlab — RNN Lab'));
-    // Nothing but the sessions was opened (a failed open would have shown an error box).
-    expect(fake.dialogsShown.filter((d) => d.kind === 'message')).toEqual([]);
+    // Nothing but the sessions was opened: a failed open would add an error box to the recovery offer.
+    expect(fake.dialogsShown.filter((d) => d.kind === 'message')).toHaveLength(1);
   });
 
   it('asks before closing with unsaved runs, and closes after “Don’t Save”', async () => {
