@@ -9,15 +9,18 @@ export function digitScoresOf(w: Weights): Matrix {
 }
 
 /**
- * The model's single output number before the final squashing:
- * with an output sigmoid the RNN's last state is its logit; without one
- * (sigmoid RNN, one unit) the state already is the probability.
- * With units > 1 and an output sigmoid the model emits one probability per
- * unit; like the engine we read unit 0 as the prediction.
+ * The model's output. With an output sigmoid each unit's last state is a logit;
+ * without one (sigmoid RNN) the state already is a probability. With units > 1
+ * the network emits one probability per unit and, like the engine (its stored
+ * predictions and tfjs `predict`, trained with Keras' broadcast cross-entropy),
+ * the prediction is their mean. `value` is unit 0's raw state: the logit the
+ * linear waterfall decomposes (for one unit, the model's only logit).
  */
-export function readout(model: AnalysisModel, h: readonly number[]): { value: number; probability: number } {
-  const value = h[0];
-  return { value, probability: model.model.outputActivation === 'sigmoid' ? sigmoid(value) : value };
+export function readout(model: AnalysisModel, h: readonly number[]): { value: number; probability: number; unitProbabilities: number[] } {
+  const squash = model.model.outputActivation === 'sigmoid' ? sigmoid : (x: number) => x;
+  const unitProbabilities = h.map(squash);
+  const probability = unitProbabilities.length === 1 ? unitProbabilities[0] : unitProbabilities.reduce((a, p) => a + p, 0) / unitProbabilities.length;
+  return { value: h[0], probability, unitProbabilities };
 }
 
 /** One step of the recurrence, from precomputed digit scores. */

@@ -28,9 +28,12 @@ export interface TraceResult {
   run: string;
   sequence: number[];
   steps: TraceStep[];
-  /** The RNN's last state read as the output: the logit with an output sigmoid, else the probability itself. */
+  /** Unit 0's last state: the logit with an output sigmoid, else its probability itself. */
   finalValue: number;
+  /** The model's prediction: unit 0's probability, or the mean over units when there are several (as the engine). */
   probability: number;
+  /** Each unit's probability (one entry for one-unit RNNs). */
+  unitProbabilities: number[];
   predicted: 0 | 1;
   /** Whether the sequence holds the target digit. */
   label: 0 | 1;
@@ -58,6 +61,7 @@ export function trace(model: AnalysisModel, sequence: readonly number[]): TraceR
     steps,
     finalValue: out.value,
     probability: out.probability,
+    unitProbabilities: out.unitProbabilities,
     predicted: predictsPositive(out.probability) ? 1 : 0,
     label: sequence.includes(model.task.targetDigit) ? 1 : 0,
     contributions: model.model.rnnActivation === 'linear' ? linearContributions(model, sequence) : null,

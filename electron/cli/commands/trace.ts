@@ -34,8 +34,9 @@ export const command: CliCommand = {
         t.steps.map((s) => [String(s.t), String(s.digit), num(s.score[0]), num(s.recurrent[0]), num(s.preActivation[0]), num(s.h[0])])),
       `  final probability ${num(t.probability, 6)} → predicts ${t.predicted} (label ${t.label}, ${t.predicted === t.label ? 'right' : 'wrong'})`,
     ];
+    if (t.unitProbabilities.length > 1) lines.push(`  (the mean of the units' probabilities ${t.unitProbabilities.map((p) => num(p, 4)).join(', ')}, as the engine predicts)`);
     if (t.contributions) {
-      lines.push('  contributions to the final logit (linear RNN, U^(T-t)·score(x_t)):',
+      lines.push(`  contributions to ${unit ? "unit 0's" : 'the final'} logit (linear RNN, U^(T-t)·score(x_t)):`,
         ...table(['t', 'digit', 'contribution'], t.contributions.map((c) => [String(c.t), String(c.digit), num(c.value)]), '    '),
         `    sum = logit ${num(t.finalValue)}`);
     }

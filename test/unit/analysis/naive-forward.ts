@@ -37,8 +37,11 @@ export function naiveStates(w: NaiveWeights, act: string, seq: number[]): number
   return out;
 }
 
+/** The engine's output: each unit's probability, averaged over units (tfjs predict takes the mean over the last axis). */
 export function naiveProbability(w: NaiveWeights, act: string, outputSigmoid: boolean, seq: number[]): number {
   const states = naiveStates(w, act, seq);
-  const last = states[states.length - 1][0];
-  return outputSigmoid ? 1 / (1 + Math.exp(-last)) : last;
+  const last = states[states.length - 1];
+  let sum = 0;
+  for (let j = 0; j < last.length; j++) sum += outputSigmoid ? 1 / (1 + Math.exp(-last[j])) : last[j];
+  return sum / last.length;
 }
