@@ -73,6 +73,18 @@ test('analysis: a custom task (target 7, length 5, vocabulary 8, 2 tanh units) w
   await lab.shot('analysis-general-board');
   await trace.scrollIntoViewIfNeeded();
   await lab.shot('analysis-general-trace');
-  await panel.getByRole('region', { name: 'Training timeline' }).scrollIntoViewIfNeeded();
+  const timelineSection = panel.getByRole('region', { name: 'Training timeline' });
+  await slider.fill('120');
+  await timelineSection.scrollIntoViewIfNeeded();
   await lab.shot('analysis-general-timeline');
+  await timelineSection.locator('.scrubber').screenshot({ path: '/tmp/shots/analysis-scrubber-light.png' });
+
+  // Dark theme: the same views, for a look at contrast.
+  await page.getByRole('button', { name: /^Theme:/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await timelineSection.scrollIntoViewIfNeeded();
+  await lab.shot('analysis-general-timeline-dark');
+  await timelineSection.locator('.scrubber').screenshot({ path: '/tmp/shots/analysis-scrubber-dark.png' });
+  await trace.scrollIntoViewIfNeeded();
+  await lab.shot('analysis-general-trace-dark');
 });

@@ -54,4 +54,10 @@ test('analysis: trace a sequence, accuracy vs length for all runs, one scrubber 
   await expect(panel.getByTestId('scrub-position')).toHaveText('100% of training');
   await expect(panel.getByRole('figure', { name: /^Digit score timeline — / })).toHaveCount(4);
   await lab.shot('analysis');
+  await panel.getByRole('figure', { name: 'Digit score timeline — Embedding 1 · linear' }).scrollIntoViewIfNeeded();
+  await lab.shot('analysis-timeline-seed');
+  await panel.getByRole('textbox', { name: 'Sequence', exact: true }).fill('4,1,2,3,5,6');
+  await panel.getByRole('button', { name: 'Trace', exact: true }).click();
+  await panel.getByRole('figure', { name: '1-D map — Embedding 1 · sigmoid RNN' }).scrollIntoViewIfNeeded();
+  await lab.shot('analysis-one-d-map');
 });

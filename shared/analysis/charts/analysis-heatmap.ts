@@ -13,10 +13,10 @@ export function matrixHeatmapOption(matrix: readonly (readonly number[])[], them
     animation: false,
     textStyle: textStyle(theme),
     tooltip: { ...tooltipBase(theme), formatter: (p) => { const v = (Array.isArray(p) ? p[0] : p).value as number[]; return `U[${v[1]}][${v[0]}] = <b>${fmt(v[2], 4)}</b>`; } },
-    grid: { left: 48, right: 56, top: 10, bottom: 34 },
+    grid: { left: 48, right: 64, top: 16, bottom: 34 },
     xAxis: { ...ax, type: 'category', data: Array.from({ length: cols }, (_, j) => String(j)), name: colName, nameLocation: 'middle', nameGap: 20, splitLine: { show: false } },
     yAxis: { ...ax, type: 'category', inverse: true, data: Array.from({ length: rows }, (_, i) => String(i)), name: rowName, nameLocation: 'middle', nameGap: 26, splitLine: { show: false } },
-    visualMap: { min: -maxAbs, max: maxAbs, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 100, itemWidth: 10, inRange: { color: theme.diverging }, textStyle: { color: theme.muted, fontSize: 10 }, formatter: (v) => fmt(Number(v), 2) },
-    series: [{ type: 'heatmap', data, label: { show: rows * cols <= 64, color: theme.text, fontSize: 9, formatter: (p) => fmt((p.value as number[])[2], 2) }, itemStyle: { borderColor: theme.background, borderWidth: 1 } }],
+    visualMap: { min: -maxAbs, max: maxAbs, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 100, itemWidth: 10, text: [fmt(maxAbs, 2), fmt(-maxAbs, 2)], inRange: { color: theme.diverging }, textStyle: { color: theme.muted, fontSize: 10 } },
+    series: [{ type: 'heatmap', data, label: { show: rows * cols <= 64, color: theme.text, fontSize: rows * cols <= 16 ? 12 : 9, formatter: (p) => fmt((p.value as number[])[2], 2) }, itemStyle: { borderColor: theme.background, borderWidth: 1 } }],
   };
 }

@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../charts/common.js';
 import { withAlpha } from '../../charts/palette.js';
 import type { OneDMap } from '../one-d-map.js';
+import { endLabelDigits } from './end-labels.js';
 
 /** The maps h → f(score_d + U·h), the diagonal h' = h, and the cobweb of the traced sequence. */
 export function oneDMapOption(map: OneDMap, targetDigit: number, ctx: ChartContext): EChartsOption {
@@ -11,11 +12,13 @@ export function oneDMapOption(map: OneDMap, targetDigit: number, ctx: ChartConte
   const ys = map.curves.flatMap((c) => c.points.map((p) => p[1])).filter(Number.isFinite);
   const yLo = Math.max(Math.min(lo, ...ys), lo - (hi - lo) * 2);
   const yHi = Math.min(Math.max(hi, ...ys), hi + (hi - lo) * 2);
+  // Curves leave the plot when they pass the y range; label by where they end inside it.
+  const labelled = endLabelDigits(map.curves.map((c) => Math.min(yHi, Math.max(yLo, c.points.at(-1)?.[1] ?? NaN))), targetDigit, yHi - yLo);
   return {
     animation: false,
     textStyle: textStyle(theme),
     tooltip: { ...tooltipBase(theme), trigger: 'item', formatter: (p) => { const one = Array.isArray(p) ? p[0] : p; const v = one.value as number[]; return `${one.seriesName}<br/>h ${fmt(v[0], 3)} → ${fmt(v[1], 3)}`; } },
-    grid: { left: 48, right: 16, top: 14, bottom: 34 },
+    grid: { left: 48, right: 24, top: 14, bottom: 34 },
     xAxis: { ...ax, type: 'value', min: lo, max: hi, name: 'h(t−1)', nameLocation: 'middle', nameGap: 20, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     yAxis: { ...ax, type: 'value', min: yLo, max: yHi, name: 'h(t)', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
@@ -27,7 +30,7 @@ export function oneDMapOption(map: OneDMap, targetDigit: number, ctx: ChartConte
         showSymbol: false,
         z: c.digit === targetDigit ? 3 : 2,
         lineStyle: { color: c.digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.5), width: c.digit === targetDigit ? 2.5 : 1 },
-        endLabel: { show: true, formatter: String(c.digit), color: c.digit === targetDigit ? color : theme.faint, fontSize: 10 },
+        endLabel: { show: labelled.has(c.digit), formatter: String(c.digit), color: c.digit === targetDigit ? color : theme.faint, fontSize: 10, fontWeight: c.digit === targetDigit ? ('bold' as const) : ('normal' as const) },
       })),
       {
         type: 'line', name: 'cobweb', data: map.cobweb, showSymbol: true, symbolSize: 4, z: 4,

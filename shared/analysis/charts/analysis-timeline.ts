@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../charts/common.js';
 import { withAlpha } from '../../charts/palette.js';
 import type { Timeline } from '../timeline.js';
+import { endLabelDigits } from './end-labels.js';
 
 /**
  * Each digit's score (unit 0) over training steps: the target in the run's
@@ -11,6 +12,9 @@ export function scoreTimelineOption(t: Timeline, targetDigit: number, ctx: Chart
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const steps = t.frames.map((f) => f.step);
+  const all = t.series.flatMap((perUnit) => perUnit[unit] ?? []).filter(Number.isFinite);
+  const span = all.length ? Math.max(...all) - Math.min(...all) : 1;
+  const labelled = endLabelDigits(t.series.map((perUnit) => perUnit[unit]?.at(-1) ?? NaN), targetDigit, span);
   return {
     animation: false,
     textStyle: textStyle(theme),
@@ -27,7 +31,7 @@ export function scoreTimelineOption(t: Timeline, targetDigit: number, ctx: Chart
       z: digit === targetDigit ? 3 : 2,
       lineStyle: { color: digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.55), width: digit === targetDigit ? 2.5 : 1 },
       itemStyle: { color: digit === targetDigit ? color : theme.neutral },
-      endLabel: { show: digit === targetDigit || t.series.length <= 10, formatter: String(digit), color: digit === targetDigit ? color : theme.faint, fontSize: 10 },
+      endLabel: { show: labelled.has(digit), formatter: String(digit), color: digit === targetDigit ? color : theme.faint, fontSize: 10, fontWeight: digit === targetDigit ? ('bold' as const) : ('normal' as const) },
       markLine: digit === 0 && currentStep !== null
         ? { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: theme.text, type: 'solid' as const, width: 1 }, data: [{ xAxis: currentStep }] }
         : undefined,

@@ -16,7 +16,8 @@ export function traceOption(trace: TraceResult, targetDigit: number, ctx: ChartC
     textStyle: textStyle(theme),
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 11 } },
     tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
-    grid: { left: 48, right: 48, top: 30, bottom: 30 },
+    // Room under the legend for the axis names.
+    grid: { left: 48, right: 48, top: 46, bottom: 30 },
     xAxis: {
       ...ax,
       type: 'category',

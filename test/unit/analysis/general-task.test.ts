@@ -185,3 +185,14 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
     for (const o of options) expect(renderSvg(o, { width: 400, height: 240 }, '#fff')).toMatch(/^<svg[\s\S]*<\/svg>$/);
   });
 });
+
+describe('end labels of one-line-per-digit charts', () => {
+  it('labels the target and the extremes of the others, skipping labels that would overprint', () => {
+    // Target 7 high; others bunched near 0 on an axis spanning 8: one label for the bunch.
+    expect([...C.endLabelDigits([0.01, -0.02, 0, 0.03, -0.2, 0.02, 0.05, 6], 7, 8)].sort()).toEqual([6, 7]);
+    // Spread out: target, highest and lowest other.
+    expect([...C.endLabelDigits([1, 2, 3, -4, 0], 2, 8)].sort()).toEqual([1, 2, 3]);
+    // A target inside the bunch still gets its label first.
+    expect(C.endLabelDigits([0.9, 0.91, 0.95], 1, 1).has(1)).toBe(true);
+  });
+});
