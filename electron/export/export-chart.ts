@@ -63,12 +63,24 @@ export function exportChart(req: ChartExportRequest): ChartExport {
   const size = req.size ?? DEFAULT_SIZE;
   const picked = selectRuns(req.runs, req.run);
   const svg = req.run === 'all' ? allRunsSvg(req.chart, picked, theme, size) : oneRunSvg(req.chart, picked[0], theme, size);
-  const dims = svgSize(svg.text);
   const fileName = exportFileName(req.run === 'all' ? 'all-runs' : picked[0].run.config, req.chart, req.format);
-  if (req.format === 'svg') return { bytes: Buffer.from(svg.text, 'utf8'), fileName, ...dims };
-  const bytes = svgToPng(svg.text, theme.background);
+  return finishExport(svg.text, fileName, req.format, theme);
+}
+
+/** SVG text as the requested format: the SVG itself, or a PNG at 2× with the theme's opaque background. */
+export function finishExport(svg: string, fileName: string, format: ExportFormat, theme: ChartTheme): ChartExport {
+  if (format === 'svg') return { bytes: Buffer.from(svg, 'utf8'), fileName, ...svgSize(svg) };
+  const bytes = svgToPng(svg, theme.background);
   // The PNG's own header says what resvg produced (IHDR: width and height at bytes 16 and 20).
   return { bytes, fileName, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Several runs' charts as one figure sheet, two per row, each under its run's name. */
+export function sheetOf(cells: { title: string; color: string; svg: string }[], theme: ChartTheme, size: RenderSize): string {
+  return composeSheet(cells, {
+    cellWidth: size.width, cellHeight: size.height, columns: 2,
+    background: theme.background, textColor: theme.text, fontFamily: theme.font,
+  });
 }
 
 function optionFor(chart: ChartKind, r: { run: Run; index: number }, theme: ChartTheme): EChartsOption | null {
@@ -101,15 +113,10 @@ function allRunsSvg(chart: ChartKind, picked: { run: Run; index: number }[], the
     return option ? [{ title: r.run.name, color: runColor(r.index, theme.mode), svg: renderSvg(option, size, theme.background) }] : [];
   });
   if (!cells.length) throw new LabError('bad-request', `no run has data for the ${chartTitles[chart]} chart (train first)`);
-  return {
-    text: composeSheet(cells, {
-      cellWidth: size.width, cellHeight: size.height, columns: 2,
-      background: theme.background, textColor: theme.text, fontFamily: theme.font,
-    }),
-  };
+  return { text: sheetOf(cells, theme, size) };
 }
 
-function svgSize(svg: string): { width: number; height: number } {
+export function svgSize(svg: string): { width: number; height: number } {
   const m = /<svg[^>]*?\swidth="(\d+(?:\.\d+)?)"[^>]*?\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
   return { width: m ? Math.round(Number(m[1])) : 0, height: m ? Math.round(Number(m[2])) : 0 };
 }

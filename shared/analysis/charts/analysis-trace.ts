@@ -14,7 +14,8 @@ export function traceOption(trace: TraceResult, targetDigit: number, ctx: ChartC
   return {
     animation: false,
     textStyle: textStyle(theme),
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 11 } },
+    // A wide gap: exported SVGs are drawn with the system's fonts, often wider than the ones ECharts measured.
+    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 8, itemGap: 18, textStyle: { color: theme.muted, fontSize: 11 } },
     tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
     // Room under the legend for the axis names.
     grid: { left: 48, right: 48, top: 46, bottom: 30 },
