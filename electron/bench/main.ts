@@ -58,11 +58,17 @@ else {
 }
 
 // 2. The CLI as a user runs it.
-const cli = uiOnly ? 'skipped: --ui-only' : await timeCliTrain();
+let cli: Awaited<ReturnType<typeof timeCliTrain>> = 'skipped: --ui-only';
+for (let i = 0; i < (uiOnly ? 0 : repeat); i++) {
+  const next = await timeCliTrain();
+  if (typeof next === 'string' || typeof cli === 'string' || next.trainingMs < cli.trainingMs) cli = next;
+  if (typeof next === 'string') break;
+}
 if (typeof cli === 'string') notes.push(`rnn-lab train: ${cli}`);
 else {
-  row({ measurement: 'rnn-lab train --preset seed: "training 4 runs" → "saved"', engine: 'fused', 'wall ms': ms(cli.trainingMs) });
-  row({ measurement: 'rnn-lab train --preset seed: whole process', engine: 'fused', 'wall ms': ms(cli.processMs) });
+  const best = repeat > 1 ? `, best of ${repeat}` : '';
+  row({ measurement: `rnn-lab train --preset seed: "training 4 runs" → "saved"${best}`, engine: 'fused', 'wall ms': ms(cli.trainingMs) });
+  row({ measurement: `rnn-lab train --preset seed: whole process (same run)`, engine: 'fused', 'wall ms': ms(cli.processMs) });
 }
 
 // 3. The page (browser mode in Chromium).
