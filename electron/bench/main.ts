@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, trainRun } from '../engine/index.js';
 import { SEED_PRESET } from '../../shared/presets.js';
@@ -28,6 +30,12 @@ const uiOnly = args.includes('--ui-only');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const backend = await initBackend();
+if (args.includes('--rss-child')) {
+  // A fresh process that trains one seed run, like one Electron utility-process worker: its peak RSS.
+  await trainRun(runConfigSchema.parse(SEED_PRESET[0].config));
+  console.log(JSON.stringify({ maxRssBytes: peakRss() }));
+  process.exit(0);
+}
 const cpus = os.cpus();
 const workers = Math.min(SEED_PRESET.length, os.availableParallelism());
 console.log(`RNN Lab bench · ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · tfjs backend ${backend.name} (${backend.reason})`);
@@ -69,6 +77,14 @@ else {
   const best = repeat > 1 ? `, best of ${repeat}` : '';
   row({ measurement: `rnn-lab train --preset seed: "training 4 runs" → "saved"${best}`, engine: 'fused', 'wall ms': ms(cli.trainingMs) });
   row({ measurement: `rnn-lab train --preset seed: whole process (same run)`, engine: 'fused', 'wall ms': ms(cli.processMs) });
+}
+
+// 2b. Peak RSS of one worker as its own process (what the Electron app's utility processes are).
+if (!uiOnly) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--rss-child'], { encoding: 'utf8' });
+  const rss = /\{"maxRssBytes":\d+\}/.exec(child.stdout ?? '');
+  if (rss) row({ measurement: `one run (${names[0]}) in a process of its own, like one utility-process worker`, engine: 'fused', 'peak RSS': mib((JSON.parse(rss[0]) as { maxRssBytes: number }).maxRssBytes) });
+  else notes.push(`single-process RSS: failed (${(child.stderr ?? '').trim().split('\n').at(-1)})`);
 }
 
 // 3. The page (browser mode in Chromium).
