@@ -20,11 +20,12 @@ export interface WorkerPort {
  * than later ones), short enough to be cheap. Its numbers are discarded; it
  * changes no state a later run reads (every run seeds its own generators).
  */
-const JIT_WARMUP: RunConfig = runConfigSchema.parse({
-  ...SEED_PRESET[0].config,
-  task: { ...SEED_PRESET[0].config.task, samples: 2_500 },
-  training: { ...SEED_PRESET[0].config.training, epochs: 1 },
-});
+const jitWarmup = (): RunConfig =>
+  runConfigSchema.parse({
+    ...SEED_PRESET[0].config,
+    task: { ...SEED_PRESET[0].config.task, samples: 2_500 },
+    training: { ...SEED_PRESET[0].config.training, epochs: 1 },
+  });
 
 /**
  * Host-agnostic body of a run worker. It lives for many runs and trains one at a
@@ -61,7 +62,9 @@ export function runWorkerMain(port: WorkerPort): void {
         }
         if (msg.jit) {
           warmup = new AbortController();
-          await trainRun(JIT_WARMUP, { signal: warmup.signal }).catch(() => undefined);
+          const { signal } = warmup;
+          // Best effort: a warm-up that fails only leaves the JIT cold.
+          await Promise.resolve().then(() => trainRun(jitWarmup(), { signal })).catch(() => undefined);
           warmup = null;
         }
         send({ type: 'warmed' });

@@ -45,7 +45,7 @@ describe('training in worker threads', () => {
     await lab.close();
   });
 
-  it('reuses a worker thread; a run trains to the same bits alone or after another run in that worker', async () => {
+  it('reuses a worker thread; a run trains to the same bits alone, after another run or after the JIT warm-up in that worker', async () => {
     const target = { ...smallConfig(1, 600), training: { ...smallConfig(1, 600).training, epochs: 2 } };
     const other = { ...smallConfig(3, 400), training: { ...smallConfig(3, 400).training, epochs: 1, learningRate: 0.05 } };
     const result = (o: RunOutcome) => {
@@ -68,6 +68,14 @@ describe('training in worker threads', () => {
     expect(after.result.history).toEqual(fresh.result.history);
     expect(after.result.batchLoss).toEqual(fresh.result.batchLoss);
     expect(after.result.weights).not.toEqual(before.result.weights);
+    // Nor after the JIT warm-up run of a pre-warmed worker.
+    const warmed = new WorkerPool(threadWorkerFactory(workerPath), { maxParallel: 1 });
+    await warmed.warm();
+    await warmed.settled();
+    const afterWarmUp = result(await warmed.run({ config: target }));
+    warmed.close();
+    expect(afterWarmUp.result.weights).toEqual(fresh.result.weights);
+    expect(afterWarmUp.result.batchLoss).toEqual(fresh.result.batchLoss);
   });
 
   it('cancels a long run in a worker thread and keeps its consistent partial result', async () => {
