@@ -4,6 +4,7 @@ import { backendInfoSchema } from './schemas/run-result.js';
 import { progressSchema } from './schemas/progress.js';
 import { runIdSchema, runNameSchema, runSchema } from './schemas/run.js';
 import { viewStateSchema } from './schemas/session.js';
+import { apiMethodName, eventChannels, invokeChannels, type EventChannel, type InvokeChannel } from './channels.js';
 
 /**
  * The one contract between the renderer and its host (Electron IPC or the
@@ -114,16 +115,15 @@ export const eventContract = {
   }),
 } as const;
 
-export type InvokeChannel = keyof typeof invokeContract;
-export type EventChannel = keyof typeof eventContract;
+/** Compile-time check: the maps have exactly the channels listed in shared/channels.ts. */
+type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : never;
+const invokeKeysMatch: SameKeys<typeof invokeContract, InvokeChannel> = true;
+const eventKeysMatch: SameKeys<typeof eventContract, EventChannel> = true;
+void invokeKeysMatch;
+void eventKeysMatch;
+
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;
 export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['response']>;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
 export type MenuCommand = EventPayload<'menu:command'>['command'];
-export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
-export const eventChannels = Object.keys(eventContract) as EventChannel[];
-
-/** The preload's named function for a channel: 'runs:add' → 'runsAdd'. */
-export function apiMethodName(channel: InvokeChannel): string {
-  return channel.replace(/:(\w)/g, (_, c: string) => c.toUpperCase());
-}
+export { invokeChannels, eventChannels, apiMethodName, type InvokeChannel, type EventChannel };

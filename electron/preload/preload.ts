@@ -1,12 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  invokeChannels,
-  apiMethodName,
-  type EventPayload,
-  type InvokeChannel,
-  type InvokeRequest,
-  type InvokeResponse,
-} from '../../shared/contract.js';
+// Names from channels.ts (no zod); the contract is imported for types only, so the bundle stays small.
+import { invokeChannels, apiMethodName, type InvokeChannel } from '../../shared/channels.js';
+import type { EventPayload, InvokeRequest, InvokeResponse } from '../../shared/contract.js';
 import type { WireError } from '../../shared/errors.js';
 
 /**
