@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, trainRun } from '../engine/index.js';
 import { SEED_PRESET } from '../../shared/presets.js';
 import { runConfigSchema, type EngineKind, type RunConfig } from '../../shared/schemas/run-config.js';

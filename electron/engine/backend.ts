@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module';
 import util from 'node:util';
-import * as tf from '@tensorflow/tfjs';
+// The narrow packages: tfjs-core (ops, autodiff, optimisers, variables) + the CPU kernels. The union package
+// @tensorflow/tfjs also loads layers, converter, data and webgl: twice the import time of a cold worker.
+// tfjs-node (when installed) requires @tensorflow/tfjs, whose tfjs-core is this one (4.22.0 pinned by all three),
+// and tfjs-core keeps its engine and kernel registry on the global object, so its 'tensorflow' backend lands here.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import type { BackendInfo } from '../../shared/schemas/run-result.js';
 
 let chosen: Promise<BackendInfo> | undefined;

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { RnnActivation } from '../../shared/schemas/run-config.js';
 import { activationCode, rnnBackward, rnnForward, type RnnDims } from './rnn-kernel.js';
 

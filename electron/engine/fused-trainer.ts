@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { Weights } from '../../shared/schemas/run-result.js';
 import type { Dataset } from './dataset.js';

@@ -6,7 +6,7 @@ export { initBackend } from './backend.js';
 export { makeDataset, datasetRows, type Dataset } from './dataset.js';
 export { summarizeModel } from './summary.js';
 export { trainRun, parseRunConfig, type TrainOptions } from './train-run.js';
-export { predict } from './predict.js';
+export { predict } from './predict-lazy.js';
 export { digitScores } from './weights.js';
 export { fusedSimpleRnn } from './fused-rnn-op.js';
 export type { BackendInfo, RunResult, EpochRecord, WeightSnapshot, Weights, ModelSummary } from '../../shared/schemas/run-result.js';

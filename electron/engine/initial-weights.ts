@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import { deriveSeed } from './rng.js';
 
@@ -6,29 +6,21 @@ import { deriveSeed } from './rng.js';
 export const SEED_STREAMS = { embedding: 1, kernel: 2, recurrent: 3, shuffle: 4 } as const;
 
 /**
- * Keras's default initialisers, seeded. The reference path hands these to its layers and the
- * fused path evaluates them directly, so both engines start from identical weights.
+ * Keras's default initialisers, seeded, written with tfjs-core ops exactly as tfjs-layers 4.22 writes
+ * them (initializers.js: RandomUniform, GlorotUniform = VarianceScaling(1, fanAvg, uniform), Orthogonal,
+ * Zeros), so the fused path needs no tfjs-layers. The reference path hands tfjs-layers' own initialisers
+ * (reference-model.ts) to its layers; a unit test holds both to bit-identical values.
+ * Returns the initial weights as flat float32 arrays (row-major), in the fused engine's parameter order.
  */
-export function initializersFor(config: RunConfig) {
-  const seed = config.training.seed;
-  return {
-    embedding: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: deriveSeed(seed, SEED_STREAMS.embedding) }),
-    kernel: tf.initializers.glorotUniform({ seed: deriveSeed(seed, SEED_STREAMS.kernel) }),
-    recurrent: tf.initializers.orthogonal({ seed: deriveSeed(seed, SEED_STREAMS.recurrent) }),
-    bias: tf.initializers.zeros(),
-  };
-}
-
-/** Initial weights as flat float32 arrays (row-major), in the fused engine's parameter order. */
 export function initialFlatParams(config: RunConfig): Float32Array {
   const { vocabularySize: V } = config.task;
   const { embeddingDim: E, rnnUnits: H } = config.model;
-  const init = initializersFor(config);
+  const seed = config.training.seed;
   const parts = tf.tidy(() => [
-    init.embedding.apply([V, E], 'float32'),
-    init.kernel.apply([E, H], 'float32'),
-    init.recurrent.apply([H, H], 'float32'),
-    init.bias.apply([H], 'float32'),
+    tf.randomUniform([V, E], -0.05, 0.05, 'float32', deriveSeed(seed, SEED_STREAMS.embedding)),
+    glorotUniform(E, H, deriveSeed(seed, SEED_STREAMS.kernel)),
+    orthogonal(H, deriveSeed(seed, SEED_STREAMS.recurrent)),
+    tf.zeros([H], 'float32'),
   ].map((t) => t.dataSync().slice()));
   const layout = paramLayout(config);
   const flat = new Float32Array(layout.size);
@@ -37,6 +29,21 @@ export function initialFlatParams(config: RunConfig): Float32Array {
   flat.set(parts[2], layout.recurrent);
   flat.set(parts[3], layout.bias);
   return flat;
+}
+
+/** VarianceScaling(scale 1, mode fanAvg, uniform) on a 2-D [fanIn, fanOut] shape. */
+function glorotUniform(fanIn: number, fanOut: number, seed: number): tf.Tensor {
+  const scale = 1.0 / Math.max(1, (fanIn + fanOut) / 2);
+  const limit = Math.sqrt(3 * scale);
+  return tf.randomUniform([fanIn, fanOut], -limit, limit, 'float32', seed);
+}
+
+/** Orthogonal(gain 1) on a square [n, n] shape: Q of a seeded normal matrix, columns signed by diag(R). */
+function orthogonal(n: number, seed: number): tf.Tensor {
+  const normal = tf.randomNormal([n, n], 0, 1, 'float32', seed);
+  const [q, r] = tf.linalg.qr(normal, false);
+  const diag = tf.stridedSlice(tf.reshape(r, [-1]), [0], [n * n], [n + 1]);
+  return tf.mul(tf.scalar(1), tf.reshape(tf.mul(q, tf.sign(diag)), [n, n]));
 }
 
 export interface ParamLayout {

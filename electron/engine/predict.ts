@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { LabError } from '../../shared/errors.js';
 import { formatZodError } from '../../shared/format-zod-error.js';
 import type { RunConfig, RunConfigInput } from '../../shared/schemas/run-config.js';

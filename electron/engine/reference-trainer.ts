@@ -1,4 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// The union package, not tfjs-layers alone: layers' initialisers call chained tensor methods (t.flatten())
+// that only @tensorflow/tfjs registers. Loaded only by the reference engine and predict (dynamic imports).
+import * as tfl from '@tensorflow/tfjs';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { Weights } from '../../shared/schemas/run-result.js';
 import type { Dataset } from './dataset.js';
@@ -11,7 +14,7 @@ import { chunks, EVAL_CHUNK, type StepStats, type Trainer } from './trainer.js';
  * with an unseeded Math.random). Per-step loss tensors stay on the backend until drained.
  */
 export class ReferenceTrainer implements Trainer {
-  private readonly model: tf.LayersModel;
+  private readonly model: tfl.LayersModel;
   private readonly optimizer: tf.AdamOptimizer;
   private readonly xAll: tf.Tensor2D;
   private readonly yAll: tf.Tensor2D;
@@ -44,8 +47,8 @@ export class ReferenceTrainer implements Trainer {
       let correctSum: tf.Scalar | undefined;
       const cost = this.optimizer.minimize(() => {
         const p = this.model.apply(x, { training: true }) as tf.Tensor;
-        correctSum = tf.keep(tf.sum(tf.metrics.binaryAccuracy(y, p)));
-        return tf.mean(tf.metrics.binaryCrossentropy(y, p)) as tf.Scalar;
+        correctSum = tf.keep(tf.sum(tfl.metrics.binaryAccuracy(y, p)));
+        return tf.mean(tfl.metrics.binaryCrossentropy(y, p)) as tf.Scalar;
       }, true, this.variables);
       if (!cost || !correctSum) throw new Error('reference step produced no loss');
       const correct = tf.mul(correctSum, this.units) as tf.Scalar;
@@ -80,7 +83,7 @@ export class ReferenceTrainer implements Trainer {
         const index = tf.tensor1d(Int32Array.from(part), 'int32');
         const y = tf.gather(this.yAll, index);
         const p = this.model.apply(tf.gather(this.xAll, index)) as tf.Tensor;
-        return tf.stack([tf.sum(tf.metrics.binaryCrossentropy(y, p)), tf.sum(tf.metrics.binaryAccuracy(y, p))]);
+        return tf.stack([tf.sum(tfl.metrics.binaryCrossentropy(y, p)), tf.sum(tfl.metrics.binaryAccuracy(y, p))]);
       });
       const [l, c] = sums.dataSync();
       sums.dispose();

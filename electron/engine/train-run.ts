@@ -4,10 +4,9 @@ import type { Progress } from '../../shared/schemas/progress.js';
 import { runConfigSchema, type RunConfig, type RunConfigInput } from '../../shared/schemas/run-config.js';
 import type { EpochRecord, RunResult, Weights, WeightSnapshot } from '../../shared/schemas/run-result.js';
 import { initBackend } from './backend.js';
-import { makeDataset } from './dataset.js';
+import { makeDataset, type Dataset } from './dataset.js';
 import { FusedTrainer } from './fused-trainer.js';
 import { SEED_STREAMS } from './initial-weights.js';
-import { ReferenceTrainer } from './reference-trainer.js';
 import { deriveSeed, mulberry32, shuffledIndices } from './rng.js';
 import { summarizeModel } from './summary.js';
 import { BatchLossLog, ProgressClock } from './train-log.js';
@@ -65,7 +64,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   };
 
   try {
-    trainer = config.training.engine === 'reference' ? new ReferenceTrainer(config, data) : new FusedTrainer(config, data);
+    trainer = config.training.engine === 'reference' ? await referenceTrainer(config, data) : new FusedTrainer(config, data);
     snapshot(0, 0, 0, trainer.weights());
     const random = mulberry32(deriveSeed(config.training.seed, SEED_STREAMS.shuffle));
     const order = new Int32Array(data.trainSize);
@@ -172,6 +171,12 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
     trainSeconds,
     ...(error ? { error } : {}),
   };
+}
+
+/** tfjs-layers loads only for the reference engine (a separate chunk in the bundles): the fused path needs tfjs-core alone. */
+async function referenceTrainer(config: RunConfig, data: Dataset): Promise<Trainer> {
+  const { ReferenceTrainer } = await import('./reference-trainer.js');
+  return new ReferenceTrainer(config, data);
 }
 
 function range(from: number, to: number): Int32Array {

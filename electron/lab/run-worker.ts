@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, trainRun } from '../engine/index.js';
 import { SEED_PRESET } from '../../shared/presets.js';
 import { runConfigSchema, type RunConfig } from '../../shared/schemas/run-config.js';

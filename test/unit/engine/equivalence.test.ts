@@ -107,9 +107,13 @@ describe('the fused model+loss op matches the reference layers model', () => {
     });
   }
 
-  it('both engines start from identical initial weights', () => {
-    for (const index of [0, 1, 2, 3]) {
-      const config = smallConfig(index, { training: { seed: 1234 + index } });
+  it('both engines start from identical initial weights (the fused path\'s tfjs-core initialisers = tfjs-layers\' own)', () => {
+    const configs = [0, 1, 2, 3].map((index) => smallConfig(index, { training: { seed: 1234 + index } }));
+    // More units than embedding dims and the reverse: glorot fans and orthogonal QR of larger matrices.
+    for (const [E, H, seed] of [[1, 2, 5], [2, 3, 6], [10, 4, 7], [3, 8, 8]]) {
+      configs.push(smallConfig(0, { model: { embeddingDim: E, rnnUnits: H }, training: { seed } }));
+    }
+    for (const config of configs) {
       const model = buildReferenceModel(config);
       expect(flatToWeights(initialFlatParams(config), paramLayout(config))).toEqual(readReferenceWeights(model));
       model.dispose();

@@ -133,9 +133,9 @@ describe('input validation', () => {
   it('predict rejects digits outside the vocabulary and wrong lengths', async () => {
     const config = smallConfig(0);
     const result = await trainRun({ ...config, training: { ...config.training, epochs: 1 } });
-    expect(() => predict(config, result.weights, [[1, 2, 10]])).toThrow(/digit outside 0\.\.9/);
-    expect(() => predict(config, result.weights, [[1, 2]])).toThrow(/must have 3 digits/);
-    expect(() => predict(smallConfig(1), result.weights, [[1, 2, 3]])).toThrow(/weights do not fit/);
-    expect(predict(config, result.weights, [])).toEqual([]);
+    await expect(predict(config, result.weights, [[1, 2, 10]])).rejects.toThrow(/digit outside 0\.\.9/);
+    await expect(predict(config, result.weights, [[1, 2]])).rejects.toThrow(/must have 3 digits/);
+    await expect(predict(smallConfig(1), result.weights, [[1, 2, 3]])).rejects.toThrow(/weights do not fit/);
+    expect(await predict(config, result.weights, [])).toEqual([]);
   });
 });

@@ -92,7 +92,8 @@ describe('Electron bundles (out/electron)', () => {
     copyFileSync(out('run-worker.cjs'), join(app, 'out/electron/run-worker.cjs'));
     const scope = join(app, 'node_modules/@tensorflow');
     mkdirSync(join(scope, 'tfjs-node'), { recursive: true });
-    symlinkSync(join(root, 'node_modules/@tensorflow/tfjs'), join(scope, 'tfjs'), 'dir');
+    // The engine loads tfjs-core + the CPU backend (the reference path the union package @tensorflow/tfjs).
+    for (const pkg of ['tfjs', 'tfjs-core', 'tfjs-backend-cpu']) symlinkSync(join(root, `node_modules/@tensorflow/${pkg}`), join(scope, pkg), 'dir');
     writeFileSync(join(scope, 'tfjs-node/package.json'), JSON.stringify({ name: '@tensorflow/tfjs-node', version: '0.0.0', main: 'index.js' }));
     writeFileSync(join(scope, 'tfjs-node/index.js'), [
       "const util = require('util');",
