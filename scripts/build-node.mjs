@@ -2,7 +2,8 @@
 // the Electron main/preload/utility entries with esbuild. Runs on `npm ci`
 // (the `prepare` script) so `npx rnn-lab` works right after setup.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
@@ -25,10 +26,14 @@ const electronEntries = {
 const present = (entries) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
-await build({
+const nodeBuild = await build({
   entryPoints: present(nodeEntries),
   outdir: 'out/node',
   bundle: true,
+  // Code splitting: each `import()` (the CLI's command registry, the engine's reference path) becomes a chunk
+  // loaded on demand, so `rnn-lab train` never loads echarts/resvg. Chunks sit beside the entries in out/node
+  // (not a subfolder): modules that find siblings via import.meta.url (./run-worker.js, ./cli.js) may land in one.
+  splitting: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
@@ -37,7 +42,14 @@ await build({
   define,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  metafile: true,
 });
+// Chunks of earlier builds would pile up (their names end in a content hash). Removed after the build, not
+// before it, so out/node never lacks a chunk that its current entries import.
+const written = new Set(Object.keys(nodeBuild.metafile.outputs).map((file) => basename(file)));
+for (const name of readdirSync('out/node')) {
+  if (/-[A-Z0-9]{8}\.js(\.map)?$/.test(name) && !written.has(name)) rmSync(join('out/node', name));
+}
 
 await build({
   entryPoints: present(electronEntries),

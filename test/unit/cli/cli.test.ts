@@ -1,7 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showOutputSchema, type ShowOutput } from '../../../shared/schemas/session-export.js';
 
@@ -11,9 +12,9 @@ let dir: string;
 let seedFile: string;
 
 interface Result { code: number; stdout: string; stderr: string }
-function cli(args: string[], cli = CLI): Promise<Result> {
+function cli(args: string[], cli = CLI, nodeArgs: string[] = []): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...nodeArgs, cli, ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -146,12 +147,65 @@ describe('rnn-lab usage errors: exit 2, one line, no stack', () => {
     const lonely = join(process.cwd(), '.tmp', `cli-alone-${process.pid}`);
     await mkdir(lonely, { recursive: true });
     try {
-      await copyFile(CLI, join(lonely, 'cli.js'));
+      // cli.js and its chunks (commands load on demand), without run-worker.js.
+      const built = (await readdir(dirname(CLI))).filter((name) => name.endsWith('.js') && name !== 'run-worker.js');
+      for (const name of built) await copyFile(join(dirname(CLI), name), join(lonely, name));
       const r = await cli(['train', '--preset', 'seed', '--samples', '200', '--out', 'x.rnnlab'], join(lonely, 'cli.js'));
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^rnn-lab: run worker not found at .+run-worker\.js; run `npm run build:node` first\n$/);
     } finally {
       await rm(lonely, { recursive: true, force: true });
     }
+  });
+});
+
+describe('commands load only the modules they need', () => {
+  /**
+   * Runs the built CLI with a module resolve hook (node:module register) that logs every URL the ES module
+   * loader resolves — the bundle's imports of packages and chunks, in the main thread and in worker threads
+   * (they inherit --import) — and returns the node_modules packages among them.
+   */
+  async function packagesLoaded(args: string[]): Promise<{ result: Result; packages: Set<string> }> {
+    const log = join(dir, `loads-${args[0]}-${Date.now()}.txt`);
+    await writeFile(join(dir, 'hooks.mjs'), [
+      "import { appendFileSync } from 'node:fs';",
+      'export async function resolve(specifier, context, next) {',
+      '  const result = await next(specifier, context);',
+      `  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');`,
+      '  return result;',
+      '}',
+    ].join('\n'));
+    await writeFile(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    await writeFile(log, '');
+    const result = await cli(args, CLI, ['--import', pathToFileURL(join(dir, 'register.mjs')).href]);
+    const urls = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+    const packages = new Set(urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []));
+    return { result, packages };
+  }
+
+  it('validate and show load neither tfjs nor the chart renderers (echarts, resvg)', async () => {
+    for (const args of [['validate', 'seed.rnnlab'], ['show', 'seed.rnnlab']]) {
+      const { result, packages } = await packagesLoaded(args);
+      expect(result.code).toBe(0);
+      expect(packages.has('zod'), 'the hook sees package imports').toBe(true);
+      expect([...packages].filter((p) => /echarts|zrender|@resvg|@tensorflow/.test(p)), args[0]).toEqual([]);
+    }
+  });
+
+  it('train (fused) loads tfjs-core and the CPU backend only: no tfjs-layers, no tfjs union package, no charts', async () => {
+    const { result, packages } = await packagesLoaded(['train', '--embedding', '2', '--epochs', '1', '--samples', '200', '--out', 'lazy.rnnlab']);
+    expect(result.code).toBe(0);
+    expect(packages).toContain('@tensorflow/tfjs-core');
+    expect(packages).toContain('@tensorflow/tfjs-backend-cpu');
+    expect([...packages].filter((p) => /echarts|zrender|@resvg|^@tensorflow\/tfjs(-layers)?$/.test(p))).toEqual([]);
+  });
+
+  it('the reference engine loads the tfjs layers (lazily), and --help loads every command, echarts included', async () => {
+    const reference = await packagesLoaded(['train', '--embedding', '1', '--epochs', '1', '--samples', '200', '--engine', 'reference', '--out', 'ref.rnnlab']);
+    expect(reference.result.code).toBe(0);
+    expect(reference.packages).toContain('@tensorflow/tfjs');
+    const help = await packagesLoaded(['--help']);
+    expect(help.result.code).toBe(0);
+    expect(help.packages).toContain('echarts');
   });
 });
