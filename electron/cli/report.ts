@@ -46,7 +46,10 @@ function runReport(run: Run): string[] {
       `Non-trainable params: ${run.summary.totalParams - run.summary.trainableParams}`);
   }
   if (run.history.length) {
-    lines.push('', '  History', ...table(['epoch', 'loss', 'acc', 'val_loss', 'val_acc'],
+    const units = model.rnnUnits > 1
+      ? ` (loss: cross-entropy per unit, averaged over the ${model.rnnUnits} units; acc: a row is right when the mean of the units' probabilities is on its label's side of 0.5)`
+      : '';
+    lines.push('', `  History${units}`, ...table(['epoch', 'loss', 'acc', 'val_loss', 'val_acc'],
       run.history.map((h) => [String(h.epoch), num(h.loss), num(h.acc), num(h.valLoss), num(h.valAcc)]), '    '));
   }
   if (run.weights) {
@@ -61,7 +64,8 @@ function runReport(run: Run): string[] {
       `    ${String(d).padStart(3)}: ${row.map((v) => num(v).padStart(11)).join(' ')}${d === task.targetDigit ? '  ← target' : ''}`));
   }
   if (run.predictions.length) {
-    lines.push('', '  Predictions (last rows of the data set)', ...table(['input', 'label', 'probability'],
+    const probability = model.rnnUnits > 1 ? `probability (mean of ${model.rnnUnits} units)` : 'probability';
+    lines.push('', '  Predictions (last rows of the data set)', ...table(['input', 'label', probability],
       run.predictions.map((p) => [`[${p.input.join(' ')}]`, String(p.label), num(p.probability)]), '    '));
   }
   return lines;

@@ -19,6 +19,7 @@ export interface NamedConfig {
 const FLAGS: Record<string, string> = {
   'model.embeddingDim': '--embedding',
   'model.rnnActivation': '--activation',
+  'model.rnnUnits': '--units',
   'training.epochs': '--epochs',
   'training.learningRate': '--lr',
   'training.batchSize': '--batch',
@@ -70,6 +71,7 @@ function withOverrides(config: RunConfigInput, values: OptionValues): RunConfig 
   const pick = <T>(value: T | undefined, fallback: T) => (value === undefined ? fallback : value);
   const input = {
     ...config,
+    model: { ...config.model, rnnUnits: pick(numberOpt(values, 'units', 'int'), config.model.rnnUnits) },
     task: { ...config.task, samples: pick(numberOpt(values, 'samples', 'int'), config.task.samples) },
     training: {
       ...config.training,

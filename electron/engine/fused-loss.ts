@@ -17,10 +17,10 @@ const EPSILON = 1e-7;
  */
 export class FusedLoss {
   readonly op: (params: tf.Tensor) => tf.Scalar;
-  /** Loss sum and correct-prediction count of the most recent forward pass (per unit). */
+  /** Of the most recent forward pass: loss summed over rows × units, and rows read out right (see StepStats). */
   lastLossSum = 0;
   lastCorrect = 0;
-  lastCount = 0;
+  lastRows = 0;
   private rows: Int32Array = new Int32Array(0);
   private readonly code: number;
   private readonly sigmoidHead: boolean;
@@ -96,18 +96,22 @@ export class FusedLoss {
     let correct = 0;
     for (let n = 0; n < B; n++) {
       const y = labels[rows[n]];
+      let pSum = 0;
       for (let j = 0; j < H; j++) {
         const h = this.states[(n * T + T - 1) * H + j];
         const p = this.sigmoidHead ? 1 / (1 + Math.exp(-h)) : h;
         this.dLast[n * H + j] = p;
+        pSum += p;
+        // The loss stays per unit (the label tiled across units, as the reference path and Keras do).
         const pc = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
         lossSum += y === 1 ? -Math.log(pc) : -Math.log1p(-pc);
-        if ((p > 0.5 ? 1 : 0) === y) correct++;
       }
+      // Accuracy reads the row out as the predictions do: the mean of the units' probabilities.
+      if ((pSum / H > 0.5 ? 1 : 0) === y) correct++;
     }
     this.lastLossSum = lossSum;
     this.lastCorrect = correct;
-    this.lastCount = B * H;
+    this.lastRows = B;
     return lossSum;
   }
 

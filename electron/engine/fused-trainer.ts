@@ -4,7 +4,7 @@ import type { Weights } from '../../shared/schemas/run-result.js';
 import type { Dataset } from './dataset.js';
 import { FusedLoss } from './fused-loss.js';
 import { initialFlatParams, paramLayout, type ParamLayout } from './initial-weights.js';
-import { chunks, EVAL_CHUNK, type StepStats, type Trainer } from './trainer.js';
+import { chunks, emptyStats, EVAL_CHUNK, type StepStats, type Trainer } from './trainer.js';
 import { flatToWeights } from './weights.js';
 
 /**
@@ -18,7 +18,7 @@ export class FusedTrainer implements Trainer {
   private readonly params: tf.Variable;
   private readonly optimizer: tf.AdamOptimizer;
   private readonly loss: FusedLoss;
-  private stats: StepStats = { lossSum: 0, correct: 0, count: 0 };
+  private stats: StepStats = emptyStats();
 
   constructor(config: RunConfig, data: Dataset) {
     this.layout = paramLayout(config);
@@ -34,28 +34,28 @@ export class FusedTrainer implements Trainer {
     this.loss.useRows(rows);
     this.optimizer.minimize(() => this.loss.op(this.params), false, [this.params]);
     this.stats.lossSum += this.loss.lastLossSum;
+    this.stats.lossCount += this.loss.lastRows * this.layout.H;
     this.stats.correct += this.loss.lastCorrect;
-    this.stats.count += this.loss.lastCount;
+    this.stats.rows += this.loss.lastRows;
   }
 
   drain(): StepStats {
     const out = this.stats;
-    this.stats = { lossSum: 0, correct: 0, count: 0 };
+    this.stats = emptyStats();
     return out;
   }
 
   evaluate(rows: Int32Array): { loss: number; acc: number } {
     let lossSum = 0;
     let correct = 0;
-    let count = 0;
     for (const part of chunks(rows, this.loss.maxRows)) {
       this.loss.useRows(part);
       tf.dispose(this.loss.op(this.params));
       lossSum += this.loss.lastLossSum;
       correct += this.loss.lastCorrect;
-      count += this.loss.lastCount;
     }
-    return { loss: lossSum / Math.max(count, 1), acc: correct / Math.max(count, 1) };
+    const n = Math.max(rows.length, 1);
+    return { loss: lossSum / (n * this.layout.H), acc: correct / n };
   }
 
   probabilities(rows: Int32Array): number[] {

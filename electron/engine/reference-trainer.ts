@@ -6,7 +6,7 @@ import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { Weights } from '../../shared/schemas/run-result.js';
 import type { Dataset } from './dataset.js';
 import { buildReferenceModel, readReferenceWeights } from './reference-model.js';
-import { chunks, EVAL_CHUNK, type StepStats, type Trainer } from './trainer.js';
+import { chunks, emptyStats, EVAL_CHUNK, type StepStats, type Trainer } from './trainer.js';
 
 /**
  * `--engine reference`: tfjs's standard layers (Embedding, SimpleRNN, Activation), Keras's
@@ -22,7 +22,7 @@ export class ReferenceTrainer implements Trainer {
   private readonly variables: tf.Variable[];
   private pendingLoss: tf.Scalar[] = [];
   private pendingCorrect: tf.Scalar[] = [];
-  private pendingCount = 0;
+  private pendingRows = 0;
 
   constructor(config: RunConfig, data: Dataset) {
     this.model = buildReferenceModel(config);
@@ -38,7 +38,7 @@ export class ReferenceTrainer implements Trainer {
   }
 
   step(rows: Int32Array): void {
-    const count = rows.length * this.units;
+    const lossCount = rows.length * this.units;
     const [loss, correct] = tf.tidy(() => {
       // Copy: a tensor keeps the array it is made from, and the shuffle reuses it.
       const index = tf.tensor1d(Int32Array.from(rows), 'int32');
@@ -47,32 +47,31 @@ export class ReferenceTrainer implements Trainer {
       let correctSum: tf.Scalar | undefined;
       const cost = this.optimizer.minimize(() => {
         const p = this.model.apply(x, { training: true }) as tf.Tensor;
-        correctSum = tf.keep(tf.sum(tfl.metrics.binaryAccuracy(y, p)));
+        correctSum = tf.keep(rowsReadRight(y, p));
+        // Loss per unit (the label tiled), as Keras computes it; accuracy by the mean readout (StepStats).
         return tf.mean(tfl.metrics.binaryCrossentropy(y, p)) as tf.Scalar;
       }, true, this.variables);
       if (!cost || !correctSum) throw new Error('reference step produced no loss');
-      const correct = tf.mul(correctSum, this.units) as tf.Scalar;
-      correctSum.dispose();
-      return [tf.mul(cost, count) as tf.Scalar, correct];
+      return [tf.mul(cost, lossCount) as tf.Scalar, correctSum];
     });
     this.pendingLoss.push(loss);
     this.pendingCorrect.push(correct);
-    this.pendingCount += count;
+    this.pendingRows += rows.length;
   }
 
   drain(): StepStats {
-    if (this.pendingLoss.length === 0) return { lossSum: 0, correct: 0, count: 0 };
+    if (this.pendingLoss.length === 0) return emptyStats();
     const [lossSum, correct] = tf.tidy(() => [tf.addN(this.pendingLoss), tf.addN(this.pendingCorrect)]).map((t) => {
       const value = t.dataSync()[0];
       t.dispose();
       return value;
     });
-    const count = this.pendingCount;
+    const rows = this.pendingRows;
     tf.dispose([...this.pendingLoss, ...this.pendingCorrect]);
     this.pendingLoss = [];
     this.pendingCorrect = [];
-    this.pendingCount = 0;
-    return { lossSum, correct, count };
+    this.pendingRows = 0;
+    return { lossSum, lossCount: rows * this.units, correct, rows };
   }
 
   evaluate(rows: Int32Array): { loss: number; acc: number } {
@@ -83,7 +82,8 @@ export class ReferenceTrainer implements Trainer {
         const index = tf.tensor1d(Int32Array.from(part), 'int32');
         const y = tf.gather(this.yAll, index);
         const p = this.model.apply(tf.gather(this.xAll, index)) as tf.Tensor;
-        return tf.stack([tf.sum(tfl.metrics.binaryCrossentropy(y, p)), tf.sum(tfl.metrics.binaryAccuracy(y, p))]);
+        // binaryCrossentropy is the mean over units per row: the sum over rows / n is the per-unit mean.
+        return tf.stack([tf.sum(tfl.metrics.binaryCrossentropy(y, p)), rowsReadRight(y, p)]);
       });
       const [l, c] = sums.dataSync();
       sums.dispose();
@@ -111,4 +111,10 @@ export class ReferenceTrainer implements Trainer {
     this.optimizer.dispose();
     this.model.dispose();
   }
+}
+
+/** Rows whose mean unit probability is on the label's side of 0.5 (y holds the label tiled per unit). */
+function rowsReadRight(y: tf.Tensor, p: tf.Tensor): tf.Scalar {
+  const label = tf.slice(y, [0, 0], [-1, 1]);
+  return tf.sum(tfl.metrics.binaryAccuracy(label, tf.mean(p, -1, true)));
 }

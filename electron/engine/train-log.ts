@@ -20,7 +20,7 @@ export class BatchLossLog {
 
   add(stats: StepStats): void {
     this.lossSum += stats.lossSum;
-    this.count += stats.count;
+    this.count += stats.lossCount;
   }
 
   /** Ends the current window at `step` (no point when it saw no steps). */

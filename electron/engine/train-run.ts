@@ -10,7 +10,7 @@ import { SEED_STREAMS } from './initial-weights.js';
 import { deriveSeed, mulberry32, shuffledIndices } from './rng.js';
 import { summarizeModel } from './summary.js';
 import { BatchLossLog, ProgressClock } from './train-log.js';
-import type { Trainer } from './trainer.js';
+import { emptyStats, type Trainer } from './trainer.js';
 import { digitScores, weightsAreFinite } from './weights.js';
 
 export interface TrainOptions {
@@ -72,13 +72,14 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
     clock.start();
     outer: for (let epoch = 1; epoch <= epochs; epoch++) {
       shuffledIndices(order, random);
-      const sums = { lossSum: 0, correct: 0, count: 0 };
+      const sums = emptyStats();
       const take = () => {
         const s = trainer!.drain();
         if (!Number.isFinite(s.lossSum)) throw new Error(DIVERGED);
         sums.lossSum += s.lossSum;
+        sums.lossCount += s.lossCount;
         sums.correct += s.correct;
-        sums.count += s.count;
+        sums.rows += s.rows;
         batchLoss.add(s);
       };
       const progress = (batch: number): Progress => {
@@ -86,8 +87,8 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
         const elapsedMs = clock.elapsedMs();
         return {
           epoch, epochs, batch, batchesPerEpoch: stepsPerEpoch,
-          loss: sums.count ? sums.lossSum / sums.count : 0,
-          acc: sums.count ? sums.correct / sums.count : 0,
+          loss: sums.lossCount ? sums.lossSum / sums.lossCount : 0,
+          acc: sums.rows ? sums.correct / sums.rows : 0,
           fraction,
           elapsedMs,
           etaMs: fraction > 0 ? (elapsedMs / fraction) * (1 - fraction) : 0,
@@ -118,8 +119,8 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
       const validation = trainer.evaluate(validationRows);
       const record: EpochRecord = {
         epoch,
-        loss: sums.lossSum / Math.max(sums.count, 1),
-        acc: sums.correct / Math.max(sums.count, 1),
+        loss: sums.lossSum / Math.max(sums.lossCount, 1),
+        acc: sums.correct / Math.max(sums.rows, 1),
         valLoss: validation.loss,
         valAcc: validation.acc,
       };

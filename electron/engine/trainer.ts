@@ -1,11 +1,22 @@
 import type { Weights } from '../../shared/schemas/run-result.js';
 
-/** Sums over the steps since the last drain (loss and accuracy per output unit). */
+/**
+ * Sums over the steps since the last drain. With rnnUnits > 1 the label is tiled per unit: the loss is
+ * the mean binary cross-entropy over rows × units (what Adam minimises, as Keras would compute it), while
+ * accuracy uses the model's readout, the mean of the units' probabilities > 0.5 per row (as the
+ * predictions and shared/analysis do). For one unit both counts are the rows.
+ */
 export interface StepStats {
+  /** Binary cross-entropy summed over rows × units. */
   lossSum: number;
+  /** rows × units. */
+  lossCount: number;
+  /** Rows whose mean unit probability is on the label's side of 0.5. */
   correct: number;
-  count: number;
+  rows: number;
 }
+
+export const emptyStats = (): StepStats => ({ lossSum: 0, lossCount: 0, correct: 0, rows: 0 });
 
 /** One engine path (fused or reference) behind the shared training loop in train-run.ts. */
 export interface Trainer {

@@ -22,8 +22,15 @@ describe('train configs from flags', () => {
     expect(runs.every((r) => r.config.training.learningRate === 0.05 && r.config.training.seed === 7)).toBe(true);
   });
 
+  it('--units sets the RNN units of every run', () => {
+    expect(trainConfigs({ embedding: '2,1', units: '3' }).map((r) => r.config.model.rnnUnits)).toEqual([3, 3]);
+    expect(trainConfigs({ embedding: '2' })[0].config.model.rnnUnits).toBe(1);
+  });
+
   it.each([
     [{}, 'train needs --preset seed or --embedding LIST'],
+    [{ embedding: '2', units: '0' }, '--units: 0 is out of range (must be at least 1)'],
+    [{ embedding: '2', activation: 'sigmoid', units: '2' }, '--units: without an output layer the RNN must have exactly 1 unit'],
     [{ preset: 'seed', embedding: '4' }, '--preset cannot be combined'],
     [{ embedding: '4,,2' }, '--embedding: expected a comma-separated list, got "4,,2"'],
     [{ embedding: '65' }, '--embedding: 65 is out of range (must be at most 64)'],
