@@ -1,5 +1,5 @@
 import type { TaskConfig } from '../../shared/schemas/run-config.js';
-import { mulberry32 } from './rng.js';
+import { mulberry32 } from '../../shared/rng.js';
 
 /**
  * The seed's data set: rows of `sequenceLength` digits, label 1 iff the target digit occurs.

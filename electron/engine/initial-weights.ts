@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
-import { deriveSeed } from './rng.js';
+import { deriveSeed } from '../../shared/rng.js';
 
 /** Seed streams derived from `training.seed` (shuffling uses its own stream). */
 export const SEED_STREAMS = { embedding: 1, kernel: 2, recurrent: 3, shuffle: 4 } as const;

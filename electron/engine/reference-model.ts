@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { Weights } from '../../shared/schemas/run-result.js';
-import { deriveSeed } from './rng.js';
+import { deriveSeed } from '../../shared/rng.js';
 import { SEED_STREAMS } from './initial-weights.js';
 import { LAYER_NAMES } from './summary.js';
 

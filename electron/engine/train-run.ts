@@ -7,7 +7,7 @@ import { initBackend } from './backend.js';
 import { makeDataset, type Dataset } from './dataset.js';
 import { FusedTrainer } from './fused-trainer.js';
 import { SEED_STREAMS } from './initial-weights.js';
-import { deriveSeed, mulberry32, shuffledIndices } from './rng.js';
+import { deriveSeed, mulberry32, shuffledIndices } from '../../shared/rng.js';
 import { summarizeModel } from './summary.js';
 import { BatchLossLog, ProgressClock } from './train-log.js';
 import { emptyStats, type Trainer } from './trainer.js';

@@ -1,7 +1,7 @@
 import { LabError } from '../errors.js';
 import { digitScoresOf, predict, predictsPositive } from './forward.js';
 import type { AnalysisModel } from './model.js';
-import { mulberry32, randomInt } from './rng.js';
+import { mulberry32, randomInt } from '../rng.js';
 
 export interface LengthOptions {
   /** Longest length evaluated (1…maxLength). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../../electron/export/render-chart.js';
 import { predict as enginePredict } from '../../../electron/engine/predict.js';
 import * as A from '../../../shared/analysis/index.js';
-import { mulberry32 } from '../../../shared/analysis/rng.js';
+import { mulberry32 } from '../../../shared/rng.js';
 import * as C from '../../../shared/analysis/charts/index.js';
 import { chartTheme } from '../../../shared/charts/index.js';
 import type { RnnActivation, RunConfig } from '../../../shared/schemas/run-config.js';

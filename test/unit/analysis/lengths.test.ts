@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisModelOf, balancedSet, lengthGeneralisation } from '../../../shared/analysis/index.js';
-import { mulberry32 } from '../../../shared/analysis/rng.js';
+import { mulberry32 } from '../../../shared/rng.js';
 import { naiveProbability } from './naive-forward.js';
 import { seedRun } from './seed-fixtures.js';
 

@@ -1,6 +1,7 @@
 /**
- * Deterministic randomness of our own: the same seed gives the same stream on
- * every machine and backend (Math.random and tfjs's own shuffles are not seeded).
+ * Deterministic randomness of our own, the one generator of the project: the engine's data sets,
+ * initialiser seeds and shuffles, and shared/analysis's generated sequence sets. The same seed gives
+ * the same stream on every machine, backend and host (Math.random and tfjs's own shuffles are not seeded).
  */
 
 /** mulberry32: a tiny 32-bit generator, uniform in [0, 1). */
@@ -32,4 +33,9 @@ export function shuffledIndices(out: Int32Array, random: () => number): Int32Arr
     out[j] = tmp;
   }
   return out;
+}
+
+/** A whole number in 0..n-1. */
+export function randomInt(random: () => number, n: number): number {
+  return Math.floor(random() * n);
 }
