@@ -8,6 +8,8 @@ import { runConfigSchema, type EngineKind, type RunConfig } from '../../shared/s
 import type { RunResult } from '../../shared/schemas/run-result.js';
 import { timeCliTrain } from './cli-run.js';
 import { timePool, type PoolRun } from './pool.js';
+import { timeWorkerStart } from './worker-start.js';
+import { defaultRunWorkerPath } from '../lab/thread-worker-factory.js';
 import { formatTable, mib, ms, peakRss } from './table.js';
 import { runUiBench } from './ui-bench.js';
 
@@ -62,6 +64,16 @@ else {
     const tensors = pass.runs.map((r) => r.usage?.numTensors ?? '?').join('→');
     row({ measurement: `seed comparison, ${pass.label}, ${workers} worker threads`, engine: 'fused', 'wall ms': ms(pass.wallMs), tensors });
     pass.runs.forEach((run, i) => row(poolRow(`  ${names[i]} (worker ${run.worker}, run ${run.usage?.runsTrained ?? '?'} on it)`, seedConfigs[i], run)));
+  }
+}
+
+// 1b. Worker start-up alone (new thread → tfjs loaded and backend ready), one and two at once; median of --repeat.
+if (!uiOnly && typeof passes !== 'string') {
+  for (const count of [1, workers]) {
+    const times: number[] = [];
+    for (let i = 0; i < repeat; i++) times.push(await timeWorkerStart(defaultRunWorkerPath(), count));
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    row({ measurement: `run worker start → tfjs ready, ${count} at once (median of ${repeat})`, 'wall ms': ms(median) });
   }
 }
 
