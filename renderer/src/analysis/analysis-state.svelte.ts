@@ -34,8 +34,35 @@ export interface ModelView {
   error: string | null;
 }
 
-/** The model every view reads: the trained weights, or the what-if copy when the run has edits. */
-export function modelView(run: Run): ModelView {
+export type ColoredView = ModelView & { color: string };
+
+/**
+ * The model every view reads: the trained weights, or the what-if copy when the run has edits.
+ * Memoised per run id on the weights object (the lab store keeps it while the weights do not
+ * change), the model-shaping config, the name and the edits: the same inputs give the same
+ * view and model objects, so views keyed on them (and the compute cache) do no work again.
+ */
+const memo = new Map<string, { weights: Run['weights']; key: string; view: ColoredView }>();
+
+export function modelView(run: Run, color: string): ColoredView {
+  const edits = analysis.hasEdits(run.id) ? JSON.stringify($state.snapshot(analysis.edits[run.id])) : '';
+  const key = [run.name, color, JSON.stringify(run.config.model), JSON.stringify(run.config.task), edits].join('|');
+  const hit = memo.get(run.id);
+  if (hit && hit.weights === run.weights && hit.key === key) {
+    if (hit.view.run !== run) hit.view = { ...hit.view, run }; // same model; the run's other fields moved on
+    return hit.view;
+  }
+  const view = { ...buildView(run), color };
+  memo.set(run.id, { weights: run.weights, key, view });
+  return view;
+}
+
+/** Forget runs that left the session. */
+export function keepModelViews(ids: ReadonlySet<string>): void {
+  for (const id of memo.keys()) if (!ids.has(id)) memo.delete(id);
+}
+
+function buildView(run: Run): ModelView {
   const base = analysisModelOf(run);
   const edits = analysis.edits[run.id];
   if (!edits || !analysis.hasEdits(run.id)) return { run, model: base, edited: false, error: null };

@@ -9,8 +9,10 @@ class ProgressStore {
     this.byRun[id] = progress;
   }
 
+  /** Only writes when an entry goes away, so a state push does not redraw every progress bar. */
   prune(runs: readonly Run[]): void {
-    this.byRun = liveProgress(this.byRun, runs);
+    const live = liveProgress(this.byRun, runs);
+    if (Object.keys(live).length !== Object.keys(this.byRun).length) this.byRun = live;
   }
 }
 
