@@ -48,8 +48,11 @@ export async function runUiBench(samples = 10_000, profilePath?: string): Promis
   } catch (err) {
     return `skipped: playwright-core does not load (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
   }
+  // A throwaway data folder: the bench must never read or write the user's sessions or recovery copy.
   const sessions = await mkdtemp(join(tmpdir(), 'rnn-lab-ui-bench-'));
-  const server = spawn(process.execPath, [web, '--port', '0', '--sessions', sessions, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [web, '--port', '0', '--data', sessions, '--sessions', join(sessions, 'sessions'), '--no-open'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const url = await serverUrl(server);
