@@ -31,6 +31,23 @@ export function axisBase(theme: ChartTheme) {
   };
 }
 
+/** A bar per labelled item: hovering one shows its name (as `title` words it) and its value to 4 digits. */
+export function itemTooltip(theme: ChartTheme, title: (name: string) => string = (name) => name) {
+  return {
+    ...tooltipBase(theme),
+    trigger: 'item' as const,
+    formatter: (p: { name: string; value: unknown } | { name: string; value: unknown }[]) => {
+      const one = Array.isArray(p) ? p[0] : p;
+      return `${title(one.name)}<br/><b>${fmt(Number(one.value), 4)}</b>`;
+    },
+  };
+}
+
+/** The axis at y = 0, so bars of both signs read against it. */
+export function zeroLine(theme: ChartTheme) {
+  return { silent: true, symbol: 'none' as const, label: { show: false }, lineStyle: { color: theme.axisLine, type: 'solid' as const }, data: [{ yAxis: 0 }] };
+}
+
 /** Short, readable numbers for labels: 3 significant digits, exponent when tiny or huge. */
 export function fmt(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return String(value);

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from './common.js';
+import { axisBase, fmt, itemTooltip, textStyle, zeroLine, type ChartContext } from './common.js';
 
 /** Unit 0's score per digit (Emb·W + b): the one number the seed argues from. */
 export function digitScoreValues(digitScores: readonly (readonly number[])[], unit = 0): number[] {
@@ -25,14 +25,7 @@ export function digitScoresOption(digitScores: readonly (readonly number[])[], t
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: {
-      ...tooltipBase(theme),
-      trigger: 'item',
-      formatter: (p) => {
-        const one = Array.isArray(p) ? p[0] : p;
-        return `digit ${one.name}${Number(one.name) === targetDigit ? ' (target)' : ''}<br/><b>${fmt(Number(one.value), 4)}</b>`;
-      },
-    },
+    tooltip: itemTooltip(theme, (name) => `digit ${name}${Number(name) === targetDigit ? ' (target)' : ''}`),
     grid: { left: 44, right: 10, top: 20, bottom: 28 },
     xAxis: {
       ...ax,
@@ -58,7 +51,7 @@ export function digitScoresOption(digitScores: readonly (readonly number[])[], t
           label: i === targetDigit || few ? { show: true, color: i === targetDigit ? color : theme.muted, fontWeight: i === targetDigit ? ('bold' as const) : ('normal' as const) } : undefined,
         })),
         label: { show: false, position: 'top', color: theme.muted, fontSize: 9, fontFamily: theme.mono, formatter: (p) => fmt(Number(p.value), 2) },
-        markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: theme.axisLine, type: 'solid' }, data: [{ yAxis: 0 }] },
+        markLine: zeroLine(theme),
       },
     ],
   };

@@ -1,8 +1,9 @@
 import type { EChartsOption } from 'echarts';
 import type { EpochRecord } from '../schemas/run-result.js';
+import type { Run } from '../schemas/run.js';
 import { allPositive, axisBase, fmt, textStyle, tooltipBase } from './common.js';
-import type { ChartTheme } from './theme.js';
-import { withAlpha } from './palette.js';
+import type { ChartTheme, ThemeMode } from './theme.js';
+import { runColor, withAlpha } from './palette.js';
 import { digitScoreValues } from './digit-scores.js';
 
 /** One run as the overlays see it: its colour is the one it has in every other chart. */
@@ -13,6 +14,18 @@ export interface OverlayRun {
   history: readonly EpochRecord[];
   digitScores?: readonly (readonly number[])[];
   targetDigit: number;
+}
+
+/** A run in the colour of its place on the board (`index`), as both the UI and the CLI export draw it. */
+export function toOverlayRun(run: Run, index: number, mode: ThemeMode): OverlayRun {
+  return {
+    id: run.id,
+    name: run.name,
+    color: runColor(index, mode),
+    history: run.history,
+    digitScores: run.digitScores,
+    targetDigit: run.config.task.targetDigit,
+  };
 }
 
 export interface OverlayContext {

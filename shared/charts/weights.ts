@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { Weights } from '../schemas/run-result.js';
-import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from './common.js';
+import { axisBase, fmt, itemTooltip, textStyle, zeroLine, type ChartContext } from './common.js';
 
 export interface WeightBar {
   group: 'W' | 'U' | 'b';
@@ -33,14 +33,7 @@ export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOptio
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: {
-      ...tooltipBase(theme),
-      trigger: 'item',
-      formatter: (p) => {
-        const one = Array.isArray(p) ? p[0] : p;
-        return `${one.name}<br/><b>${fmt(Number(one.value), 4)}</b>`;
-      },
-    },
+    tooltip: itemTooltip(theme),
     grid: { left: 44, right: 10, top: 18, bottom: 26 },
     xAxis: { ...ax, type: 'category', data: bars.map((b) => b.label), axisLabel: { ...ax.axisLabel, interval: bars.length <= 14 ? 0 : 'auto' } },
     yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
@@ -58,7 +51,7 @@ export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOptio
           fontFamily: theme.mono,
           formatter: (p) => fmt(Number(p.value), 2),
         },
-        markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: theme.axisLine, type: 'solid' }, data: [{ yAxis: 0 }] },
+        markLine: zeroLine(theme),
       },
     ],
   };
