@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import type { AppInfo, LabState } from '../../shared/contract.js';
+import { LabError } from '../../shared/errors.js';
+import type { Run } from '../../shared/schemas/run.js';
+import type { Session, ViewState } from '../../shared/schemas/session.js';
+import { makeSession, readSessionFile, writeSessionFile } from './session-file.js';
+import { listSessions, resolveSessionPath, titleOf, type SessionPathPolicy } from './session-paths.js';
+
+export type SessionMeta = LabState['session'];
+
+/** Which file the open session is, whether it has unsaved changes, and where its files may be read and written. */
+export class SessionDocument {
+  private meta: SessionMeta & { createdAt: string } = { path: null, title: 'Untitled', dirty: false, createdAt: new Date().toISOString() };
+  private readonly policy: SessionPathPolicy;
+
+  /** 'electron' takes absolute paths; 'browser' takes names inside `sessionsDir`. */
+  constructor(host: AppInfo['host'], sessionsDir: string | undefined) {
+    if (host === 'browser' && !sessionsDir) throw new Error('browser mode needs a sessionsDir');
+    this.policy = host === 'browser' ? { kind: 'folder', dir: sessionsDir! } : { kind: 'absolute' };
+  }
+
+  summary(): SessionMeta {
+    return { path: this.meta.path, title: this.meta.title, dirty: this.meta.dirty };
+  }
+
+  get dirty(): boolean {
+    return this.meta.dirty;
+  }
+
+  markDirty(): void {
+    this.meta.dirty = true;
+  }
+
+  /** The runs and view as a session file of this document. */
+  make(parts: { runs: Run[]; view: ViewState }): Session {
+    return makeSession({ ...parts, createdAt: this.meta.createdAt });
+  }
+
+  /** This document now stands for `session` (opened, restored or new). */
+  adopt(session: Session, meta: SessionMeta): void {
+    this.meta = { ...meta, createdAt: session.createdAt };
+  }
+
+  /** Reads a session file by path (Electron) or name (browser mode), with the identity it gets once opened. */
+  async read(path: string): Promise<{ session: Session; meta: SessionMeta }> {
+    const target = resolveSessionPath(this.policy, path);
+    const title = titleOf(target.label);
+    return { session: await readSessionFile(target.file, title), meta: { path: target.label, title, dirty: false } };
+  }
+
+  /** Writes to `path`, or this document's own file, or (browser mode) a name from its title; the file becomes this document's. */
+  async write(path: string | undefined, session: Session): Promise<void> {
+    const requested = path ?? this.meta.path ?? (this.policy.kind === 'folder' ? this.suggestedName() : null);
+    if (!requested) throw new LabError('bad-request', 'this session has no file yet: give a path to save it to');
+    const target = resolveSessionPath(this.policy, requested);
+    // The sessions folder is the app's own: recreate it if it went away while the app ran.
+    if (this.policy.kind === 'folder') await mkdir(this.policy.dir, { recursive: true });
+    await writeSessionFile(target.file, session);
+    this.meta = { ...this.meta, path: target.label, title: titleOf(target.label), dirty: false };
+  }
+
+  list() {
+    return this.policy.kind === 'folder' ? listSessions(this.policy.dir) : Promise.resolve([]);
+  }
+
+  suggestedName(): string {
+    const title = this.meta.title === 'Untitled' ? 'untitled' : this.meta.title;
+    return title.endsWith('.rnnlab') ? title : `${title}.rnnlab`;
+  }
+}
