@@ -42,10 +42,6 @@ export function addVec(a: readonly number[], b: readonly number[]): Vector {
   return a.map((x, i) => x + b[i]);
 }
 
-export function subVec(a: readonly number[], b: readonly number[]): Vector {
-  return a.map((x, i) => x - b[i]);
-}
-
 export function transpose(m: Matrix): Matrix {
   const cols = m[0]?.length ?? 0;
   return Array.from({ length: cols }, (_, j) => m.map((row) => row[j]));

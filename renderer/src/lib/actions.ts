@@ -14,10 +14,6 @@ import { notices } from '../stores/notices.svelte.js';
  */
 let host: Host | null = null;
 
-export function hostKind(): Host['kind'] {
-  return host?.kind ?? 'browser';
-}
-
 async function call<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C> | undefined> {
   if (!host) throw new Error('host not started');
   try {
