@@ -4,7 +4,7 @@ import type { Run } from '../schemas/run.js';
 import { allPositive, axisBase, fmt, textStyle, tooltipBase } from './common.js';
 import type { ChartTheme, ThemeMode } from './theme.js';
 import { runColor, withAlpha } from './palette.js';
-import { digitScoreValues } from './digit-scores.js';
+import { digitScoreValues, scoreUnits } from './digit-scores.js';
 
 /** One run as the overlays see it: its colour is the one it has in every other chart. */
 export interface OverlayRun {
@@ -105,11 +105,24 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
   const names = legendNames(runs);
   const vocab = Math.max(0, ...runs.map((r) => r.digitScores?.length ?? 0));
   const target = runs[0]?.targetDigit ?? -1;
+  // A run with several RNN units is drawn by its unit 0 only; the series keeps the run's legend name
+  // (the legend toggles runs in both overlays), so the tooltip and the axis say "unit 0" instead.
+  const multi = runs.map((r) => (r.digitScores ? scoreUnits(r.digitScores) : 1) > 1);
+  const seriesLabel = (i: number) => (multi[i] ? `${names[i]} · unit 0` : names[i]);
   return {
     animation: false,
     textStyle: textStyle(theme),
     legend: legend(runs, names, ctx),
-    tooltip: { ...tooltipBase(theme), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (ps: unknown) => {
+        const list = (Array.isArray(ps) ? ps : [ps]) as { name: string; seriesIndex: number; value: unknown; marker: string }[];
+        const rows = list.map((p) => `${p.marker}${seriesLabel(p.seriesIndex)} <b>${typeof p.value === 'number' ? fmt(p.value, 4) : String(p.value)}</b>`);
+        return [`digit ${list[0]?.name ?? ''}`, ...rows].join('<br/>');
+      },
+    },
     grid: { left: 56, right: 16, top: 56, bottom: 34 },
     xAxis: {
       ...ax,
@@ -122,7 +135,7 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
       nameLocation: 'middle',
       nameGap: 22,
     },
-    yAxis: { ...ax, type: 'value', name: 'score (Emb·W + b)', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    yAxis: { ...ax, type: 'value', name: multi.some(Boolean) ? 'score (Emb·W + b), unit 0' : 'score (Emb·W + b)', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: runs.map((r, i) => ({
       type: 'bar' as const,
       name: names[i],

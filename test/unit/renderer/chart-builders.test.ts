@@ -70,6 +70,40 @@ describe('chart builders are pure functions of the run', () => {
     expect(topDigit(run.digitScores!)).toBe(4);
   });
 
+  it('digit scores with 2 RNN units: one series per unit with that unit\'s scores, target column still marked', () => {
+    const scores = Array.from({ length: 10 }, (_, d) => [d === 4 ? 3 : -0.1 * d, d === 4 ? -2 : 0.2 * d]);
+    const o = digitScoresOption(scores, 4, ctx);
+    const s = seriesOf(o) as (Series & { markArea?: { data: { xAxis: string }[][] } })[];
+    expect(s.map((x) => x.name)).toEqual(['unit 0', 'unit 1']);
+    const plain = (d: unknown[]) => d.map((v) => (typeof v === 'number' ? v : (v as { value: number }).value));
+    expect(plain(s[0].data)).toEqual(scores.map((r) => r[0]));
+    expect(plain(s[1].data)).toEqual(scores.map((r) => r[1]));
+    expect((o.legend as { data: string[] }).data).toEqual(['unit 0', 'unit 1']);
+    expect(s[0].markArea?.data[0][0].xAxis).toBe('4');
+    const axis = (o.xAxis as { data: { textStyle: { color?: string } }[] }).data;
+    expect(axis[4].textStyle.color).toBe(ctx.color);
+    // The single-unit chart stays one series and no legend.
+    const one = digitScoresOption(run.digitScores!, 4, ctx);
+    expect(seriesOf(one)).toHaveLength(1);
+    expect(one.legend).toBeUndefined();
+  });
+
+  it('overlay digit scores say "unit 0" when a run has several units', () => {
+    const a = fakeRun('a');
+    const two = { id: 'm', name: 'Two units', color: runColor(1, 'dark'), history: a.history, digitScores: a.digitScores!.map((r) => [r[0], 9]), targetDigit: 4 };
+    const one = { id: a.id, name: a.name, color: runColor(0, 'dark'), history: a.history, digitScores: a.digitScores, targetDigit: 4 };
+    const o = digitScoresOverlayOption([one, two], { theme });
+    expect((o.yAxis as { name: string }).name).toMatch(/unit 0/);
+    expect(seriesOf(o)[1].data).toEqual(a.digitScores!.map((r) => r[0]));
+    const tip = (o.tooltip as { formatter: (p: unknown) => string }).formatter([
+      { name: '4', seriesIndex: 0, value: 1, marker: '' },
+      { name: '4', seriesIndex: 1, value: 2, marker: '' },
+    ]);
+    expect(tip).toContain('Two units · unit 0');
+    expect(tip).not.toContain('Run a · unit 0');
+    expect((digitScoresOverlayOption([one], { theme }).yAxis as { name: string }).name).not.toMatch(/unit/);
+  });
+
   it('prediction rows mark right and wrong at the 0.5 threshold', () => {
     expect(predictionRows(run.predictions)).toEqual([
       { input: '5 8 4', label: 1, probability: 0.99, correct: true },
