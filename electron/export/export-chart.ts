@@ -7,9 +7,10 @@ import {
   exportFileName,
   runChartOption,
   runColor,
+  toOverlayRun,
+  withExportTitle,
   type ChartKind,
   type ChartTheme,
-  type OverlayRun,
 } from '../../shared/charts/index.js';
 import { LabError } from '../../shared/errors.js';
 import type { Run } from '../../shared/schemas/run.js';
@@ -56,7 +57,10 @@ export function selectRuns(runs: readonly Run[], which: string): { run: Run; ind
 /**
  * One chart of one run, or of all runs (overlay for curves and digit scores, as
  * the board's overlay layout draws them; a figure sheet for the others), as PNG or SVG.
- * Options come from shared/charts, the builders the UI uses.
+ * Options come from shared/charts, the builders the UI uses. A single chart carries the
+ * title the UI's export gives it ("Digit scores — Embedding 10 · linear"); the title band
+ * is taken from the requested size, as in the analysis exports, so --width/--height stay
+ * the picture's size. A sheet's cells are titled by run name instead.
  */
 export function exportChart(req: ChartExportRequest): ChartExport {
   const theme = chartTheme(req.theme === 'dark' ? 'dark' : 'light', req.theme === 'print');
@@ -90,24 +94,15 @@ function optionFor(chart: ChartKind, r: { run: Run; index: number }, theme: Char
 function oneRunSvg(chart: ChartKind, r: { run: Run; index: number }, theme: ChartTheme, size: RenderSize) {
   const option = optionFor(chart, r, theme);
   if (!option) throw new LabError('bad-request', `run "${r.run.name}" has no data for the ${chartTitles[chart]} chart (train it first)`);
-  return { text: renderSvg(option, size, theme.background) };
+  return { text: renderSvg(withExportTitle(option, `${chartTitles[chart]} — ${r.run.name}`, theme), size, theme.background) };
 }
 
 function allRunsSvg(chart: ChartKind, picked: { run: Run; index: number }[], theme: ChartTheme, size: RenderSize) {
-  const overlay: OverlayRun[] = picked.map(({ run, index }) => ({
-    id: run.id,
-    name: run.name,
-    color: runColor(index, theme.mode),
-    history: run.history,
-    digitScores: run.digitScores,
-    targetDigit: run.config.task.targetDigit,
-  }));
-  if (chart === 'curves' && overlay.some((r) => r.history.length)) {
-    return { text: renderSvg(curvesOverlayOption(overlay, { theme }), size, theme.background) };
-  }
-  if (chart === 'digit-scores' && overlay.some((r) => r.digitScores)) {
-    return { text: renderSvg(digitScoresOverlayOption(overlay, { theme }), size, theme.background) };
-  }
+  const overlay = picked.map(({ run, index }) => toOverlayRun(run, index, theme.mode));
+  // Titled as the board's overlay cards title their exports.
+  const titled = (option: EChartsOption) => renderSvg(withExportTitle(option, `${chartTitles[chart]} — all runs`, theme), size, theme.background);
+  if (chart === 'curves' && overlay.some((r) => r.history.length)) return { text: titled(curvesOverlayOption(overlay, { theme })) };
+  if (chart === 'digit-scores' && overlay.some((r) => r.digitScores)) return { text: titled(digitScoresOverlayOption(overlay, { theme })) };
   const cells = picked.flatMap((r) => {
     const option = optionFor(chart, r, theme);
     return option ? [{ title: r.run.name, color: runColor(r.index, theme.mode), svg: renderSvg(option, size, theme.background) }] : [];

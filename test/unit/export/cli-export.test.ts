@@ -20,6 +20,7 @@ describe('rnn-lab export', () => {
     const text = readFileSync(svg, 'utf8');
     expect(text.startsWith('<svg')).toBe(true);
     expect(text).toContain('Embedding 10 · linear');
+    expect(text).toContain('Loss and accuracy — all runs');
   });
 
   it('exit 2 with one line for bad usage and bad input', async () => {

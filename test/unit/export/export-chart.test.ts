@@ -37,6 +37,8 @@ describe('chart export', () => {
     // The board prints the target digit's value only (digit 4: 11.057 as printed in the seed).
     expect(texts(svg)).toContain(fmt(runs[2].digitScores![4][0], 2));
     expect(texts(svg)).toContain('11');
+    // Titled as the UI's export of the same card (the PNG test above: the band comes out of the requested size).
+    expect(texts(svg)).toContain(`Digit scores — ${runs[2].name}`);
     // The weights chart prints every bar: W, U and b of the seed's sigmoid run.
     const w = exportChart({ runs, chart: 'weights', run: 'c', format: 'svg' }).bytes.toString('utf8');
     expect(texts(w)).toEqual(expect.arrayContaining([fmt(-4.77058172, 2), fmt(13.87013912, 2), fmt(-1.89605367, 2)]));
@@ -46,6 +48,9 @@ describe('chart export', () => {
     const curves = exportChart({ runs, chart: 'curves', run: 'all', format: 'svg' }).bytes.toString('utf8');
     parses(curves);
     for (const r of runs) expect(texts(curves)).toContain(r.name);
+    expect(texts(curves)).toContain('Loss and accuracy — all runs');
+    const scores = exportChart({ runs, chart: 'digit-scores', run: 'all', format: 'svg' }).bytes.toString('utf8');
+    expect(texts(scores)).toContain('Digit scores — all runs');
     const sheet = exportChart({ runs, chart: 'weights', run: 'all', format: 'png' });
     const png = PNG.sync.read(sheet.bytes);
     expect(png.width).toBe(2 * 640 * 2);
@@ -53,6 +58,8 @@ describe('chart export', () => {
     parses(sheetSvg);
     // Run titles, and U of the sigmoid run (13.87) as its bar label.
     expect(texts(sheetSvg)).toEqual(expect.arrayContaining([...runs.map((r) => r.name), fmt(13.87013912, 2)]));
+    // A sheet is titled per cell by run name, not with one export title.
+    expect(texts(sheetSvg).some((t) => t.startsWith('W, U and b —'))).toBe(false);
   });
 
   it('unknown and untrained runs are clear errors', () => {
