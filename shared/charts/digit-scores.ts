@@ -82,7 +82,7 @@ function multiUnitOption(digitScores: readonly (readonly number[])[], targetDigi
   return {
     animation: false,
     textStyle: textStyle(theme),
-    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 10 }, data: Array.from({ length: units }, (_, u) => `unit ${u}`) },
+    legend: { top: 0, right: 8, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 10 }, data: Array.from({ length: units }, (_, u) => `unit ${u}`) },
     tooltip: {
       ...tooltipBase(theme),
       trigger: 'axis',

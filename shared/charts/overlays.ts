@@ -135,7 +135,7 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
       nameLocation: 'middle',
       nameGap: 22,
     },
-    yAxis: { ...ax, type: 'value', name: multi.some(Boolean) ? 'score (Emb·W + b), unit 0' : 'score (Emb·W + b)', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    yAxis: { ...ax, type: 'value', name: multi.some(Boolean) ? 'score (Emb·W + b), unit 0' : 'score (Emb·W + b)', nameTextStyle: { ...ax.nameTextStyle, align: 'left' }, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: runs.map((r, i) => ({
       type: 'bar' as const,
       name: names[i],
