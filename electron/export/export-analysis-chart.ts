@@ -2,10 +2,9 @@ import type { EChartsOption } from 'echarts';
 import { analysisModelOf, lengthGeneralisation, LENGTH_DEFAULTS, parseSequence, timeline, trace } from '../../shared/analysis/index.js';
 import { lengthsOption, LENGTHS_TITLE, scoreTimelineOption, traceOption } from '../../shared/analysis/charts/index.js';
 import { chartTheme, exportFileName, runColor, type ChartTheme } from '../../shared/charts/index.js';
-import { withExportTitle } from '../../shared/charts/export-title.js';
 import { LabError } from '../../shared/errors.js';
 import type { Run } from '../../shared/schemas/run.js';
-import { finishExport, selectRuns, sheetOf, type ChartExport, type ExportFormat, type ExportTheme } from './export-chart.js';
+import { finishExport, renderTitled, selectRuns, sheetOf, type ChartExport, type ExportFormat, type ExportTheme } from './export-chart.js';
 import { DEFAULT_SIZE, renderSvg, type RenderSize } from './render-chart.js';
 
 /** The analysis charts (issue 8) the CLI exports, drawn by the builders the Analysis section uses. */
@@ -46,8 +45,10 @@ export function exportAnalysisChart(req: AnalysisExportRequest): ChartExport {
   const chart = req.chart;
   if (chart === 'lengths') return finishExport(lengthsSvg(picked, all, theme, size, req.maxLength), fileName, req.format, theme);
   const cells = picked.flatMap((p) => {
-    const option = perRunOption(chart, p, theme, req.sequence ?? '', !all);
-    return option ? [{ title: p.run.name, color: runColor(p.index, theme.mode), svg: renderSvg(option, size, theme.background) }] : [];
+    const o = perRunOption(chart, p, theme, req.sequence ?? '', !all);
+    if (!o) return [];
+    const svg = o.title ? renderTitled(o.option, o.title, size, theme) : renderSvg(o.option, size, theme.background);
+    return [{ title: p.run.name, color: runColor(p.index, theme.mode), svg }];
   });
   if (!all) return finishExport(cells[0].svg, fileName, req.format, theme);
   if (!cells.length) throw new LabError('bad-request', `no run has data for the ${chart} chart (train first)`);
@@ -62,14 +63,15 @@ function lengthsSvg(picked: Picked[], all: boolean, theme: ChartTheme, size: Ren
     color: runColor(p.index, theme.mode),
     result: lengthGeneralisation(analysisModelOf(p.run), { maxLength }),
   }));
-  return renderSvg(withExportTitle(lengthsOption(series, theme), LENGTHS_TITLE, theme), size, theme.background);
+  return renderTitled(lengthsOption(series, theme), LENGTHS_TITLE, size, theme);
 }
 
 /**
- * One run's timeline or trace option, titled as the app titles the export. With "all", a run
+ * One run's timeline or trace option, with the title the app gives its export when it stands alone
+ * (strict: one named run; in a sheet the cell is titled by run name). With "all", a run
  * without data is left out of the sheet; for one named run it is a clear error.
  */
-function perRunOption(chart: 'timeline' | 'trace', p: Picked, theme: ChartTheme, sequence: string, strict: boolean): EChartsOption | null {
+function perRunOption(chart: 'timeline' | 'trace', p: Picked, theme: ChartTheme, sequence: string, strict: boolean): { option: EChartsOption; title?: string } | null {
   const ctx = { theme, color: runColor(p.index, theme.mode) };
   const target = p.run.config.task.targetDigit;
   if (chart === 'timeline') {
@@ -79,11 +81,10 @@ function perRunOption(chart: 'timeline' | 'trace', p: Picked, theme: ChartTheme,
       return null;
     }
     const option = scoreTimelineOption(t, target, ctx, null);
-    return strict ? withExportTitle(option, `Digit scores over training — ${p.run.name}`, theme) : option;
+    return { option, title: strict ? `Digit scores over training — ${p.run.name}` : undefined };
   }
   if (!p.run.weights && !strict) return null;
   const model = analysisModelOf(p.run);
   const r = trace(model, parseSequence(sequence, model.task.vocabularySize));
-  const option = traceOption(r, target, ctx);
-  return strict ? withExportTitle(option, `Trace ${r.sequence.join(',')} — ${p.run.name}`, theme) : option;
+  return { option: traceOption(r, target, ctx), title: strict ? `Trace ${r.sequence.join(',')} — ${p.run.name}` : undefined };
 }

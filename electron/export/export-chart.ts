@@ -8,6 +8,7 @@ import {
   runChartOption,
   runColor,
   toOverlayRun,
+  TITLE_BAND,
   withExportTitle,
   type ChartKind,
   type ChartTheme,
@@ -58,9 +59,8 @@ export function selectRuns(runs: readonly Run[], which: string): { run: Run; ind
  * One chart of one run, or of all runs (overlay for curves and digit scores, as
  * the board's overlay layout draws them; a figure sheet for the others), as PNG or SVG.
  * Options come from shared/charts, the builders the UI uses. A single chart carries the
- * title the UI's export gives it ("Digit scores — Embedding 10 · linear"); the title band
- * is taken from the requested size, as in the analysis exports, so --width/--height stay
- * the picture's size. A sheet's cells are titled by run name instead.
+ * title the UI's export gives it ("Digit scores — Embedding 10 · linear"), in a band added
+ * above the requested size (see renderTitled). A sheet's cells are titled by run name instead.
  */
 export function exportChart(req: ChartExportRequest): ChartExport {
   const theme = chartTheme(req.theme === 'dark' ? 'dark' : 'light', req.theme === 'print');
@@ -79,6 +79,14 @@ export function finishExport(svg: string, fileName: string, format: ExportFormat
   return { bytes, fileName, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/**
+ * A chart under its export title. As in the UI's export the picture grows by the title band,
+ * so the chart keeps the requested size: squeezed into it, the two-grid curves charts overlap.
+ */
+export function renderTitled(option: EChartsOption, title: string, size: RenderSize, theme: ChartTheme): string {
+  return renderSvg(withExportTitle(option, title, theme), { width: size.width, height: size.height + TITLE_BAND }, theme.background);
+}
+
 /** Several runs' charts as one figure sheet, two per row, each under its run's name. */
 export function sheetOf(cells: { title: string; color: string; svg: string }[], theme: ChartTheme, size: RenderSize): string {
   return composeSheet(cells, {
@@ -94,13 +102,13 @@ function optionFor(chart: ChartKind, r: { run: Run; index: number }, theme: Char
 function oneRunSvg(chart: ChartKind, r: { run: Run; index: number }, theme: ChartTheme, size: RenderSize) {
   const option = optionFor(chart, r, theme);
   if (!option) throw new LabError('bad-request', `run "${r.run.name}" has no data for the ${chartTitles[chart]} chart (train it first)`);
-  return { text: renderSvg(withExportTitle(option, `${chartTitles[chart]} — ${r.run.name}`, theme), size, theme.background) };
+  return { text: renderTitled(option, `${chartTitles[chart]} — ${r.run.name}`, size, theme) };
 }
 
 function allRunsSvg(chart: ChartKind, picked: { run: Run; index: number }[], theme: ChartTheme, size: RenderSize) {
   const overlay = picked.map(({ run, index }) => toOverlayRun(run, index, theme.mode));
   // Titled as the board's overlay cards title their exports.
-  const titled = (option: EChartsOption) => renderSvg(withExportTitle(option, `${chartTitles[chart]} — all runs`, theme), size, theme.background);
+  const titled = (option: EChartsOption) => renderTitled(option, `${chartTitles[chart]} — all runs`, size, theme);
   if (chart === 'curves' && overlay.some((r) => r.history.length)) return { text: titled(curvesOverlayOption(overlay, { theme })) };
   if (chart === 'digit-scores' && overlay.some((r) => r.digitScores)) return { text: titled(digitScoresOverlayOption(overlay, { theme })) };
   const cells = picked.flatMap((r) => {

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { exportAnalysisChart } from '../../../electron/export/export-analysis-chart.js';
 import { digitScoresOf, lengthGeneralisation, analysisModelOf, trace } from '../../../shared/analysis/index.js';
-import { fmt } from '../../../shared/charts/index.js';
+import { fmt, TITLE_BAND } from '../../../shared/charts/index.js';
 import { cli, seedSessionFile } from '../analysis/cli-helpers.js';
 import { trainedSeedRun } from '../analysis/trained-fixtures.js';
 
@@ -36,7 +36,8 @@ describe('analysis chart export (lengths, timeline, trace)', () => {
   it('trace: one run, PNG at 2× that decodes; the SVG names each step and prints the title with the sequence', () => {
     const png = exportAnalysisChart({ runs, chart: 'trace', run: 'c', format: 'png', sequence: '5,8,4', size: { width: 500, height: 300 } });
     const img = PNG.sync.read(png.bytes);
-    expect([img.width, img.height]).toEqual([1000, 600]);
+    // 2× of 500 × (300 + the 30 px title band: the titled picture grows by it, as the UI's export does).
+    expect([img.width, img.height]).toEqual([1000, 2 * (300 + TITLE_BAND)]);
     expect(png.fileName).toBe('emb1-sigmoid-trace.png');
     mkdirSync(SHOTS, { recursive: true });
     writeFileSync(join(SHOTS, 'cli-trace.png'), png.bytes);
@@ -79,8 +80,9 @@ describe('rnn-lab export --chart lengths|timeline|trace', () => {
     const trace = join(dir, 'trace.png');
     let r = await cli(['export', file, '--chart', 'trace', '--run', 'c', '--sequence', '5,8,4', '--out', trace]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('1280×720');
-    expect(PNG.sync.read(readFileSync(trace)).height).toBe(720);
+    // Default 640×360 plus the title band, at 2×.
+    expect(r.out).toContain('1280×780');
+    expect(PNG.sync.read(readFileSync(trace)).height).toBe(780);
     const lengths = join(dir, 'lengths.svg');
     r = await cli(['export', file, '--chart', 'lengths', '--run', 'all', '--max', '12', '--out', lengths]);
     expect(r.code, r.err).toBe(0);

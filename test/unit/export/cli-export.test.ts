@@ -13,7 +13,8 @@ describe('rnn-lab export', () => {
     const r = await cli(['export', file, '--chart', 'digit-scores', '--run', 'c', '--format', 'png', '--out', png, '--width', '500', '--height', '300']);
     expect(r.code, r.err).toBe(0);
     const img = PNG.sync.read(readFileSync(png));
-    expect([img.width, img.height]).toEqual([1000, 600]);
+    // 2× of 500 × (300 + the 30 px title band the titled export adds above the chart).
+    expect([img.width, img.height]).toEqual([1000, 660]);
     const svg = join(dir, 'curves.svg');
     const s = await cli(['export', file, '--chart', 'curves', '--run', 'all', '--out', svg]);
     expect(s.code, s.err).toBe(0);

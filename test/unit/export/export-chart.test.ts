@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { exportChart } from '../../../electron/export/export-chart.js';
 import { renderSvg, svgSafeFonts } from '../../../electron/export/render-chart.js';
-import { chartTheme, fmt } from '../../../shared/charts/index.js';
+import { chartTheme, fmt, TITLE_BAND } from '../../../shared/charts/index.js';
 import { trainedSeedRun } from '../analysis/trained-fixtures.js';
 
 const runs = [trainedSeedRun('linear10', 'a'), trainedSeedRun('linear1', 'b'), trainedSeedRun('sigmoid1', 'c')];
@@ -12,11 +12,12 @@ const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].
 const parses = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false } }).width;
 
 describe('chart export', () => {
-  it('PNG decodes at 2× the layout size with an opaque background of the theme', () => {
+  it('PNG decodes at 2× the layout size plus the title band, with an opaque background of the theme', () => {
     const out = exportChart({ runs, chart: 'digit-scores', run: 'c', format: 'png', theme: 'dark', size: { width: 400, height: 300 } });
     const png = PNG.sync.read(out.bytes);
-    expect([png.width, png.height]).toEqual([800, 600]);
-    expect([out.width, out.height]).toEqual([800, 600]);
+    // The title band (30 px) is added above the chart, as the UI's export does, so the chart keeps 400×300.
+    expect([png.width, png.height]).toEqual([800, 2 * (300 + TITLE_BAND)]);
+    expect([out.width, out.height]).toEqual([800, 660]);
     // Top-left pixel: the dark theme's background (#14171c), fully opaque.
     expect([...png.data.subarray(0, 4)]).toEqual([0x14, 0x17, 0x1c, 255]);
     // Every pixel opaque.
@@ -34,10 +35,11 @@ describe('chart export', () => {
     const out = exportChart({ runs, chart: 'digit-scores', run: 'Embedding 1 · sigmoid RNN', format: 'svg' });
     const svg = out.bytes.toString('utf8');
     expect(parses(svg)).toBe(640);
+    expect(out.height).toBe(360 + TITLE_BAND);
     // The board prints the target digit's value only (digit 4: 11.057 as printed in the seed).
     expect(texts(svg)).toContain(fmt(runs[2].digitScores![4][0], 2));
     expect(texts(svg)).toContain('11');
-    // Titled as the UI's export of the same card (the PNG test above: the band comes out of the requested size).
+    // Titled as the UI's export of the same card.
     expect(texts(svg)).toContain(`Digit scores — ${runs[2].name}`);
     // The weights chart prints every bar: W, U and b of the seed's sigmoid run.
     const w = exportChart({ runs, chart: 'weights', run: 'c', format: 'svg' }).bytes.toString('utf8');
