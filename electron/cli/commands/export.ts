@@ -31,7 +31,7 @@ export const command: CliCommand = {
     '--format png|svg default: from the --out extension',
     '--out PATH       file to write',
     '--theme dark|light|print  colours (default light; print = white background)',
-    '--width N --height N      layout size in CSS pixels (default 640×360; PNG is 2× that)',
+    '--width N --height N      chart size in CSS pixels (default 640×360; a title band of 30 px is added above; PNG is 2×)',
   ],
   options: {
     chart: { type: 'string' }, run: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
