@@ -1,0 +1,26 @@
+/**
+ * The lab's bounds, in one place: whatever the config, a run's series, a
+ * session's runs and the queue stay within these, so memory stays bounded
+ * and a session can always be saved. Schemas, engine, service and UI import
+ * them; a limit is written once.
+ */
+
+/** Runs one session may hold (a sweep of a few hundred runs fits). */
+export const MAX_RUNS_PER_SESSION = 1000;
+/** Runs waiting for or holding a worker at once. */
+export const MAX_QUEUED_RUNS = 1000;
+
+/** Weight snapshots a run keeps at most: thinned evenly as training goes, the first and last always kept. */
+export const MAX_SNAPSHOTS_PER_RUN = 500;
+/**
+ * Weight values (embedding + W + U + b, summed over kept snapshots) a run keeps at most:
+ * a large model keeps fewer snapshots so its share of a session file stays a few MB.
+ */
+export const MAX_SNAPSHOT_VALUES_PER_RUN = 200_000;
+/** Points of a run's per-batch loss curve at most (the engine keeps far fewer; files may not hold more). */
+export const MAX_BATCH_LOSS_POINTS_PER_RUN = 10_000;
+/** Prediction rows a run stores at most (the engine stores the last 10 rows of its data set). */
+export const MAX_PREDICTIONS_PER_RUN = 1000;
+
+/** A session file name in the sessions folder, in UTF-8 bytes (file systems count bytes, not characters). */
+export const MAX_SESSION_NAME_BYTES = 200;
