@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { runConfigSchema } from './schemas/run-config.js';
 import { backendInfoSchema } from './schemas/run-result.js';
 import { progressSchema } from './schemas/progress.js';
-import { runIdSchema, runNameSchema, runSchema } from './schemas/run.js';
+import { runIdSchema, runNameSchema, runNoteSchema, runSchema } from './schemas/run.js';
 import { viewStateSchema } from './schemas/session.js';
+import { recoveryIdSchema, recoveryOfferSchema } from './schemas/recovery.js';
 import { apiMethodName, eventChannels, invokeChannels, type EventChannel, type InvokeChannel } from './channels.js';
 
 /**
@@ -24,6 +25,11 @@ export const labStateSchema = z.object({
     title: z.string(),
     dirty: z.boolean(),
   }),
+  /**
+   * Why unsaved work is NOT being copied to disk (the last recovery write failed), in one line;
+   * absent while copies succeed or there is nothing unsaved to copy.
+   */
+  recoveryError: z.string().optional(),
 });
 export type LabState = z.infer<typeof labStateSchema>;
 
@@ -57,7 +63,7 @@ export const invokeContract = {
       id: runIdSchema,
       name: runNameSchema.optional(),
       config: runConfigSchema.optional(),
-      note: z.string().max(10_000).optional(),
+      note: runNoteSchema.optional(),
     }),
     response: runSchema,
   },
@@ -84,16 +90,14 @@ export const invokeContract = {
   /** The current session as file text (download in the page). */
   'session:serialize': { request: z.object({}), response: z.object({ name: z.string(), text: z.string() }) },
   /**
-   * Unsaved work a previous run of the app left (it ended without saving): offered until
-   * restored or discarded, then null. Electron asks in a dialog before the window opens.
+   * Unsaved work earlier runs of the app left (they ended without saving), newest first; each copy
+   * is offered until restored or discarded. Electron asks about the newest before the window opens.
    */
-  'session:recovery': {
-    request: z.object({}),
-    response: z.object({ savedAt: z.iso.datetime(), runs: z.number().int().min(0) }).nullable(),
-  },
-  /** Loads the offered recovery copy as an unsaved, untitled session. */
-  'session:restoreRecovery': { request: z.object({}), response: labStateSchema },
-  'session:discardRecovery': { request: z.object({}), response: z.object({ ok: z.literal(true) }) },
+  'session:recovery': { request: z.object({}), response: recoveryOfferSchema },
+  /** Loads an offered copy as an unsaved, untitled session; unsaved work open now keeps a copy of its own, offered in turn. */
+  'session:restoreRecovery': { request: z.object({ id: recoveryIdSchema }), response: labStateSchema },
+  /** Deletes one offered copy (a damaged one too); the others stay offered. */
+  'session:discardRecovery': { request: z.object({ id: recoveryIdSchema }), response: z.object({ ok: z.literal(true) }) },
   /** Electron: save dialog in main, then the bytes are checked and written. Browser: unused (the page downloads). */
   'export:save': {
     request: z.object({

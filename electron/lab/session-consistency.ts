@@ -1,57 +1,29 @@
-import type { Run } from '../../shared/schemas/run.js';
 import type { Session } from '../../shared/schemas/session.js';
-import type { Weights } from '../../shared/schemas/run-result.js';
+import { firstProblem, type RunCheck } from './session-sense/check.js';
+import { checkDigitScores, checkLabels } from './session-sense/derived.js';
+import { checkHistory } from './session-sense/history.js';
+import { checkBatchLoss, checkSnapshots } from './session-sense/series.js';
+import { checkShapes } from './session-sense/shapes.js';
+import { checkStatus } from './session-sense/status.js';
+import { checkView } from './session-sense/view.js';
 
 /**
- * Checks what a schema cannot: that every matrix has the shape its run's
- * config implies, so a file that validates can also be drawn and traced.
- * Returns the first problem as "$.path: what is wrong", or null.
+ * The rules, in the order they run: shapes first (the later rules index the
+ * matrices), then what the run's status promises, its series, and what the
+ * weights and the task determine.
+ */
+const RUN_CHECKS: readonly RunCheck[] = [checkShapes, checkStatus, checkHistory, checkBatchLoss, checkSnapshots, checkDigitScores, checkLabels];
+
+/**
+ * Checks what a schema cannot: that a schema-valid session also makes sense
+ * (shapes follow each run's config, results fit the run, stored values agree
+ * with the weights and the task, the view names real runs). Returns the first
+ * problem as "$.path: what is wrong", or null.
  */
 export function findInconsistency(session: Session): string | null {
   for (const [i, run] of session.runs.entries()) {
-    const problem = checkRun(run, `$.runs.${i}`);
+    const problem = firstProblem(RUN_CHECKS, run, `$.runs.${i}`);
     if (problem) return problem;
   }
-  return null;
-}
-
-function checkRun(run: Run, at: string): string | null {
-  const vocab = run.config.task.vocabularySize;
-  const units = run.config.model.rnnUnits;
-  if (run.weights) {
-    const problem = checkWeights(run.weights, run, `${at}.weights`);
-    if (problem) return problem;
-  }
-  for (const [i, snapshot] of run.snapshots.entries()) {
-    const problem = checkWeights(snapshot.weights, run, `${at}.snapshots.${i}.weights`);
-    if (problem) return problem;
-  }
-  if (run.digitScores) {
-    const problem = checkMatrix(run.digitScores, vocab, units, `${at}.digitScores`);
-    if (problem) return problem;
-  }
-  for (const [i, prediction] of run.predictions.entries()) {
-    const where = `${at}.predictions.${i}.input`;
-    const length = run.config.task.sequenceLength;
-    if (prediction.input.length !== length) return `${where}: expected ${length} digits, found ${prediction.input.length}`;
-    if (prediction.input.some((digit) => digit >= vocab)) return `${where}: a digit is not below the vocabulary size ${vocab}`;
-  }
-  return null;
-}
-
-function checkWeights(weights: Weights, run: Run, at: string): string | null {
-  const { vocabularySize: vocab } = run.config.task;
-  const { embeddingDim: dim, rnnUnits: units } = run.config.model;
-  return (
-    checkMatrix(weights.embedding, vocab, dim, `${at}.embedding`) ??
-    checkMatrix(weights.kernel, dim, units, `${at}.kernel`) ??
-    checkMatrix(weights.recurrentKernel, units, units, `${at}.recurrentKernel`) ??
-    (weights.bias.length === units ? null : `${at}.bias: expected ${units} values, found ${weights.bias.length}`)
-  );
-}
-
-function checkMatrix(matrix: number[][], rows: number, cols: number, at: string): string | null {
-  if (matrix.length !== rows) return `${at}: expected ${rows} rows, found ${matrix.length}`;
-  const bad = matrix.findIndex((row) => row.length !== cols);
-  return bad < 0 ? null : `${at}.${bad}: expected ${cols} values, found ${matrix[bad].length}`;
+  return checkView(session);
 }

@@ -13,6 +13,7 @@ import {
 import { writeFileAtomic } from './atomic-write.js';
 import { findInconsistency } from './session-consistency.js';
 import { migrate } from './session-migrations.js';
+import { decodeUtf8 } from './utf8-text.js';
 
 /** "64 MB": the limit as people read it. */
 export const SESSION_LIMIT_TEXT = `${SESSION_MAX_BYTES / (1024 * 1024)} MB`;
@@ -73,19 +74,21 @@ export function parseSession(text: string, name: string): Session {
 
 /** Reads and parses a session file; never writes to it. */
 export async function readSessionFile(path: string, name = basename(path)): Promise<Session> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new LabError('bad-file', `${name} is not a file`);
     if (info.size > SESSION_MAX_BYTES) throw tooLarge(name, info.size);
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     if (err instanceof LabError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new LabError('not-found', `${name} does not exist`);
     throw new LabError('bad-file', `${name} cannot be read (${code ?? (err as Error).message})`);
   }
-  return parseSession(text, name);
+  const decoded = decodeUtf8(bytes);
+  if ('badByte' in decoded) throw new LabError('bad-file', `${name} is not a valid session: it is not UTF-8 text (byte ${decoded.badByte})`);
+  return parseSession(decoded.text, name);
 }
 
 /** Validates on the way out too, then replaces the file atomically. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trainRows } from '../task-rule.js';
 
 /**
  * What one run trains: the task (data set), the model and the training recipe.
@@ -64,7 +65,7 @@ export const runConfigSchema = z
     message: 'without an output layer the RNN must have exactly 1 unit',
     path: ['model', 'rnnUnits'],
   })
-  .refine((c) => Math.floor(c.task.samples * (1 - c.task.validationSplit)) >= c.training.batchSize, {
+  .refine((c) => trainRows(c.task) >= c.training.batchSize, {
     message: 'batch size is larger than the training set',
     path: ['training', 'batchSize'],
   });

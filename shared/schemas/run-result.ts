@@ -1,16 +1,36 @@
 import { z } from 'zod';
+import { MAX_BATCH_LOSS_POINTS_PER_RUN, MAX_PREDICTIONS_PER_RUN, MAX_SNAPSHOTS_PER_RUN } from '../limits.js';
 
 /** A finite number: NaN and ±Infinity never enter a result or a session file. */
 export const finite = z.number().finite();
 export const matrixSchema = z.array(z.array(finite));
 
+/** A number in [0, 1]; the message names the value and what it should be. */
+const unitInterval = (what: string) => {
+  const error = (iss: { input?: unknown }) => `${String(iss.input)} is not ${what} (0…1)`;
+  return finite.min(0, { error }).max(1, { error });
+};
+export const probabilitySchema = unitInterval('a probability');
+export const accuracySchema = unitInterval('an accuracy');
+/** Cross-entropy is never negative. */
+export const lossSchema = finite.min(0, { error: (iss) => `${String(iss.input)} is not a loss (a loss is ≥ 0)` });
+
+/** An array of at most `max` items, refused with "N things, more than the limit of M". */
+export function capped<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item).max(max, {
+    error: (iss) => `${Array.isArray(iss.input) ? iss.input.length : 'too many'} ${what}, more than the limit of ${max}`,
+  });
+}
+
 export const epochRecordSchema = z.object({
   epoch: z.number().int().min(1),
-  loss: finite,
-  acc: finite,
-  valLoss: finite,
-  valAcc: finite,
+  loss: lossSchema,
+  acc: accuracySchema,
+  valLoss: lossSchema,
+  valAcc: accuracySchema,
 });
+
+export const batchLossPointSchema = z.object({ step: z.number().int().min(0), loss: lossSchema });
 
 export const layerSummarySchema = z.object({
   name: z.string(),
@@ -37,7 +57,7 @@ export const weightsSchema = z.object({
 export const predictionSchema = z.object({
   input: z.array(z.number().int().min(0)),
   label: z.union([z.literal(0), z.literal(1)]),
-  probability: finite,
+  probability: probabilitySchema,
 });
 
 export const weightSnapshotSchema = z.object({
@@ -63,19 +83,24 @@ export const backendInfoSchema = z.object({
 export const runStatuses = ['idle', 'queued', 'training', 'done', 'cancelled', 'failed'] as const;
 export const runStatusSchema = z.enum(runStatuses);
 
+/** The per-run series, each bounded (the engine thins to these; a file may not hold more). */
+export const batchLossSeriesSchema = capped(batchLossPointSchema, MAX_BATCH_LOSS_POINTS_PER_RUN, 'batch-loss points');
+export const predictionsSchema = capped(predictionSchema, MAX_PREDICTIONS_PER_RUN, 'predictions');
+export const snapshotsSchema = capped(weightSnapshotSchema, MAX_SNAPSHOTS_PER_RUN, 'snapshots');
+
 /** What a worker returns when a run ends (also for cancelled runs: a consistent partial result). */
 export const runResultSchema = z.object({
   status: z.enum(['done', 'cancelled', 'failed']),
   backend: backendInfoSchema,
   history: z.array(epochRecordSchema),
   /** Mean training loss per logged batch window, in step order. */
-  batchLoss: z.array(z.object({ step: z.number().int().min(0), loss: finite })),
+  batchLoss: batchLossSeriesSchema,
   summary: modelSummarySchema,
   weights: weightsSchema,
   /** embedding · kernel + bias: vocab × units. */
   digitScores: matrixSchema,
-  predictions: z.array(predictionSchema),
-  snapshots: z.array(weightSnapshotSchema),
+  predictions: predictionsSchema,
+  snapshots: snapshotsSchema,
   trainSeconds: finite.min(0),
   error: z.string().optional(),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { runSchema } from './run.js';
+import { MAX_RUNS_PER_SESSION } from '../limits.js';
+import { capped } from './run-result.js';
+import { runIdSchema, runSchema } from './run.js';
 
 export const SESSION_FORMAT = 'rnn-lab-session';
 export const SESSION_VERSION = 1;
@@ -9,11 +11,11 @@ export const SESSION_MAX_BYTES = 64 * 1024 * 1024;
 
 export const viewStateSchema = z.object({
   /** Run ids, left to right on the board. */
-  order: z.array(z.string()).default([]),
+  order: z.array(runIdSchema).default([]),
   /** 'columns' = one column per run; 'overlay' = every run on one chart per kind. */
   layout: z.enum(['columns', 'overlay']).default('columns'),
   /** Run ids hidden in overlay charts (legend toggles). */
-  hiddenInOverlay: z.array(z.string()).default([]),
+  hiddenInOverlay: z.array(runIdSchema).default([]),
 });
 
 export const sessionSchema = z
@@ -23,7 +25,7 @@ export const sessionSchema = z
     appVersion: z.string(),
     createdAt: z.iso.datetime(),
     modifiedAt: z.iso.datetime(),
-    runs: z.array(runSchema),
+    runs: capped(runSchema, MAX_RUNS_PER_SESSION, 'runs'),
     view: viewStateSchema.default({ order: [], layout: 'columns', hiddenInOverlay: [] }),
   })
   .refine((s) => new Set(s.runs.map((r) => r.id)).size === s.runs.length, {

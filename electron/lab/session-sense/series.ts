@@ -1,0 +1,41 @@
+import type { Run } from '../../../shared/schemas/run.js';
+import { stepsPerEpoch } from '../../../shared/task-rule.js';
+
+/** Steps (batches) of the whole run, as the engine counts them. */
+function runSteps(run: Run): { perEpoch: number; total: number } {
+  const perEpoch = stepsPerEpoch(run.config);
+  return { perEpoch, total: perEpoch * run.config.training.epochs };
+}
+
+/** The batch-loss curve's steps strictly increase and stay inside the run. */
+export function checkBatchLoss(run: Run, at: string): string | null {
+  const { total } = runSteps(run);
+  let previous = -1;
+  for (const [i, point] of run.batchLoss.entries()) {
+    const where = `${at}.batchLoss.${i}.step`;
+    if (point.step > total) return `${where}: step ${point.step} is beyond the run's ${total} steps`;
+    if (point.step <= previous) return `${where}: step ${point.step} after step ${previous} (steps must increase)`;
+    previous = point.step;
+  }
+  return null;
+}
+
+/**
+ * Snapshots sit inside the run (epoch 0…epochs, batch 0…batches per epoch,
+ * step 0…all steps) in training order. Steps may repeat but never go back:
+ * the engine thins snapshots as it trains, so kept steps are irregular.
+ */
+export function checkSnapshots(run: Run, at: string): string | null {
+  const { perEpoch, total } = runSteps(run);
+  const epochs = run.config.training.epochs;
+  let previous = 0;
+  for (const [i, snapshot] of run.snapshots.entries()) {
+    const where = `${at}.snapshots.${i}`;
+    if (snapshot.epoch > epochs) return `${where}.epoch: epoch ${snapshot.epoch} is beyond the run's ${epochs} epochs`;
+    if (snapshot.batch > perEpoch) return `${where}.batch: batch ${snapshot.batch} is beyond the ${perEpoch} batches of an epoch`;
+    if (snapshot.step > total) return `${where}.step: step ${snapshot.step} is beyond the run's ${total} steps`;
+    if (snapshot.step < previous) return `${where}.step: step ${snapshot.step} after step ${previous} (steps must not go back)`;
+    previous = snapshot.step;
+  }
+  return null;
+}
