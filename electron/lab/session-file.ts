@@ -12,6 +12,7 @@ import {
 } from '../../shared/schemas/session.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { findInconsistency } from './session-consistency.js';
+import { jsonSyntaxError } from './json-syntax-error.js';
 import { migrate } from './session-migrations.js';
 import { decodeUtf8 } from './utf8-text.js';
 
@@ -47,10 +48,12 @@ export function parseSession(text: string, name: string): Session {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > SESSION_MAX_BYTES) throw tooLarge(name, bytes);
   let doc: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw bad(`it is not JSON (${oneLine((err as Error).message)})`);
+    doc = JSON.parse(json);
+  } catch {
+    // Not JSON.parse's message: it quotes the file's first bytes (a renamed /etc/passwd would show "root:x:0:0").
+    throw bad(`it is not JSON (${jsonSyntaxError(json)})`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad('$: expected a JSON object');
   const record = doc as Record<string, unknown>;
