@@ -1,9 +1,12 @@
 import type { InvokeChannel, InvokeRequest, InvokeResponse, LabState } from '../../shared/contract.js';
+import { resolve } from 'node:path';
 import { LabError, fromWireError } from '../../shared/errors.js';
 import { SESSION_EXTENSION } from '../../shared/schemas/session.js';
 import { writeFileAtomic } from '../lab/atomic-write.js';
 import type { CallOutcome } from '../web/lab-backend.js';
 import { exportBytes, safeFileName, withExtension } from './export-bytes.js';
+import { isSessionFile } from './file-args.js';
+import { GrantedPaths } from './granted-paths.js';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
@@ -23,15 +26,26 @@ export interface DocumentDeps {
   remember(path: string): void;
 }
 
+type Action = 'Open' | 'Save';
+
 const cancelled = (what: string) => new LabError('cancelled', `${what} was cancelled`);
 
 /**
  * The Electron host's document behaviour over the lab service: which calls
  * need a dialog first, when unsaved work must be confirmed, where exports go.
+ * It reads and writes only session files the user or the OS chose (see
+ * GrantedPaths): a path in a page's request is refused unless it is one.
  * No Electron import, so it is unit-tested with scripted dialogs.
  */
 export class DocumentController {
+  private readonly granted = new GrantedPaths();
+
   constructor(private readonly deps: DocumentDeps) {}
+
+  /** A path the OS handed over (argv, second instance, open-file) or the recent list holds: it may be opened and saved. */
+  grant(path: string): void {
+    this.granted.grant(path);
+  }
 
   async newSession(): Promise<LabState> {
     if (!(await this.settleUnsaved())) throw cancelled('New session');
@@ -39,9 +53,12 @@ export class DocumentController {
   }
 
   async open(request: InvokeRequest<'session:open'> = {}): Promise<LabState> {
+    // Refused before anything is asked: a bad request must not bring up the unsaved-work question.
+    const requested = request.path === undefined ? null : this.allowed('Open', request.path);
     if (!(await this.settleUnsaved())) throw cancelled('Open');
-    const path = request.path ?? (await this.deps.dialogs.chooseSessionToOpen());
-    if (!path) throw cancelled('Open');
+    const chosen = requested ?? (await this.deps.dialogs.chooseSessionToOpen());
+    if (!chosen) throw cancelled('Open');
+    const path = this.granted.grant(sessionFileOnly('Open', chosen));
     const state = await this.call('session:open', { path });
     this.deps.remember(path);
     return state;
@@ -49,13 +66,14 @@ export class DocumentController {
 
   async save(request: InvokeRequest<'session:save'> = {}): Promise<LabState> {
     const current = this.deps.state().session;
-    let path = request.path ?? (request.saveAs ? null : current.path);
+    let path = request.path === undefined ? (request.saveAs ? null : current.path) : this.allowed('Save', request.path);
     if (!path) {
       const name = current.path ? current.title : `Untitled${SESSION_EXTENSION}`;
       const chosen = await this.deps.dialogs.chooseSessionSavePath(name);
       if (!chosen) throw cancelled('Save');
       path = withSessionExtension(chosen);
     }
+    path = this.granted.grant(sessionFileOnly('Save', path));
     const state = await this.call('session:save', { path });
     this.deps.remember(path);
     return state;
@@ -87,6 +105,19 @@ export class DocumentController {
     }
   }
 
+  /**
+   * A path from a request: usable only if it was granted or is the open
+   * session's own file (which the service took from a granted path).
+   */
+  private allowed(action: Action, path: string): string {
+    sessionFileOnly(action, path);
+    const own = this.deps.state().session.path;
+    if (!this.granted.has(path) && !(own !== null && resolve(own) === resolve(path))) {
+      throw new LabError('forbidden', `${action} refused: this path was not chosen in a dialog`);
+    }
+    return path;
+  }
+
   private async call<C extends InvokeChannel>(channel: C, payload: InvokeRequest<C>): Promise<InvokeResponse<C>> {
     const outcome = await this.deps.call(channel, payload);
     if (!outcome.ok) throw fromWireError({ error: outcome.error });
@@ -96,5 +127,11 @@ export class DocumentController {
 }
 
 function withSessionExtension(path: string): string {
-  return path.toLowerCase().endsWith(SESSION_EXTENSION) ? path : `${path}${SESSION_EXTENSION}`;
+  return isSessionFile(path) ? path : `${path}${SESSION_EXTENSION}`;
+}
+
+/** Only session files are read or written, whoever chose the path: never a ~/.bashrc, whatever the dialog allowed. */
+function sessionFileOnly(action: Action, path: string): string {
+  if (!isSessionFile(path)) throw new LabError('bad-request', `${action} refused: only ${SESSION_EXTENSION} session files are ${action === 'Open' ? 'opened' : 'saved'}`);
+  return path;
 }

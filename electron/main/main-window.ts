@@ -10,7 +10,7 @@ export interface MainWindowOptions {
 
 const background = () => (nativeTheme.shouldUseDarkColors ? '#14161a' : '#f7f7f5');
 
-/** The one window: sandboxed, isolated, no Node, our page only, placed where the user left it. */
+/** The one window: sandboxed, isolated, no Node, no middle-click navigation, our page only, placed where the user left it. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const saved = loadBounds(options.boundsFile);
   const usable = saved && visibleOnSomeDisplay(saved, screen.getAllDisplays().map((d) => d.workArea));
@@ -30,6 +30,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click on a link (auxclick) can start a navigation or a new window: one way out fewer, besides lockDownContents.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: options.devTools,
     },

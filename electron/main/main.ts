@@ -77,17 +77,27 @@ async function start(): Promise<void> {
     dialogs: electronDialogs(() => win),
     remember: (path) => {
       recent = withRecent(recent, path);
-      saveRecent(recentFile, recent);
+      try {
+        saveRecent(recentFile, recent);
+      } catch {
+        // The file was opened or saved; a recent list that could not be written is not worth failing that for.
+      }
       app.addRecentDocument(path);
       buildMenu();
     },
   });
+  // The Open Recent entries were chosen in dialogs or handed over by the OS in earlier runs.
+  for (const path of recent) docs.grant(path);
   const perform = (job: Promise<unknown>) =>
     job.catch((err: unknown) => {
       if (err instanceof LabError && err.code === 'cancelled') return;
       showError(win, err instanceof Error ? err.message : String(err));
     });
-  openFile = (path) => void perform(docs.open({ path }));
+  // argv, a second instance or open-file: the OS chose this file, so it may be opened (and saved back).
+  openFile = (path) => {
+    docs.grant(path);
+    void perform(docs.open({ path }));
+  };
 
   const appInfo = async (): Promise<AppInfo | null> => {
     const outcome = await backend.call('app:info', {});

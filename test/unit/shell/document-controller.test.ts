@@ -4,42 +4,23 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabService } from '../../../electron/lab/lab-service.js';
 import { dispatch } from '../../../electron/lab/dispatch.js';
-import { DocumentController, type DialogPort, type UnsavedChoice } from '../../../electron/main/document-controller.js';
+import type { DocumentController } from '../../../electron/main/document-controller.js';
+import { documentFlow } from './scripted-dialogs.js';
 
 /**
  * The Electron host's document flow over the real lab service, with the OS
  * dialogs replaced by scripted answers (the only Electron part).
  */
-function scripted() {
-  const asked: string[] = [];
-  const answers = { open: null as string | null, save: null as string | null, exportTo: null as string | null, unsaved: 'cancel' as UnsavedChoice };
-  const dialogs: DialogPort = {
-    chooseSessionToOpen: async () => (asked.push('open'), answers.open),
-    chooseSessionSavePath: async (name) => (asked.push(`save:${name}`), answers.save),
-    chooseExportPath: async (name) => (asked.push(`export:${name}`), answers.exportTo),
-    askUnsaved: async (title) => (asked.push(`unsaved:${title}`), answers.unsaved),
-  };
-  return { dialogs, asked, answers };
-}
-
 describe('Electron document flow', () => {
   let service: LabService;
   let docs: DocumentController;
-  let ui: ReturnType<typeof scripted>;
+  let ui: ReturnType<typeof documentFlow>['ui'];
   let remembered: string[];
   let dir: string;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'rnnlab-docs-'));
-    service = new LabService({ host: 'electron', workerFactory: () => { throw new Error('no training here'); } });
-    ui = scripted();
-    remembered = [];
-    docs = new DocumentController({
-      call: (channel, payload) => dispatch(service, channel, payload),
-      state: () => service.state(),
-      dialogs: ui.dialogs,
-      remember: (p) => remembered.push(p),
-    });
+    ({ service, docs, ui, remembered } = documentFlow());
   });
   afterEach(() => service.close());
 

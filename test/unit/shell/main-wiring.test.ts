@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,11 @@ beforeAll(async () => {
   await saveSession('from-argv.rnnlab');
   await saveSession('second.rnnlab');
   await saveSession('dropped.rnnlab');
+  await saveSession('recent.rnnlab');
   fake.app.setPath('documents', work);
+  // Opened in an earlier run of the app: on the recent list, so Open Recent may open it.
+  mkdirSync(userData, { recursive: true });
+  writeFileSync(join(userData, 'recent.json'), JSON.stringify([sessionFile('recent.rnnlab')]));
   // A previous run of the app left unsaved work: main offers it before the window opens; the user discards it.
   mkdirSync(userData, { recursive: true });
   copyFileSync(sessionFile('second.rnnlab'), join(userData, 'recovery.rnnlab'));
@@ -86,6 +90,8 @@ describe('Electron main process (fake Electron)', () => {
     expect(fake.FakeBrowserWindow.all).toHaveLength(1);
     const prefs = win().options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false });
+    // A middle click (auxclick) on a link must not start a navigation or a window.
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     // Not disabled: either absent (Electron's default is on) or true.
     expect(prefs.webSecurity ?? true).toBe(true);
     expect(prefs.allowRunningInsecureContent ?? false).toBe(false);
@@ -192,6 +198,32 @@ describe('Electron main process (fake Electron)', () => {
     menuItem('Open…').click?.();
     await vi.waitFor(() => expect(fake.dialogsShown.at(-1)).toMatchObject({ kind: 'open', options: { filters: [{ extensions: ['rnnlab'] }] } }));
     expect(fake.dialogsShown.filter((d) => d.kind === 'message')).toHaveLength(1); // the recovery offer only
+  });
+
+  it('refuses a session path the page made up, on open and on save', async () => {
+    const title = win().title;
+    const before = readFileSync(sessionFile('second.rnnlab'), 'utf8');
+    for (const [channel, payload] of [
+      ['session:open', { path: sessionFile('second.rnnlab') }],
+      ['session:open', { path: '/etc/passwd' }],
+      ['session:save', { path: sessionFile('second.rnnlab') }],
+      ['session:save', { path: join(work, 'made-up.rnnlab'), saveAs: true }],
+    ] as const) {
+      const reply = (await invoke(channel, payload)) as { error?: { code: string; message: string } };
+      expect(reply.error?.code, `${channel} ${payload.path}`).toMatch(/^(forbidden|bad-request)$/);
+      expect(reply.error?.message).toMatch(/^(Open|Save) refused: /);
+    }
+    expect(readFileSync(sessionFile('second.rnnlab'), 'utf8')).toBe(before);
+    expect(existsSync(join(work, 'made-up.rnnlab'))).toBe(false);
+    expect(win().title).toBe(title);
+    // The page's Save sends the open session's own path (from argv): that one is granted.
+    const saved = (await invoke('session:save', { path: sessionFile('from-argv.rnnlab') })) as { session: { path: string } };
+    expect(saved.session.path).toBe(sessionFile('from-argv.rnnlab'));
+  });
+
+  it('opens an entry of the recent list from Open Recent', async () => {
+    menuItem('recent.rnnlab').click?.();
+    await vi.waitFor(() => expect(win().title).toBe('recent.rnnlab — RNN Lab'));
   });
 
   it('opens a .rnnlab from a second instance or the OS, and ignores other arguments', async () => {
