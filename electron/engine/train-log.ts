@@ -1,9 +1,17 @@
+import { MAX_BATCH_LOSS_POINTS_PER_RUN } from '../../shared/limits.js';
 import type { StepStats } from './trainer.js';
 
-/** Points a run's batch-loss curve keeps at most (a window of steps per point). */
-export const MAX_BATCH_LOSS_POINTS = 400;
+/**
+ * Points a run's batch-loss curve keeps at most (a window of steps per point):
+ * 400 draw a smooth curve; the per-run limit a session file may hold is far above.
+ */
+export const MAX_BATCH_LOSS_POINTS = Math.min(400, MAX_BATCH_LOSS_POINTS_PER_RUN);
 
-/** The batch-loss curve: mean training loss per window of steps, windows sized to stay ≤ 400 points. */
+/**
+ * The batch-loss curve: mean training loss per window of steps. Windows are sized
+ * from the run's total steps before it starts, so however long it trains (or
+ * wherever it is cancelled) it never holds more than MAX_BATCH_LOSS_POINTS.
+ */
 export class BatchLossLog {
   readonly points: { step: number; loss: number }[] = [];
   readonly window: number;

@@ -6,8 +6,9 @@ import type { EpochRecord, RunResult, Weights, WeightSnapshot } from '../../shar
 import { initBackend } from './backend.js';
 import { makeDataset, type Dataset } from './dataset.js';
 import { FusedTrainer } from './fused-trainer.js';
-import { SEED_STREAMS } from './initial-weights.js';
+import { paramLayout, SEED_STREAMS } from './initial-weights.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../../shared/rng.js';
+import { SnapshotLog, snapshotBudget } from './snapshot-log.js';
 import { summarizeModel } from './summary.js';
 import { BatchLossLog, ProgressClock } from './train-log.js';
 import { emptyStats, type Trainer } from './trainer.js';
@@ -18,6 +19,7 @@ export interface TrainOptions {
   /** Throttled to ≤ 20 per second, plus one at each epoch end. */
   onProgress?: (progress: Progress) => void;
   onEpoch?: (record: EpochRecord) => void;
+  /** Each snapshot taken (those the bounded series keeps at the time; it may thin them later). */
   onSnapshot?: (snapshot: WeightSnapshot) => void;
 }
 
@@ -45,7 +47,11 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   const stepsPerEpoch = Math.ceil(data.trainSize / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
   const history: EpochRecord[] = [];
-  const snapshots: WeightSnapshot[] = [];
+  const snapshots = new SnapshotLog({
+    budget: snapshotBudget(paramLayout(config).size),
+    stepsPerEpoch,
+    everyBatches: snapshotEveryBatches,
+  });
   const batchLoss = new BatchLossLog(totalSteps);
   const clock = new ProgressClock();
   const validationRows = range(data.trainSize, data.size);
@@ -55,20 +61,26 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   let lastWeights: Weights | undefined;
   let trainer: Trainer | undefined;
 
-  const snapshot = (epoch: number, batch: number, step: number, weights: Weights) => {
+  // Weights are read only for a snapshot the series keeps: a snapshot every batch then costs nothing between kept steps.
+  const snapshot = (epoch: number, batch: number, step: number, final = false) => {
+    if (!final && !snapshots.wants(step)) return;
+    const weights = trainer!.weights();
     if (!weightsAreFinite(weights)) throw new Error(DIVERGED);
     const s: WeightSnapshot = { epoch, batch, step, weights };
-    snapshots.push(s);
+    if (final) snapshots.finish(s);
+    else snapshots.add(s);
     lastWeights = weights;
     options.onSnapshot?.(s);
   };
 
   try {
     trainer = config.training.engine === 'reference' ? await referenceTrainer(config, data) : new FusedTrainer(config, data);
-    snapshot(0, 0, 0, trainer.weights());
+    snapshot(0, 0, 0);
     const random = mulberry32(deriveSeed(config.training.seed, SEED_STREAMS.shuffle));
     const order = new Int32Array(data.trainSize);
     let step = 0;
+    /** Where a cancelled run stopped: its epoch and the batches done in it. */
+    let at = { epoch: 0, batch: 0 };
     clock.start();
     outer: for (let epoch = 1; epoch <= epochs; epoch++) {
       shuffledIndices(order, random);
@@ -102,6 +114,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
         }
         trainer.step(order.subarray(batch * batchSize, Math.min(data.trainSize, (batch + 1) * batchSize)));
         step++;
+        at = { epoch, batch: batch + 1 };
         const last = batch === stepsPerEpoch - 1;
         if (batchLoss.windowEndsAt(step)) {
           take();
@@ -112,7 +125,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
           options.onProgress(progress(batch + 1));
         }
         if (!last && snapshotEveryBatches > 0 && (batch + 1) % snapshotEveryBatches === 0) {
-          snapshot(epoch, batch + 1, step, trainer.weights());
+          snapshot(epoch, batch + 1, step);
         }
       }
       take();
@@ -129,17 +142,17 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
       }
       history.push(record);
       options.onEpoch?.(record);
-      snapshot(epoch, stepsPerEpoch, step, trainer.weights());
+      snapshot(epoch, stepsPerEpoch, step, epoch === epochs);
       options.onProgress?.(progress(stepsPerEpoch));
     }
     if (status === 'cancelled') {
       // Keep the cancelled run's loss curve up to the last step taken.
       const s = trainer.drain();
       if (Number.isFinite(s.lossSum)) batchLoss.add(s);
+      // The timeline ends at the weights the run stopped with.
+      if (weightsAreFinite(trainer.weights())) snapshot(at.epoch, at.batch, step, true);
     }
     batchLoss.close(step);
-    const current = trainer.weights();
-    if (weightsAreFinite(current)) lastWeights = current;
   } catch (err) {
     status = 'failed';
     error = (err instanceof Error ? err.message : String(err)).split('\n')[0];
@@ -168,7 +181,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
     weights,
     digitScores: digitScores(weights),
     predictions,
-    snapshots,
+    snapshots: snapshots.snapshots,
     trainSeconds,
     ...(error ? { error } : {}),
   };
