@@ -21,6 +21,19 @@ export function originAllowed(origin: string | undefined, hostHeader: string | u
   return origin.toLowerCase() === `http://${hostHeader!.toLowerCase()}`;
 }
 
+/**
+ * The request target as a URL, or null when it is not one (`//`, `/\`,
+ * `//[`): new URL throws on those, and a throw while answering must not
+ * reach the server.
+ */
+export function requestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://placeholder');
+  } catch {
+    return null;
+  }
+}
+
 /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
 export function tokenMatches(candidate: string | null | undefined, token: string): boolean {
   if (typeof candidate !== 'string') return false;

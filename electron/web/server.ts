@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { SESSION_MAX_BYTES } from '../../shared/schemas/session.js';
+import { MAX_WS_MESSAGE_BYTES } from '../../shared/session-text-size.js';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/transport.js';
 import { contentSecurityPolicy } from './csp.js';
-import { allowedHosts, hostAllowed, isLoopbackHost, originAllowed, readCookie, tokenMatches } from './guards.js';
+import { allowedHosts, hostAllowed, isLoopbackHost, originAllowed, readCookie, requestUrl, tokenMatches } from './guards.js';
 import type { LabBackend } from './lab-backend.js';
 import { readStaticFile } from './static-files.js';
 import { broadcast, handleFrame } from './ws-bridge.js';
@@ -30,9 +30,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** A session file travels as text inside JSON: allow for escaping on top of the file limit. */
-const MAX_FRAME_BYTES = Math.ceil(SESSION_MAX_BYTES * 1.5);
-
 const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
   // The token is in the page URL: never send it anywhere as a Referer.
@@ -47,8 +44,17 @@ function refuse(res: ServerResponse, status: number, text: string): void {
   res.end(`${text}\n`);
 }
 
-function refuseUpgrade(socket: Duplex, status: string): void {
+/** Answers a raw socket with a bodiless status and ends it; a socket already gone is left alone. */
+function refuseRaw(socket: Duplex, status: string): void {
+  if (!socket.writable) return void socket.destroy();
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Node's own answers to a request it could not parse, given explicitly so that answering can never throw. */
+function clientErrorStatus(err: NodeJS.ErrnoException): string {
+  if (err.code === 'HPE_HEADER_OVERFLOW') return '431 Request Header Fields Too Large';
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
+  return '400 Bad Request';
 }
 
 /**
@@ -71,8 +77,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const authorised = (req: IncomingMessage, url: URL) =>
     tokenMatches(url.searchParams.get(TOKEN_PARAM), token) || tokenMatches(readCookie(req.headers.cookie, cookieName()), token);
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
+  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = requestUrl(req.url);
+    if (!url) return refuse(res, 400, 'Bad request: the request target is not a path');
     if (!hostAllowed(req.headers.host, hosts)) return refuse(res, 403, 'Forbidden: unexpected Host header');
     if (!authorised(req, url)) return refuse(res, 403, 'Forbidden: open the URL with the token that `npm run web` printed');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
@@ -91,23 +98,48 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = createServer((req, res) => {
+    serveHttp(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+  // A request Node cannot parse (garbage, a reset mid-request) ends that connection only.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET') return void socket.destroy();
+    refuseRaw(socket, clientErrorStatus(err));
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (url.pathname !== WS_PATH) return refuseUpgrade(socket, '404 Not Found');
-    if (!originAllowed(req.headers.origin, req.headers.host, hosts)) return refuseUpgrade(socket, '403 Forbidden');
-    // The query token, not the cookie: the page that holds it proves it was opened from the printed URL.
-    if (!tokenMatches(url.searchParams.get(TOKEN_PARAM), token)) return refuseUpgrade(socket, '403 Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (data, isBinary) => {
-        if (isBinary) return ws.close(1003, 'text frames only');
-        void handleFrame(ws, data.toString(), backend);
-      });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+
+  function accept(ws: WebSocket): void {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    // A malformed frame (bad UTF-8, no mask, reserved opcode or RSV bit, a length past the limit) is reported
+    // here after ws has already sent the close frame its fault calls for (1007, 1002, 1009) and begun to end
+    // the connection. Without this listener the event would throw and stop the whole server.
+    ws.on('error', () => {
+      sockets.delete(ws);
+      if (ws.readyState === ws.OPEN) ws.terminate();
     });
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return ws.close(1003, 'text frames only');
+      handleFrame(ws, data.toString(), backend).catch(() => ws.close(1011, 'internal error'));
+    });
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over with no error listener of its own: a client that resets now must not throw.
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req.url);
+    if (!url) return refuseRaw(socket, '400 Bad Request');
+    if (url.pathname !== WS_PATH) return refuseRaw(socket, '404 Not Found');
+    if (!originAllowed(req.headers.origin, req.headers.host, hosts)) return refuseRaw(socket, '403 Forbidden');
+    // The query token, not the cookie: the page that holds it proves it was opened from the printed URL.
+    if (!tokenMatches(url.searchParams.get(TOKEN_PARAM), token)) return refuseRaw(socket, '403 Forbidden');
+    wss.handleUpgrade(req, socket, head, accept);
   });
 
   const unsubscribe = backend.subscribe((event, payload) => broadcast(sockets, event, payload));
@@ -119,6 +151,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       resolvePromise();
     });
   });
+  // After listening, an error is about one connection (accept failing with EMFILE): log it, keep serving.
+  server.on('error', (err) => process.stderr.write(`rnn-lab web: ${err.message}\n`));
   port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
 

@@ -16,8 +16,23 @@ function reply(socket: WebSocket, id: number, outcome: CallOutcome): void {
   send(socket, outcome.ok ? { type: 'reply', id, ok: true, result: outcome.result } : { type: 'reply', id, ok: false, error: outcome.error });
 }
 
-/** Turns one raw frame into a call on the backend and answers it once. */
+/** What the page hears when even describing a failure failed. */
+const UNANSWERABLE = { code: 'internal', message: 'the lab could not answer this call' } as const;
+
+/**
+ * Turns one raw frame into a call on the backend and answers it once. Never
+ * rejects: the server calls it without awaiting, and a rejection there would
+ * be unhandled and stop the process.
+ */
 export async function handleFrame(socket: WebSocket, data: string, backend: LabBackend): Promise<void> {
+  try {
+    await answer(socket, data, backend);
+  } catch {
+    reply(socket, NO_ID, { ok: false, error: UNANSWERABLE });
+  }
+}
+
+async function answer(socket: WebSocket, data: string, backend: LabBackend): Promise<void> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
@@ -27,8 +42,9 @@ export async function handleFrame(socket: WebSocket, data: string, backend: LabB
   }
   const call = wireCallSchema.safeParse(parsed);
   if (!call.success) {
-    const id = typeof (parsed as { id?: unknown })?.id === 'number' ? (parsed as { id: number }).id : NO_ID;
-    reply(socket, Number.isInteger(id) ? id : NO_ID, { ok: false, error: { code: 'bad-request', message: formatZodError(call.error, 'message') } });
+    const raw = (parsed as { id?: unknown } | null)?.id;
+    const id = typeof raw === 'number' && Number.isInteger(raw) ? raw : NO_ID;
+    reply(socket, id, { ok: false, error: { code: 'bad-request', message: formatZodError(call.error, 'message') } });
     return;
   }
   const { id, channel, payload } = call.data;
@@ -39,7 +55,16 @@ export async function handleFrame(socket: WebSocket, data: string, backend: LabB
   try {
     reply(socket, id, await backend.call(channel, payload));
   } catch (err) {
-    reply(socket, id, { ok: false, ...toWireError(err) });
+    reply(socket, id, failure(err));
+  }
+}
+
+/** The error as the page sees it; an error that cannot even be read (its message throws) becomes a generic one. */
+function failure(err: unknown): CallOutcome {
+  try {
+    return { ok: false, ...toWireError(err) };
+  } catch {
+    return { ok: false, error: UNANSWERABLE };
   }
 }
 
