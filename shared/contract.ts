@@ -3,7 +3,7 @@ import { runConfigSchema } from './schemas/run-config.js';
 import { backendInfoSchema } from './schemas/run-result.js';
 import { progressSchema } from './schemas/progress.js';
 import { runIdSchema, runNameSchema, runNoteSchema, runSchema } from './schemas/run.js';
-import { viewStateSchema } from './schemas/session.js';
+import { SESSION_MAX_BYTES, viewStateSchema } from './schemas/session.js';
 import { recoveryIdSchema, recoveryOfferSchema } from './schemas/recovery.js';
 import { apiMethodName, eventChannels, invokeChannels, type EventChannel, type InvokeChannel } from './channels.js';
 
@@ -86,7 +86,11 @@ export const invokeContract = {
     response: z.array(z.object({ name: z.string(), bytes: z.number().int(), modifiedAt: z.string() })),
   },
   /** Opens a session from text the user picked in the page (upload or drag and drop). */
-  'session:openText': { request: z.object({ name: z.string().min(1).max(255), text: z.string() }), response: labStateSchema },
+  'session:openText': {
+    // Characters, not bytes: a looser bound than the file limit, which the service checks in bytes.
+    request: z.object({ name: z.string().min(1).max(255), text: z.string().max(SESSION_MAX_BYTES) }),
+    response: labStateSchema,
+  },
   /** The current session as file text (download in the page). */
   'session:serialize': { request: z.object({}), response: z.object({ name: z.string(), text: z.string() }) },
   /**
