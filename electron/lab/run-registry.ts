@@ -1,5 +1,6 @@
 import type { EventPayload } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
+import { MAX_QUEUED_RUNS, MAX_RUNS_PER_SESSION } from '../../shared/limits.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { BackendInfo } from '../../shared/schemas/run-result.js';
 import type { Run } from '../../shared/schemas/run.js';
@@ -50,20 +51,30 @@ export class RunRegistry {
     return { runs: this.list().map((run) => (this.training.has(run.id) ? untrained(run) : run)), view: this.view };
   }
 
-  /** Replaces every run and the view with a loaded session's. */
+  /** Replaces every run and the view with a loaded session's (refused whole when it holds too many runs). */
   load(runs: readonly Run[], view: ViewState): void {
+    if (runs.length > MAX_RUNS_PER_SESSION) {
+      throw new LabError('bad-file', `a session holds at most ${MAX_RUNS_PER_SESSION} runs (this one has ${runs.length})`);
+    }
     // Nothing trains in a freshly loaded session: a run saved mid-flight (by an older build or another tool) is idle.
     this.runs = new Map(runs.map((run) => [run.id, run.status === 'training' || run.status === 'queued' ? untrained(run) : run]));
     this.view = this.normalizeView(view);
   }
 
   add(name: string, config: RunConfig, note = ''): Run {
+    this.ensureRoom(1);
     const id = newRunId((x) => this.runs.has(x));
     const run: Run = untrained({ id, name, config, note, status: 'idle', history: [], batchLoss: [], predictions: [], snapshots: [] });
     this.runs.set(id, run);
     this.view.order.push(id);
     this.hooks.changed();
     return run;
+  }
+
+  /** Adds all or none (a preset's runs). */
+  addAll(entries: readonly { name: string; config: RunConfig }[]): Run[] {
+    this.ensureRoom(entries.length);
+    return entries.map(({ name, config }) => this.add(name, config));
   }
 
   update({ id, name, config, note }: { id: string; name?: string; config?: RunConfig; note?: string }): Run {
@@ -99,9 +110,21 @@ export class RunRegistry {
     return this.currentView();
   }
 
+  /** Trains the given runs (all when none are named); every id is checked before any run is queued. */
   async train(ids: string[] | undefined): Promise<Run[]> {
-    for (const id of ids ?? []) this.get(id);
+    const named = new Set<string>();
+    for (const id of ids ?? []) {
+      if (named.has(id)) throw new LabError('bad-request', `run ${id} is named twice`);
+      named.add(id);
+      this.get(id);
+    }
     const targets = (ids ?? [...this.runs.keys()]).filter((id) => !this.training.has(id));
+    if (this.training.size + targets.length > MAX_QUEUED_RUNS) {
+      throw new LabError(
+        'busy',
+        `at most ${MAX_QUEUED_RUNS} runs may be queued or training at once (${this.training.size} are, ${targets.length} more asked)`,
+      );
+    }
     for (const id of targets) {
       this.training.set(id, new AbortController());
       this.runs.set(id, { ...untrained(this.get(id)), status: 'queued' });
@@ -167,6 +190,14 @@ export class RunRegistry {
     } else {
       patch({ status: 'cancelled' });
     }
+  }
+
+  /** Refuses to grow the session past its run limit (so it stays quick to handle and possible to save). */
+  private ensureRoom(adding: number): void {
+    const has = this.runs.size;
+    if (has + adding <= MAX_RUNS_PER_SESSION) return;
+    const more = adding === 1 ? '' : `, and ${adding} more would not fit`;
+    throw new LabError('bad-request', `a session holds at most ${MAX_RUNS_PER_SESSION} runs (it has ${has}${more})`);
   }
 
   /** Order lists every run exactly once; hidden ids exist. */
