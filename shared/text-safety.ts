@@ -29,9 +29,10 @@ export function unsafeCharacterIn(text: string, multiline: boolean): string | nu
 
 /**
  * Text with every such character written as a JSON-style escape (ESC → `\u001b`),
- * newlines kept: safe to print on a terminal. Escaping inside JSON text keeps it
- * valid JSON with the same values, since these characters occur only in strings.
+ * safe to print on a terminal; newlines are kept unless `oneLine`. Escaping inside
+ * JSON text keeps it valid JSON with the same values, since these characters
+ * occur only in strings there.
  */
-export function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE, (char) => (char === '\n' ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export function escapeUnsafe(text: string, oneLine = false): string {
+  return text.replace(UNSAFE, (char) => (char === '\n' && !oneLine ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

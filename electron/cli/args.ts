@@ -1,4 +1,34 @@
+import type { ParseArgsConfig } from 'node:util';
 import { UsageError, type OptionValues } from './command.js';
+
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+
+/**
+ * `--lr -1` as `--lr=-1`: parseArgs reads an argument that starts with a dash
+ * as an option, so a negative value would be "missing". Joined, it reaches the
+ * option's reader and its range check, which say what is wrong with it.
+ */
+export function joinNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const takesValue = (arg: string) => {
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    const name = long ?? Object.keys(options).find((key) => arg.length === 2 && options[key].short === arg[1]);
+    return name !== undefined && Object.hasOwn(options, name) && options[name].type === 'string' ? name : undefined;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const name = takesValue(arg);
+    const next = args[i + 1];
+    if (name !== undefined && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
 
 /** Typed readers over parseArgs values; every failure is a UsageError naming the flag. */
 export function stringOpt(values: OptionValues, name: string): string | undefined {

@@ -1,3 +1,5 @@
+import { maxOf } from '../../shared/extent.js';
+
 /** Numbers as the seed prints them: fixed for ordinary values, exponent for tiny or huge ones. */
 export function num(x: number, digits = 4): string {
   const a = Math.abs(x);
@@ -7,7 +9,7 @@ export function num(x: number, digits = 4): string {
 
 /** A plain text table with right-aligned numeric columns. */
 export function table(header: string[], rows: string[][], indent = '  '): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const widths = header.map((h, i) => maxOf(rows.map((r) => r[i]?.length ?? 0), h.length));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+0-9.e]*$/i.test(r[i] ?? '')));
   const line = (cells: string[]) =>
     indent + cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();

@@ -1,5 +1,7 @@
 import type { Progress } from '../../shared/schemas/progress.js';
 import type { Run } from '../../shared/schemas/run.js';
+import { maxOf } from '../../shared/extent.js';
+import { escapeUnsafe } from '../../shared/text-safety.js';
 import type { CliIo } from './command.js';
 import { num } from './format.js';
 
@@ -29,7 +31,7 @@ export class ProgressView {
       this.epochsSeen.set(run.id, run.history.length);
       if (['done', 'failed', 'cancelled'].includes(run.status) && !this.ended.has(run.id)) {
         this.ended.add(run.id);
-        this.io.err(`${run.name}: ${run.status}${run.error ? ` (${run.error})` : ''}\n`);
+        this.io.err(`${run.name}: ${run.status}${run.error ? ` (${escapeUnsafe(run.error, true)})` : ''}\n`);
       }
     }
   }
@@ -47,7 +49,7 @@ export class ProgressView {
     const now = Date.now();
     if (!force && now - this.lastDraw < 100) return;
     this.lastDraw = now;
-    const nameWidth = Math.max(...this.runs.map((r) => r.name.length), 4);
+    const nameWidth = maxOf(this.runs.map((r) => r.name.length), 4);
     const width = Math.max(10, Math.min(30, this.io.columns - nameWidth - 62));
     const lines = this.runs.map((run) => {
       const p = this.progress.get(run.id);
@@ -56,7 +58,7 @@ export class ProgressView {
       const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
       const detail = run.status === 'training' && p
         ? `epoch ${p.epoch}/${p.epochs} loss ${num(p.loss)} acc ${num(p.acc)} eta ${Math.ceil(p.etaMs / 1000)}s`
-        : run.status === 'done' && run.history.length ? `val_acc ${num(run.history.at(-1)!.valAcc)}` : run.error ?? '';
+        : run.status === 'done' && run.history.length ? `val_acc ${num(run.history.at(-1)!.valAcc)}` : escapeUnsafe(run.error ?? '', true);
       return `${run.name.padEnd(nameWidth)} ${bar} ${String(Math.round(done * 100)).padStart(3)}% ${run.status.padEnd(9)} ${detail}`
         .slice(0, this.io.columns - 1);
     });

@@ -1,10 +1,11 @@
 import type { Run } from '../../shared/schemas/run.js';
 import type { Session } from '../../shared/schemas/session.js';
+import { boardOrder } from './board-order.js';
 import { matrixLines, num, table } from './format.js';
 
 /** `rnn-lab show FILE`: the seed notebook's printouts, per run, after one comparison table. */
 export function sessionReport(session: Session, file: string): string {
-  const runs = session.view.order.map((id) => session.runs.find((r) => r.id === id)).filter((r): r is Run => !!r);
+  const runs = boardOrder(session);
   const lines = [
     `${file}: ${session.runs.length} runs, saved ${session.modifiedAt} by RNN Lab ${session.appVersion}`,
     '',
@@ -37,7 +38,7 @@ function runReport(run: Run): string[] {
       `${model.outputActivation === 'sigmoid' ? ' → sigmoid' : ''}`,
     `  Training: Adam(${training.learningRate}), batch ${training.batchSize}, ${training.epochs} epochs, seed ${training.seed}, ${training.engine} engine`,
   ];
-  if (run.note) lines.push(`  Note: ${run.note.replace(/\s*\n\s*/g, ' / ')}`);
+  if (run.note) lines.push(`  Note: ${run.note.replace(/\s*\n\s*/g, ' / ').replace(/\t/g, ' ')}`);
   if (run.error) lines.push(`  Error: ${run.error}`);
   if (run.summary) {
     lines.push('', ...table(['Layer (type)', 'Output Shape', 'Param #'],

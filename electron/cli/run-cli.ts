@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../../shared/app-version.js';
 import { LabError } from '../../shared/errors.js';
+import { escapeUnsafe } from '../../shared/text-safety.js';
+import { joinNegativeValues } from './args.js';
 import { UsageError, type CliCommand, type CliIo } from './command.js';
 
 export type CommandRegistry = Record<string, () => Promise<{ command: CliCommand }>>;
@@ -10,14 +12,25 @@ const INPUT_ERRORS = new Set(['bad-request', 'bad-file', 'not-found']);
 /** Runs one command line; returns the exit code (0 ok, 1 failed while running, 2 bad usage or input). */
 export async function runCli(argv: string[], io: CliIo, registry: CommandRegistry): Promise<number> {
   try {
-    return await route(argv, io, registry);
+    return await route(argv, safeOut(io), registry);
   } catch (err) {
     const usage = err instanceof UsageError || (err instanceof LabError && INPUT_ERRORS.has(err.code));
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`rnn-lab: ${message.split('\n')[0]}\n`);
+    // Our own messages are one line by design, so a newline in one came from a file or an argument: escape it.
+    // Other errors (tfjs, Node) may explain at length: their first line says what happened.
+    io.err(`rnn-lab: ${escapeUnsafe(usage ? message : message.split('\n')[0], true)}\n`);
     if (!usage && process.env.RNN_LAB_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
     return usage ? 2 : 1;
   }
+}
+
+/**
+ * Everything a command prints on stdout quotes file-supplied text (run names,
+ * notes, errors, backend reasons, file names): escaped here once, so no printer
+ * can forget. Progress on stderr draws with escape codes and escapes its own text.
+ */
+function safeOut(io: CliIo): CliIo {
+  return { ...io, out: (text) => io.out(escapeUnsafe(text)) };
 }
 
 async function route(argv: string[], io: CliIo, registry: CommandRegistry): Promise<number> {
@@ -50,7 +63,7 @@ async function route(argv: string[], io: CliIo, registry: CommandRegistry): Prom
 function parse(command: CliCommand, args: string[]) {
   try {
     return parseArgs({
-      args,
+      args: joinNegativeValues(args, command.options),
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,

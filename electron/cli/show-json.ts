@@ -1,13 +1,10 @@
-import type { Run } from '../../shared/schemas/run.js';
 import { showOutputSchema, type ShowOutput } from '../../shared/schemas/session-export.js';
 import type { Session } from '../../shared/schemas/session.js';
+import { boardOrder } from './board-order.js';
 
 /** The `show --json` scripting contract, checked against its schema before it is printed. */
 export function showOutput(session: Session): ShowOutput {
-  const ordered = session.view.order
-    .map((id) => session.runs.find((r) => r.id === id))
-    .filter((r): r is Run => r !== undefined);
-  const runs = [...ordered, ...session.runs.filter((r) => !ordered.includes(r))];
+  const runs = boardOrder(session);
   return showOutputSchema.parse({
     format: session.format,
     version: session.version,

@@ -90,7 +90,10 @@ function withOverrides(config: RunConfigInput, values: OptionValues): RunConfig 
   const where = FLAGS[path] ?? `config ${path}`;
   const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)?.[key], input);
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+    // `--lr` must be greater than 0, not "at least 0": the bound's own inclusiveness decides the words.
+    const bound = issue.code === 'too_small'
+      ? `${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}`
+      : `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
     throw new UsageError(`${where}: ${String(value)} is out of range (must be ${bound})`);
   }
   throw new UsageError(`${where}: ${issue.message.replace(/^Invalid input: /, '')}`);

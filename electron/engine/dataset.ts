@@ -1,5 +1,6 @@
 import type { TaskConfig } from '../../shared/schemas/run-config.js';
 import { mulberry32 } from '../../shared/rng.js';
+import { labelOf, trainRows } from '../../shared/task-rule.js';
 
 /**
  * The seed's data set: rows of `sequenceLength` digits, label 1 iff the target digit occurs.
@@ -23,16 +24,11 @@ export function makeDataset(task: TaskConfig): Dataset {
   const xs = new Int32Array(samples * sequenceLength);
   const labels = new Uint8Array(samples);
   for (let i = 0; i < samples; i++) {
-    let hit = 0;
-    for (let t = 0; t < sequenceLength; t++) {
-      const digit = Math.floor(random() * vocabularySize);
-      xs[i * sequenceLength + t] = digit;
-      if (digit === targetDigit) hit = 1;
-    }
-    labels[i] = hit;
+    for (let t = 0; t < sequenceLength; t++) xs[i * sequenceLength + t] = Math.floor(random() * vocabularySize);
+    // The task's rule, shared with the session loader that checks stored labels against it.
+    labels[i] = labelOf(xs.subarray(i * sequenceLength, (i + 1) * sequenceLength), targetDigit);
   }
-  // Same rounding as Keras/tfjs: split_at = floor(n * (1 - validation_split)).
-  const trainSize = Math.floor(samples * (1 - task.validationSplit));
+  const trainSize = trainRows(task);
   return { size: samples, sequenceLength, vocabularySize, xs, labels, trainSize, validationSize: samples - trainSize };
 }
 

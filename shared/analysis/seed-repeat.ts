@@ -1,6 +1,7 @@
 import type { EpochRecord } from '../schemas/run-result.js';
 import type { Run } from '../schemas/run.js';
 import { digitScoresOf } from './forward.js';
+import { maxOf, minOf } from '../extent.js';
 
 export interface Band {
   mean: number;
@@ -24,7 +25,7 @@ export function band(values: readonly number[]): Band {
   if (n === 0) return { mean: NaN, std: NaN, min: NaN, max: NaN };
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
-  return { mean, std: Math.sqrt(variance), min: Math.min(...values), max: Math.max(...values) };
+  return { mean, std: Math.sqrt(variance), min: minOf(values), max: maxOf(values) };
 }
 
 const metrics = ['loss', 'acc', 'valLoss', 'valAcc'] as const;

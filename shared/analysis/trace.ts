@@ -2,6 +2,7 @@ import { activation } from './activations.js';
 import { digitScoresOf, predictsPositive, readout } from './forward.js';
 import { matPow, vecMat, type Vector } from './linalg.js';
 import type { AnalysisModel } from './model.js';
+import { labelOf } from '../task-rule.js';
 
 export interface TraceStep {
   /** 1-based position. */
@@ -63,7 +64,7 @@ export function trace(model: AnalysisModel, sequence: readonly number[]): TraceR
     probability: out.probability,
     unitProbabilities: out.unitProbabilities,
     predicted: predictsPositive(out.probability) ? 1 : 0,
-    label: sequence.includes(model.task.targetDigit) ? 1 : 0,
+    label: labelOf(sequence, model.task.targetDigit),
     contributions: model.model.rnnActivation === 'linear' ? linearContributions(model, sequence) : null,
   };
 }

@@ -6,6 +6,7 @@ import { exportChart, exportFormats, exportThemes, type ExportFormat, type Expor
 import { fontWarning } from '../../export/fonts.js';
 import { numberOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
+import { boardOrder } from '../board-order.js';
 import { loadSession } from '../load-session.js';
 
 /** Board charts, then the Analysis section's charts (issue 8). */
@@ -59,9 +60,7 @@ export const command: CliCommand = {
     const height = numberOpt(values, 'height', 'int') ?? 360;
     if (width < 100 || width > 4000 || height < 100 || height > 4000) throw new UsageError('--width/--height: expected 100 to 4000');
     const session = await loadSession(file);
-    // Board order, so each run keeps the colour it has in the app.
-    const placed = session.view.order.flatMap((id) => session.runs.filter((r) => r.id === id));
-    const runs = [...placed, ...session.runs.filter((r) => !placed.includes(r))];
+    const runs = boardOrder(session);
     const size = { width, height };
     const result = isAnalysis(chart)
       ? exportAnalysisChart({ runs, chart, run, format, theme, size, sequence, maxLength })

@@ -23,6 +23,7 @@ export const command: CliCommand = {
     const seed = numberOpt(values, 'seed', 'int') ?? LENGTH_DEFAULTS.seed;
     if (maxLength < 1 || maxLength > 500) throw new UsageError('--max: expected 1 to 500');
     if (perLength < 2 || perLength % 2 !== 0 || perLength > 100_000) throw new UsageError('--per-length: expected an even number from 2 to 100000');
+    if (seed < 0 || seed > 2 ** 31 - 1) throw new UsageError('--seed: expected 0 to 2147483647');
     const session = await loadSession(file);
     const which = stringOpt(values, 'run') ?? 'all';
     const runs = which === 'all' ? session.runs.filter((r) => r.weights) : [findRun(session, which)];

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { escapeUnsafe } from '../../../shared/text-safety.js';
 import { LabService } from '../../lab/lab-service.js';
 import { threadWorkerFactory } from '../../lab/thread-worker-factory.js';
 import { numberOpt, stringOpt } from '../args.js';
@@ -75,7 +76,7 @@ export const command: CliCommand = {
     if (backends.length) io.err(`backend: ${backends.join(', ')}\n`);
     io.out(`saved ${runs.length} run${runs.length === 1 ? '' : 's'} to ${out}\n`);
     const failed = runs.filter((r) => r.status === 'failed');
-    for (const run of failed) io.err(`rnn-lab: run "${run.name}" failed: ${run.error ?? 'unknown reason'}\n`);
+    for (const run of failed) io.err(`rnn-lab: run "${run.name}" failed: ${escapeUnsafe(run.error ?? 'unknown reason', true)}\n`);
     if (interrupted) io.err('rnn-lab: training was cancelled; the partial runs were saved\n');
     return failed.length || interrupted ? 1 : 0;
   },

@@ -1,13 +1,14 @@
 import type { EChartsOption } from 'echarts';
 import { axisBase, fmt, textStyle, tooltipBase } from '../../charts/common.js';
 import type { ChartTheme } from '../../charts/theme.js';
+import { maxOf } from '../../extent.js';
 
 /** A small matrix (U for units > 1) on a diverging scale symmetric around 0, values printed. */
 export function matrixHeatmapOption(matrix: readonly (readonly number[])[], theme: ChartTheme, rowName = 'from unit', colName = 'to unit'): EChartsOption {
   const ax = axisBase(theme);
   const rows = matrix.length;
   const cols = matrix[0]?.length ?? 0;
-  const maxAbs = Math.max(1e-9, ...matrix.flat().map(Math.abs));
+  const maxAbs = maxOf(matrix.flat().map(Math.abs), 1e-9);
   const data = matrix.flatMap((row, i) => row.map((v, j) => [j, i, v]));
   return {
     animation: false,

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../charts/common.js';
 import { withAlpha } from '../../charts/palette.js';
+import { maxOf, minOf } from '../../extent.js';
 import type { Timeline } from '../timeline.js';
 import { endLabelDigits } from './end-labels.js';
 
@@ -13,7 +14,7 @@ export function scoreTimelineOption(t: Timeline, targetDigit: number, ctx: Chart
   const ax = axisBase(theme);
   const steps = t.frames.map((f) => f.step);
   const all = t.series.flatMap((perUnit) => perUnit[unit] ?? []).filter(Number.isFinite);
-  const span = all.length ? Math.max(...all) - Math.min(...all) : 1;
+  const span = all.length ? maxOf(all) - minOf(all) : 1;
   const labelled = endLabelDigits(t.series.map((perUnit) => perUnit[unit]?.at(-1) ?? NaN), targetDigit, span);
   return {
     animation: false,

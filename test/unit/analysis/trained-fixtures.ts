@@ -1,4 +1,5 @@
 import { digitScoresOf, predict } from '../../../shared/analysis/index.js';
+import { summarizeModel } from '../../../electron/engine/summary.js';
 import { runSchema, type Run } from '../../../shared/schemas/run.js';
 import { seedRun } from './seed-fixtures.js';
 
@@ -24,6 +25,8 @@ export function trainedSeedRun(which: 'sigmoid1' | 'linear1' | 'linear10', id: s
     ],
     digitScores: digitScoresOf(base.weights!),
     predictions: ROWS.map((input) => ({ input, label: input.includes(4) ? 1 : 0, probability: predict(m, input) })),
+    // A done run has its summary: session files without one are refused.
+    summary: summarizeModel(base.config),
     snapshots: [0, 0.25, 0.5, 1].map((k, i) => ({ epoch: i, batch: 0, step: i * 1000, weights: shrink(k) })),
     trainSeconds: 1.5,
   });
