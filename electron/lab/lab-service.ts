@@ -6,7 +6,7 @@ import { PRESETS } from '../../shared/presets.js';
 import { runConfigSchema } from '../../shared/schemas/run-config.js';
 import type { Session } from '../../shared/schemas/session.js';
 import { LabEvents, type LabListener } from './lab-events.js';
-import type { RecoveryInfo } from './recovery-copy.js';
+import type { RecoveryOffer } from '../../shared/schemas/recovery.js';
 import { RecoveryGuard } from './recovery-guard.js';
 import { RunRegistry, emptyView } from './run-registry.js';
 import { SessionDocument, type SessionMeta } from './session-document.js';
@@ -26,9 +26,13 @@ export interface LabServiceOptions {
   host: AppInfo['host'];
   /** Required in browser mode: the only folder sessions are read from and written to. */
   sessionsDir?: string;
-  /** Where unsaved work is copied while dirty; none when absent. */
-  recoveryPath?: string;
+  /** The folder unsaved work is copied to while dirty (one file per process); no copies when absent. */
+  recoveryDir?: string;
+  /** The single copy older versions kept: moved into `recoveryDir` at start, so an upgrade loses nothing. */
+  legacyRecoveryFile?: string;
   recoveryDelayMs?: number;
+  /** Copies of unsaved work started failing (once per spell of failures): hosts log it. */
+  onRecoveryError?: (reason: string, detail: string) => void;
   /** Extra entries for app:info (e.g. electron, chrome). */
   versions?: Record<string, string>;
   cancelGraceMs?: number;
@@ -54,10 +58,12 @@ export class LabService {
       { maxParallel: options.maxParallel, cancelGraceMs: options.cancelGraceMs },
       { changed: () => this.changed(), progress: (payload) => this.events.emit('run:progress', payload) },
     );
-    this.recoveryGuard = new RecoveryGuard(options.recoveryPath, options.recoveryDelayMs ?? 2000, {
-      snapshot: () => this.snapshot(),
-      dirty: () => this.document.dirty,
-    });
+    const { recoveryDir, legacyRecoveryFile, recoveryDelayMs } = options;
+    this.recoveryGuard = new RecoveryGuard(
+      recoveryDir ? { dir: recoveryDir, legacyFile: legacyRecoveryFile, delayMs: recoveryDelayMs ?? 2000 } : null,
+      { snapshot: () => this.snapshot(), dirty: () => this.document.dirty },
+      { changed: () => this.emitState(), failed: (reason, detail) => options.onRecoveryError?.(reason, detail) },
+    );
   }
 
   subscribe(listener: LabListener): () => void {
@@ -70,7 +76,13 @@ export class LabService {
   }
 
   state(): LabState {
-    return { runs: this.registry.list(), view: this.registry.currentView(), session: this.document.summary() };
+    const recoveryError = this.recoveryGuard.error;
+    return {
+      runs: this.registry.list(),
+      view: this.registry.currentView(),
+      session: this.document.summary(),
+      ...(recoveryError === null ? {} : { recoveryError }),
+    };
   }
 
   /** The session as it would be saved now (queued and training runs go in untrained, as 'idle'). */
@@ -79,25 +91,29 @@ export class LabService {
   }
 
   /**
-   * The recovery copy a previous process left, until it is restored or
-   * discarded; null otherwise. This process's own copies are never offered.
+   * The copies of unsaved work on offer, newest first: those earlier processes
+   * left, and work this process set aside to restore another. Its own copy is never offered.
    */
-  recovery(): Promise<RecoveryInfo | null> {
+  recovery(): Promise<RecoveryOffer> {
     return this.recoveryGuard.offered();
   }
 
-  /** Loads the offered recovery copy as an unsaved, untitled session. */
-  async restoreRecovery(): Promise<LabState> {
+  /** Loads an offered copy as an unsaved, untitled session; unsaved work open now keeps its own copy, offered in turn. */
+  async restoreRecovery(id: string): Promise<LabState> {
     this.registry.ensureQuiet('restore unsaved work');
-    const copy = await this.recoveryGuard.take();
-    if (!copy) throw new LabError('not-found', 'there is no recovery copy to restore');
+    const copy = await this.recoveryGuard.take(id);
     this.load(copy, { path: null, title: 'Untitled', dirty: true });
     return this.state();
   }
 
-  /** Deletes the recovery copy (the offered one, or this process's own when the user closes without saving). */
-  discardRecovery(): Promise<void> {
-    return this.recoveryGuard.discard();
+  /** Deletes one offered copy; the others stay offered. */
+  discardRecovery(id: string): Promise<void> {
+    return this.recoveryGuard.discard(id);
+  }
+
+  /** The user closes without saving: this process's copy goes (offered copies stay until decided). */
+  discardOwnRecovery(): Promise<void> {
+    return this.recoveryGuard.dropOwn();
   }
 
   /** Cancels every run, ends the pool's workers and waits for pending recovery writes (host shutdown, tests). */
@@ -157,15 +173,10 @@ export class LabService {
     },
     'session:list': async () => this.document.list(),
     'session:serialize': async () => ({ name: this.document.suggestedName(), text: serializeSession(this.snapshot()) }),
-    'session:recovery': async () => {
-      const info = await this.recovery();
-      return info && { savedAt: info.modifiedAt, runs: info.runs };
-    },
-    'session:restoreRecovery': async () => this.restoreRecovery(),
-    'session:discardRecovery': async () => {
-      await this.discardRecovery();
-      // The work open now is unsaved too: from here on it has a copy of its own.
-      if (this.document.dirty) this.recoveryGuard.schedule();
+    'session:recovery': async () => this.recovery(),
+    'session:restoreRecovery': async ({ id }) => this.restoreRecovery(id),
+    'session:discardRecovery': async ({ id }) => {
+      await this.discardRecovery(id);
       return { ok: true as const };
     },
     'export:save': async () => {

@@ -1,41 +1,62 @@
-import { stat, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Session } from '../../shared/schemas/session.js';
-import { readSessionFile, writeSessionFile } from './session-file.js';
+import { writeSessionFile } from './session-file.js';
 
-export interface RecoveryInfo {
-  path: string;
-  modifiedAt: string;
-  runs: number;
-}
+/** What became of one write: the guard shows a failure until a later write succeeds. */
+export type CopyOutcome = { ok: true } | { ok: false; error: unknown };
 
 /**
- * The unsaved-work copy: written (debounced) while a session is dirty,
- * deleted when it is saved. Operations run one after another so a late
- * write can never resurrect a copy that a save just deleted.
+ * This process's copy of unsaved work: written (debounced) while the session
+ * is dirty, deleted when it is saved. Operations run one after another so a
+ * late write can never resurrect a copy that a save just deleted. Every
+ * write's outcome is reported: a copy that cannot be written must be seen.
  */
 export class RecoveryCopy {
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
-    readonly path: string,
+    private path: string,
     private readonly delayMs: number,
-    private readonly onError: (err: unknown) => void = () => undefined,
+    private readonly report: (outcome: CopyOutcome) => void,
   ) {}
 
   /** Writes `snapshot()` after `delayMs` of quiet, if `stillDirty()` then. */
   schedule(snapshot: () => Session, stillDirty: () => boolean): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.enqueue(async () => {
-        if (stillDirty()) await writeSessionFile(this.path, snapshot());
-      });
-    }, this.delayMs);
+    // The failure is reported through `report`; nobody awaits a scheduled write.
+    this.timer = setTimeout(() => void this.write(snapshot, stillDirty).catch(() => undefined), this.delayMs);
+  }
+
+  /** Writes now (replacing a scheduled write); rejects when the write fails. */
+  write(snapshot: () => Session, stillDirty: () => boolean): Promise<void> {
+    clearTimeout(this.timer);
+    const path = this.path;
+    return this.enqueue(async () => {
+      if (!stillDirty()) return;
+      try {
+        // The folder is the app's own: recreate it if it went away while the app ran.
+        await mkdir(dirname(path), { recursive: true });
+        await writeSessionFile(path, snapshot());
+      } catch (error) {
+        this.report({ ok: false, error });
+        throw error;
+      }
+      this.report({ ok: true });
+    });
   }
 
   discard(): Promise<void> {
     clearTimeout(this.timer);
-    return this.enqueue(() => unlink(this.path).catch(() => undefined));
+    const path = this.path;
+    return this.enqueue(() => unlink(path).catch(() => undefined));
+  }
+
+  /** Later writes go to `path`; the file written so far stays where it is. */
+  moveTo(path: string): void {
+    clearTimeout(this.timer);
+    this.path = path;
   }
 
   /** Resolves when every queued write/delete has finished (tests, shutdown). */
@@ -43,24 +64,13 @@ export class RecoveryCopy {
     return this.chain;
   }
 
-  async info(): Promise<RecoveryInfo | null> {
-    const session = await this.read();
-    if (!session) return null;
-    const info = await stat(this.path);
-    return { path: this.path, modifiedAt: info.mtime.toISOString(), runs: session.runs.length };
-  }
-
-  /** The copy, or null when there is none or it does not validate. */
-  read(): Promise<Session | null> {
-    return readSessionFile(this.path, 'the recovery copy').catch(() => null);
-  }
-
   dispose(): void {
     clearTimeout(this.timer);
   }
 
   private enqueue(op: () => Promise<void>): Promise<void> {
-    this.chain = this.chain.then(op).catch(this.onError);
-    return this.chain;
+    const done = this.chain.then(op);
+    this.chain = done.catch(() => undefined);
+    return done;
   }
 }

@@ -46,18 +46,25 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogPort 
   };
 }
 
-/** Offered at start when the previous run of the app left unsaved work behind. */
-export async function askRestore(runs: number, modifiedAt: string): Promise<boolean> {
+export type RestoreChoice = 'restore' | 'later' | 'discard';
+
+/**
+ * Offered at start when earlier runs of the app left unsaved work behind: asks
+ * about the newest copy. Escape keeps it for later (offered in the window), never deletes it.
+ */
+export async function askRestore(newest: { runs: number; savedAt: string }, older: number): Promise<RestoreChoice> {
+  const { runs, savedAt } = newest;
+  const others = older === 0 ? '' : ` ${older} older cop${older === 1 ? 'y stays' : 'ies stay'} offered in the window.`;
   const { response } = await dialog.showMessageBox({
     type: 'question',
     message: 'RNN Lab closed with unsaved work.',
-    detail: `A recovery copy with ${runs} run${runs === 1 ? '' : 's'} from ${new Date(modifiedAt).toLocaleString()} was found. Restore it?`,
-    buttons: ['Restore', 'Discard'],
+    detail: `A recovery copy with ${runs} run${runs === 1 ? '' : 's'} from ${new Date(savedAt).toLocaleString()} was found. Restore it?${others}`,
+    buttons: ['Restore', 'Keep for Later', 'Discard'],
     defaultId: 0,
     cancelId: 1,
     noLink: true,
   });
-  return response === 0;
+  return (['restore', 'later', 'discard'] as const)[response] ?? 'later';
 }
 
 export function showAbout(window: BrowserWindow | null, info: AppInfo | null): void {

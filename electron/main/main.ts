@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo, LabState, MenuCommand } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import { LabService } from '../lab/lab-service.js';
+import { legacyRecoveryFileIn, recoveryDirIn } from '../web/data-dir.js';
 import { labBackend } from '../web/lab-backend.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { askRestore, electronDialogs, showAbout, showError } from './dialogs.js';
@@ -64,7 +65,10 @@ async function start(): Promise<void> {
   const service = new LabService({
     host: 'electron',
     workerFactory: utilityWorkerFactory(layout.runWorker),
-    recoveryPath: join(userData, 'recovery.rnnlab'),
+    recoveryDir: recoveryDirIn(userData),
+    legacyRecoveryFile: legacyRecoveryFileIn(userData),
+    // The window shows the reason as a lasting warning; the log gets it once, with the path and code.
+    onRecoveryError: (reason, detail) => process.stderr.write(`RNN Lab: unsaved work is NOT being backed up: ${reason} (${detail})\n`),
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
   const backend = labBackend(service);
@@ -142,10 +146,17 @@ async function start(): Promise<void> {
     win.webContents.send(event, payload);
   });
 
-  const recovery = await service.recovery();
-  if (recovery) {
-    if (await askRestore(recovery.runs, recovery.modifiedAt)) await service.restoreRecovery();
-    else await service.discardRecovery();
+  // The newest copy is asked about now; the others (and this one, kept for later) stay offered in the window.
+  const [newest, ...older] = (await service.recovery()).copies;
+  if (newest) {
+    const answer = await askRestore(newest, older.length);
+    try {
+      if (answer === 'restore') await service.restoreRecovery(newest.id);
+      else if (answer === 'discard') await service.discardRecovery(newest.id);
+    } catch (err) {
+      // A copy that went away or does not validate must not stop the app from starting.
+      showError(null, err instanceof Error ? err.message : String(err));
+    }
   }
 
   win = createMainWindow({ preloadPath: layout.preload, boundsFile: join(userData, 'window.json'), devTools: !app.isPackaged });
@@ -157,9 +168,9 @@ async function start(): Promise<void> {
     docs.settleUnsaved().then(async (mayClose) => {
       if (!mayClose) return;
       closing = true;
-      // Closing after Save or Don't Save: the recovery copy is no longer wanted.
+      // Closing after Save or Don't Save: this window's copy is no longer wanted (offered ones stay).
       await service.close();
-      await service.discardRecovery();
+      await service.discardOwnRecovery();
       win?.close();
     }, (err: unknown) => showError(win, err instanceof Error ? err.message : String(err)));
   });

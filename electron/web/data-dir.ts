@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * Browser mode's folder in the user's data directory, following each
- * platform's convention (XDG on Linux): the recovery copy lives here, and
+ * platform's convention (XDG on Linux): the recovery copies live here, and
  * the sessions folder inside it by default.
  */
 export function defaultDataDir(
@@ -25,7 +25,12 @@ export function defaultSessionsDir(
   return join(defaultDataDir(platform, env, home), 'sessions');
 }
 
-/** The unsaved-work copy browser mode keeps while a session has unsaved changes. */
-export function recoveryPathIn(dataDir: string): string {
+/** The folder of unsaved-work copies (one per process) kept while a session has unsaved changes. */
+export function recoveryDirIn(dataDir: string): string {
+  return join(dataDir, 'recovery');
+}
+
+/** Where versions before the recovery folder kept their single copy; it is moved into the folder at start. */
+export function legacyRecoveryFileIn(dataDir: string): string {
   return join(dataDir, 'recovery.rnnlab');
 }

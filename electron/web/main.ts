@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { LabService } from '../lab/lab-service.js';
 import { threadWorkerFactory } from '../lab/thread-worker-factory.js';
 import { parseWebArgs, USAGE, type WebArgs } from './args.js';
-import { recoveryPathIn } from './data-dir.js';
+import { legacyRecoveryFileIn, recoveryDirIn } from './data-dir.js';
 import { labBackend } from './lab-backend.js';
 import { openBrowser } from './open-browser.js';
 import { startWebServer } from './server.js';
@@ -39,11 +39,14 @@ mkdirSync(args.sessionsDir, { recursive: true });
 
 mkdirSync(args.dataDir, { recursive: true });
 
-// The page offers the copy a previous server left (session:recovery); until then nothing overwrites it.
+// The page offers the copies earlier servers left (session:recovery); this server copies its own work to its own file.
 const service = new LabService({
   host: 'browser',
   sessionsDir: args.sessionsDir,
-  recoveryPath: recoveryPathIn(args.dataDir),
+  recoveryDir: recoveryDirIn(args.dataDir),
+  legacyRecoveryFile: legacyRecoveryFileIn(args.dataDir),
+  // The page shows the reason as a lasting warning; the log gets it once, with the path and code.
+  onRecoveryError: (reason, detail) => process.stderr.write(`rnn-lab web: unsaved work is NOT being backed up: ${reason} (${detail})\n`),
   workerFactory: threadWorkerFactory(),
 });
 const server = await startWebServer({ host: args.host, port: args.port, staticDir, backend: labBackend(service) }).catch((err: unknown) =>
@@ -51,7 +54,7 @@ const server = await startWebServer({ host: args.host, port: args.port, staticDi
 );
 
 process.stdout.write(`RNN Lab browser mode: ${server.url}\n`);
-process.stderr.write(`sessions folder: ${args.sessionsDir}\nunsaved work is copied to: ${recoveryPathIn(args.dataDir)}\nPress Ctrl+C to stop.\n`);
+process.stderr.write(`sessions folder: ${args.sessionsDir}\nunsaved work is copied to: ${recoveryDirIn(args.dataDir)}\nPress Ctrl+C to stop.\n`);
 if (args.open) openBrowser(server.url);
 
 let stopping = false;

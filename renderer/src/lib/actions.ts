@@ -5,6 +5,7 @@ import { LabError } from '../../../shared/errors.js';
 import type { ExportKind, Host } from '../host/host.js';
 import { isBrowserHost } from '../host/pick-host.js';
 import { lab } from '../stores/lab.svelte.js';
+import { recovery } from '../stores/recovery.svelte.js';
 import { progress } from '../stores/progress.svelte.js';
 import { notices } from '../stores/notices.svelte.js';
 
@@ -79,19 +80,29 @@ export async function saveSession(path?: string, saveAs = false): Promise<boolea
   return !!state;
 }
 
-/** Unsaved work a previous run of the app left behind, or null. */
-export const recoveryOffer = () => call('session:recovery', {});
+/** Fetches the copies of unsaved work on offer: at start, and after each restore or discard. */
+export async function refreshRecovery(): Promise<void> {
+  const offer = await call('session:recovery', {});
+  if (offer) recovery.offer = offer;
+}
 
-export async function restoreRecovery(): Promise<boolean> {
-  const state = await call('session:restoreRecovery', {});
+/** Restores one copy; unsaved work open now is not lost: the host keeps its copy, offered in turn. */
+export async function restoreRecovery(id: string): Promise<boolean> {
+  const setAside = lab.session.dirty;
+  const state = await call('session:restoreRecovery', { id });
   if (state) {
     lab.apply(state);
-    notices.push('info', 'Restored the unsaved work');
+    notices.push('info', setAside ? 'Restored the unsaved work; the work open before is offered as a recovery copy' : 'Restored the unsaved work');
   }
+  await refreshRecovery();
   return !!state;
 }
 
-export const discardRecovery = async () => !!(await call('session:discardRecovery', {}));
+export async function discardRecovery(id: string): Promise<boolean> {
+  const done = !!(await call('session:discardRecovery', { id }));
+  await refreshRecovery();
+  return done;
+}
 
 export async function saveExport(name: string, kind: ExportKind, data: string | Uint8Array): Promise<void> {
   if (!host) return;

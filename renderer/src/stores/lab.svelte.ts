@@ -14,6 +14,8 @@ class LabStore {
   view = $state.raw<ViewState>({ order: [], layout: 'columns', hiddenInOverlay: [] });
   session = $state.raw<LabState['session']>({ path: null, title: 'Untitled', dirty: false });
   loaded = $state(false);
+  /** Why unsaved work is not being copied to disk, while the host's last recovery write failed. */
+  recoveryError = $state<string | null>(null);
   ordered = $derived(orderRuns(this.runs, this.view.order));
   /** Some run is training: charts skip their animations while data streams in. */
   training = $derived(this.runs.some((r) => r.status === 'training'));
@@ -24,6 +26,7 @@ class LabStore {
     this.runs = mergeRuns(this.runs, state.runs, this.keys);
     if (JSON.stringify(state.view) !== JSON.stringify(this.view)) this.view = state.view;
     if (JSON.stringify(state.session) !== JSON.stringify(this.session)) this.session = state.session;
+    this.recoveryError = state.recoveryError ?? null;
     this.loaded = true;
   }
 

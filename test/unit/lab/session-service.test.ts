@@ -88,21 +88,22 @@ describe('sessions through the service', () => {
   });
 
   it('keeps a recovery copy while dirty, offers it to the next start, deletes it on save', async () => {
-    const recoveryPath = join(dir, 'recovery.rnnlab');
-    const a = new LabService({ workerFactory: factory(), host: 'electron', recoveryPath, recoveryDelayMs: 20 });
+    const recoveryDir = join(dir, 'recovery');
+    const a = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir, recoveryDelayMs: 20 });
     await a.handle('runs:add', { name: 'Unsaved', config: smallConfig(2) });
     await wait(80);
     await a.close(); // the "crash": the process goes away without saving
-    const b = new LabService({ workerFactory: factory(), host: 'electron', recoveryPath, recoveryDelayMs: 20 });
+    const b = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir, recoveryDelayMs: 20 });
     const offer = await b.recovery();
-    expect(offer).toMatchObject({ path: recoveryPath, runs: 1 });
-    const restored = await b.restoreRecovery();
+    expect(offer.copies).toMatchObject([{ runs: 1, runNames: ['Unsaved'] }]);
+    const restored = await b.restoreRecovery(offer.copies[0]!.id);
     expect(restored.runs.map((r) => r.name)).toEqual(['Unsaved']);
     expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true });
     await b.handle('session:save', { path: join(dir, 'kept.rnnlab') });
     await wait(80);
-    expect(await b.recovery()).toBeNull();
-    expect((await readdir(dir)).sort()).toEqual(['kept.rnnlab']);
+    expect(await b.recovery()).toEqual({ copies: [], damaged: [] });
+    expect((await readdir(dir)).sort()).toEqual(['kept.rnnlab', 'recovery']);
+    expect(await readdir(recoveryDir)).toEqual([]);
   });
 
   it('saving while a run trains stores that run untrained, then the finished run makes the session dirty', async () => {
@@ -121,11 +122,13 @@ describe('sessions through the service', () => {
     expect(lab.state().runs[0].status).toBe('done');
   });
 
-  it('ignores a corrupt recovery copy instead of offering it', async () => {
-    const recoveryPath = join(dir, 'recovery.rnnlab');
-    await writeFile(recoveryPath, '{"format":"rnn-lab-session"');
-    const lab = new LabService({ workerFactory: factory(), host: 'electron', recoveryPath });
-    expect(await lab.recovery()).toBeNull();
-    await expect(lab.restoreRecovery()).rejects.toMatchObject({ code: 'not-found' });
+  it('does not offer a corrupt recovery copy for restore', async () => {
+    const legacyRecoveryFile = join(dir, 'recovery.rnnlab');
+    await writeFile(legacyRecoveryFile, '{"format":"rnn-lab-session"');
+    const lab = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir: join(dir, 'recovery'), legacyRecoveryFile });
+    const offer = await lab.recovery();
+    expect(offer.copies).toEqual([]);
+    expect(offer.damaged).toHaveLength(1);
+    await expect(lab.restoreRecovery(offer.damaged[0]!.id)).rejects.toMatchObject({ code: 'bad-file' });
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ const work = mkdtempSync(join(tmpdir(), 'rnnlab-main-'));
 const userData = join(work, 'user-data');
 const sessionFile = (name: string) => join(work, name);
 const argvBefore = process.argv;
+/** A copy written after the legacy one: the one the start-up dialog asks about. */
+const NEWEST_COPY = '20990101T000000Z-0123abcd';
 
 async function saveSession(name: string): Promise<void> {
   const service = new LabService({ host: 'electron', workerFactory: () => { throw new Error('no training here'); } });
@@ -60,10 +62,13 @@ beforeAll(async () => {
   // Opened in an earlier run of the app: on the recent list, so Open Recent may open it.
   mkdirSync(userData, { recursive: true });
   writeFileSync(join(userData, 'recent.json'), JSON.stringify([sessionFile('recent.rnnlab')]));
-  // A previous run of the app left unsaved work: main offers it before the window opens; the user discards it.
-  mkdirSync(userData, { recursive: true });
+  // Earlier runs of the app left unsaved work (one in the folder, one where older versions kept it):
+  // main asks about the newest before the window opens; the user discards it, the other stays offered.
+  mkdirSync(join(userData, 'recovery'), { recursive: true });
   copyFileSync(sessionFile('second.rnnlab'), join(userData, 'recovery.rnnlab'));
-  fake.dialogAnswers.messageBox.push(1);
+  utimesSync(join(userData, 'recovery.rnnlab'), new Date('2024-01-01T00:00:00Z'), new Date('2024-01-01T00:00:00Z'));
+  copyFileSync(sessionFile('dropped.rnnlab'), join(userData, 'recovery', `${NEWEST_COPY}.rnnlab`));
+  fake.dialogAnswers.messageBox.push(2);
   // What `rnn-lab-app --some-flag from-argv.rnnlab` gives the first instance.
   process.argv = [process.argv[0] ?? 'electron', '--enable-logging', sessionFile('from-argv.rnnlab')];
   process.env.RNN_LAB_USER_DATA = userData;
@@ -78,9 +83,18 @@ afterAll(() => {
 });
 
 describe('Electron main process (fake Electron)', () => {
-  it('offered the recovery copy at start and deleted it when discarded', () => {
-    expect(fake.dialogsShown[0]).toMatchObject({ kind: 'message', options: { message: 'RNN Lab closed with unsaved work.' } });
+  it('asked about the newest recovery copy at start, deleted it when discarded and kept the older one offered', async () => {
+    expect(fake.dialogsShown[0]).toMatchObject({
+      kind: 'message',
+      options: { message: 'RNN Lab closed with unsaved work.', buttons: ['Restore', 'Keep for Later', 'Discard'], cancelId: 1 },
+    });
+    expect(fake.dialogsShown[0]!.options.detail).toMatch(/^A recovery copy with 4 runs from .+ was found\. Restore it\? 1 older copy stays offered in the window\.$/);
+    // The older version's single copy moved into the folder, with its time; the discarded one is gone.
     expect(existsSync(join(userData, 'recovery.rnnlab'))).toBe(false);
+    const left = readdirSync(join(userData, 'recovery'));
+    expect(left).toEqual([expect.stringMatching(/^20240101T000000Z-[0-9a-f]{8}\.rnnlab$/)]);
+    const offer = (await invoke('session:recovery', {})) as { copies: { id: string; runs: number }[] };
+    expect(offer.copies).toEqual([expect.objectContaining({ id: left[0]!.replace('.rnnlab', ''), runs: 4 })]);
   });
 
   it('sandboxes the app before ready and makes one isolated, Node-free window on our page', () => {

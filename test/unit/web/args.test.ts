@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebArgs } from '../../../electron/web/args.js';
-import { defaultDataDir, defaultSessionsDir, recoveryPathIn } from '../../../electron/web/data-dir.js';
+import { defaultDataDir, defaultSessionsDir, legacyRecoveryFileIn, recoveryDirIn } from '../../../electron/web/data-dir.js';
 
 describe('browser-mode flags', () => {
   it('defaults to a random loopback port and opening the page', () => {
@@ -33,6 +33,7 @@ describe('browser-mode flags', () => {
     expect(defaultSessionsDir('linux', { XDG_DATA_HOME: 'relative' }, '/home/u')).toBe('/home/u/.local/share/rnn-lab/sessions');
     expect(defaultSessionsDir('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/RNN Lab/sessions');
     expect(defaultSessionsDir('win32', { APPDATA: 'C:\\AppData' }, 'C:\\Users\\u')).toContain('RNN Lab');
-    expect(recoveryPathIn(defaultDataDir('linux', {}, '/home/u'))).toBe('/home/u/.local/share/rnn-lab/recovery.rnnlab');
+    expect(recoveryDirIn(defaultDataDir('linux', {}, '/home/u'))).toBe('/home/u/.local/share/rnn-lab/recovery');
+    expect(legacyRecoveryFileIn(defaultDataDir('linux', {}, '/home/u'))).toBe('/home/u/.local/share/rnn-lab/recovery.rnnlab');
   });
 });
