@@ -3,8 +3,9 @@ import type { AppInfo, LabState } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import type { Run } from '../../shared/schemas/run.js';
 import type { Session, ViewState } from '../../shared/schemas/session.js';
+import { errnoCode, errnoWords } from './errno-words.js';
 import { makeSession, readSessionFile, writeSessionFile } from './session-file.js';
-import { listSessions, resolveSessionPath, titleOf, type SessionPathPolicy } from './session-paths.js';
+import { ensurePlainFileOrNothing, hasSessionExtension, listSessions, resolveSessionPath, titleOf, type SessionPathPolicy } from './session-paths.js';
 
 export type SessionMeta = LabState['session'];
 
@@ -45,6 +46,11 @@ export class SessionDocument {
   async read(path: string): Promise<{ session: Session; meta: SessionMeta }> {
     const target = resolveSessionPath(this.policy, path);
     const title = titleOf(target.label);
+    if (this.policy.kind === 'folder') {
+      await ensurePlainFileOrNothing(target.file, title).catch((err: unknown) => {
+        throw errnoCode(err) ? new LabError('bad-file', `${title} cannot be read (${errnoWords(err)})`) : err;
+      });
+    }
     return { session: await readSessionFile(target.file, title), meta: { path: target.label, title, dirty: false } };
   }
 
@@ -53,10 +59,18 @@ export class SessionDocument {
     const requested = path ?? this.meta.path ?? (this.policy.kind === 'folder' ? this.suggestedName() : null);
     if (!requested) throw new LabError('bad-request', 'this session has no file yet: give a path to save it to');
     const target = resolveSessionPath(this.policy, requested);
-    // The sessions folder is the app's own: recreate it if it went away while the app ran.
-    if (this.policy.kind === 'folder') await mkdir(this.policy.dir, { recursive: true });
-    await writeSessionFile(target.file, session);
-    this.meta = { ...this.meta, path: target.label, title: titleOf(target.label), dirty: false };
+    const title = titleOf(target.label);
+    try {
+      if (this.policy.kind === 'folder') {
+        // The sessions folder is the app's own: recreate it if it went away while the app ran.
+        await mkdir(this.policy.dir, { recursive: true });
+        await ensurePlainFileOrNothing(target.file, title);
+      }
+      await writeSessionFile(target.file, session);
+    } catch (err) {
+      throw saveFailure(title, err);
+    }
+    this.meta = { ...this.meta, path: target.label, title, dirty: false };
   }
 
   list() {
@@ -65,6 +79,13 @@ export class SessionDocument {
 
   suggestedName(): string {
     const title = this.meta.title === 'Untitled' ? 'untitled' : this.meta.title;
-    return title.endsWith('.rnnlab') ? title : `${title}.rnnlab`;
+    return hasSessionExtension(title) ? title : `${title}.rnnlab`;
   }
+}
+
+/** A failed save in one line with the file's name only: Node's own message holds the absolute path and the errno code. */
+function saveFailure(name: string, err: unknown): unknown {
+  if (err instanceof LabError) return err;
+  if (errnoCode(err)) return new LabError('internal', `cannot save ${name} (${errnoWords(err)})`);
+  return err;
 }

@@ -1,7 +1,10 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { LabError } from '../../shared/errors.js';
+import { MAX_SESSION_NAME_BYTES } from '../../shared/limits.js';
 import { SESSION_EXTENSION } from '../../shared/schemas/session.js';
+import { unsafeCharacterIn } from '../../shared/text-safety.js';
+import { errnoCode, errnoWords } from './errno-words.js';
 
 /**
  * Where session files may live. Electron passes absolute paths chosen in OS
@@ -27,13 +30,51 @@ export function resolveSessionPath(policy: SessionPathPolicy, requested: string)
   return { file: join(policy.dir, name), label: name };
 }
 
-/** A plain file name in the sessions folder, always ending in .rnnlab. */
+/** A plain file name in the sessions folder, always ending in .rnnlab (in any case: `x.RNNLAB` stays as it is). */
 export function sessionFileName(requested: string): string {
+  // Checked before trimming: a name that ends in a newline is refused, not quietly cut.
+  const unsafe = unsafeCharacterIn(requested, false);
+  if (unsafe) throw new LabError('bad-request', `name contains ${unsafe}`);
   const name = requested.trim();
-  if (!name || name.length > 200 || /[/\\\0:]/.test(name) || name.startsWith('.')) {
-    throw new LabError('bad-request', `not a session name: ${JSON.stringify(requested)} (use a plain file name, no folders)`);
+  if (!name || /[/\\:]/.test(name) || name.startsWith('.')) {
+    const chars = [...name];
+    const shown = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : name;
+    throw new LabError('bad-request', `not a session name: ${JSON.stringify(shown)} (use a plain file name, no folders)`);
   }
-  return name.toLowerCase().endsWith(SESSION_EXTENSION) ? name : `${name}${SESSION_EXTENSION}`;
+  const file = hasSessionExtension(name) ? name : `${name}${SESSION_EXTENSION}`;
+  // File systems limit names in bytes (255 on most): the limit leaves room for the temporary name a save writes first.
+  const bytes = Buffer.byteLength(file, 'utf8');
+  if (bytes > MAX_SESSION_NAME_BYTES) throw new LabError('bad-request', `name too long (${bytes} bytes, limit ${MAX_SESSION_NAME_BYTES})`);
+  return file;
+}
+
+export function hasSessionExtension(name: string): boolean {
+  return name.toLowerCase().endsWith(SESSION_EXTENSION);
+}
+
+/** Whether `name` is one the folder policy would open as it is. */
+function isPlainSessionName(name: string): boolean {
+  try {
+    return sessionFileName(name) === name;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses a link (or anything but a plain file) where a session file is read
+ * or replaced in the sessions folder: a link would let the folder reach files
+ * outside it. A name with no file yet passes; other file system errors are
+ * thrown as they are, for the caller to put in words.
+ */
+export async function ensurePlainFileOrNothing(file: string, name: string): Promise<void> {
+  const info = await lstat(file).catch((err: unknown) => {
+    if (errnoCode(err) === 'ENOENT') return null;
+    throw err;
+  });
+  if (!info) return;
+  if (info.isSymbolicLink()) throw new LabError('bad-file', `${name} is a link; sessions must be plain files`);
+  if (!info.isFile()) throw new LabError('bad-file', `${name} is not a plain file`);
 }
 
 export function titleOf(label: string | null): string {
@@ -46,13 +87,22 @@ export interface SessionListing {
   modifiedAt: string;
 }
 
-/** The folder's session files, newest first; the folder is created on first use. */
+/**
+ * The folder's session files, newest first; the folder is created on first
+ * use. Only what can be opened by name is listed: plain files (no links) with
+ * names the folder policy accepts.
+ */
 export async function listSessions(dir: string): Promise<SessionListing[]> {
-  await mkdir(dir, { recursive: true });
-  const names = (await readdir(dir)).filter((n) => n.endsWith(SESSION_EXTENSION) && !n.startsWith('.'));
+  let names: string[];
+  try {
+    await mkdir(dir, { recursive: true });
+    names = (await readdir(dir)).filter(isPlainSessionName);
+  } catch (err) {
+    throw new LabError('internal', `cannot read the sessions folder (${errnoWords(err)})`);
+  }
   const entries = await Promise.all(
     names.map(async (name) => {
-      const info = await stat(join(dir, name)).catch(() => null);
+      const info = await lstat(join(dir, name)).catch(() => null);
       return info?.isFile() ? { name, bytes: info.size, modifiedAt: info.mtime.toISOString(), mtime: info.mtimeMs } : null;
     }),
   );
