@@ -11,6 +11,7 @@ import {
   type Session,
 } from '../../shared/schemas/session.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { errnoWords } from './errno-words.js';
 import { findInconsistency } from './session-consistency.js';
 import { jsonSyntaxError } from './json-syntax-error.js';
 import { migrate } from './session-migrations.js';
@@ -87,7 +88,7 @@ export async function readSessionFile(path: string, name = basename(path)): Prom
     if (err instanceof LabError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new LabError('not-found', `${name} does not exist`);
-    throw new LabError('bad-file', `${name} cannot be read (${code ?? (err as Error).message})`);
+    throw new LabError('bad-file', `${name} cannot be read (${errnoWords(err)})`);
   }
   const decoded = decodeUtf8(bytes);
   if ('badByte' in decoded) throw new LabError('bad-file', `${name} is not a valid session: it is not UTF-8 text (byte ${decoded.badByte})`);
