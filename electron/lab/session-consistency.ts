@@ -9,10 +9,11 @@ import { checkView } from './session-sense/view.js';
 
 /**
  * The rules, in the order they run: shapes first (the later rules index the
- * matrices), then what the run's status promises, its series, and what the
- * weights and the task determine.
+ * matrices), the history (so "5 rows for a 4-epoch run" is said as such), then
+ * what the run's status promises, its series, and what the weights and the task
+ * determine.
  */
-const RUN_CHECKS: readonly RunCheck[] = [checkShapes, checkStatus, checkHistory, checkBatchLoss, checkSnapshots, checkDigitScores, checkLabels];
+const RUN_CHECKS: readonly RunCheck[] = [checkShapes, checkHistory, checkStatus, checkBatchLoss, checkSnapshots, checkDigitScores, checkLabels];
 
 /**
  * Checks what a schema cannot: that a schema-valid session also makes sense
