@@ -2,6 +2,7 @@ import type { InvokeChannel, InvokeRequest, InvokeResponse, MenuCommand } from '
 import type { RunConfig } from '../../../shared/schemas/run-config.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
 import { LabError } from '../../../shared/errors.js';
+import { uploadSizeProblem, uploadTextProblem } from '../../../shared/session-text-size.js';
 import type { ExportKind, Host } from '../host/host.js';
 import { isBrowserHost } from '../host/pick-host.js';
 import { lab } from '../stores/lab.svelte.js';
@@ -62,7 +63,32 @@ export async function openSession(path?: string): Promise<boolean> {
   return !!state;
 }
 
+/**
+ * Opens a file the user dropped or picked. One too large for the lab is refused
+ * here, by its size before it is read: sent, it would cost the connection.
+ */
+export async function openSessionFile(file: File): Promise<boolean> {
+  const tooLarge = uploadSizeProblem(file.name, file.size);
+  if (tooLarge) {
+    notices.push('error', tooLarge);
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    notices.push('error', `${file.name} cannot be read`);
+    return false;
+  }
+  return openSessionText(file.name, text);
+}
+
 export async function openSessionText(name: string, text: string): Promise<boolean> {
+  const problem = uploadTextProblem(name, text);
+  if (problem) {
+    notices.push('error', problem);
+    return false;
+  }
   const state = await call('session:openText', { name, text });
   if (state) {
     lab.apply(state);
