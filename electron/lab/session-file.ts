@@ -12,6 +12,7 @@ import {
 } from '../../shared/schemas/session.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { errnoWords } from './errno-words.js';
+import { jsonTextBytes } from './json-text-size.js';
 import { findInconsistency } from './session-consistency.js';
 import { jsonSyntaxError } from './json-syntax-error.js';
 import { migrate } from './session-migrations.js';
@@ -20,9 +21,41 @@ import { decodeUtf8 } from './utf8-text.js';
 /** "64 MB": the limit as people read it. */
 export const SESSION_LIMIT_TEXT = `${SESSION_MAX_BYTES / (1024 * 1024)} MB`;
 
-/** A session as file text: pretty JSON, so diffs and curious readers can follow it. */
+/**
+ * A session as file text: pretty JSON, so diffs and curious readers can follow it.
+ * A session over the file limit is refused with its size, measured before the text
+ * is built: such a text could not be read back, and past a few hundred MB it cannot
+ * even be built ("Invalid string length").
+ */
 export function serializeSession(session: Session): string {
-  return `${JSON.stringify(session, null, 2)}\n`;
+  return textWithinLimit(session, savedBytes(session));
+}
+
+/** The UTF-8 size serializeSession's text would have; refused past the file limit. */
+function savedBytes(session: Session): number {
+  const bytes = jsonTextBytes(session, 2) + 1;
+  if (bytes > SESSION_MAX_BYTES) throw tooLargeToSave(bytes);
+  return bytes;
+}
+
+function textWithinLimit(session: Session, measured: number): string {
+  let text: string;
+  try {
+    text = `${JSON.stringify(session, null, 2)}\n`;
+  } catch (err) {
+    if (err instanceof RangeError) throw tooLargeToSave(measured);
+    throw err;
+  }
+  // `measured` may be of the session before validation filled in defaults: the text itself decides.
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > SESSION_MAX_BYTES) throw tooLargeToSave(bytes);
+  return text;
+}
+
+/** "this session is too large to save (80.3 MB, limit 64 MB)": rounded up, so a session just over never reads as the limit. */
+function tooLargeToSave(bytes: number): LabError {
+  const mb = Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
+  return new LabError('bad-file', `this session is too large to save (${mb.toFixed(1)} MB, limit ${SESSION_LIMIT_TEXT})`);
 }
 
 /** Builds the file-level wrapper around the lab's runs and view. */
@@ -95,11 +128,12 @@ export async function readSessionFile(path: string, name = basename(path)): Prom
   return parseSession(decoded.text, name);
 }
 
-/** Validates on the way out too, then replaces the file atomically. */
+/** Validates on the way out too (the size first: it is cheaper), then replaces the file atomically. */
 export async function writeSessionFile(path: string, session: Session): Promise<void> {
+  const bytes = savedBytes(session);
   const checked = sessionSchema.safeParse(session);
   if (!checked.success) throw new LabError('internal', `refusing to save an invalid session: ${describeIssue(checked.error)}`);
-  await writeFileAtomic(path, serializeSession(checked.data));
+  await writeFileAtomic(path, textWithinLimit(checked.data, bytes));
 }
 
 function tooLarge(name: string, bytes: number): LabError {
