@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { LabService } from '../../../electron/lab/lab-service.js';
 
 /** A tiny stand-in for out/renderer: one page and one asset. */
 export function makeStaticDir(): string {
@@ -17,6 +18,17 @@ export interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+}
+
+/** The real lab service in browser mode on a fresh sessions folder; no call may train (no worker starts). */
+export function labServiceWithoutWorkers(): LabService {
+  return new LabService({
+    host: 'browser',
+    sessionsDir: mkdtempSync(join(tmpdir(), 'rnnlab-sessions-')),
+    workerFactory: () => {
+      throw new Error('no worker should start in this test');
+    },
+  });
 }
 
 /** GET with full control of the headers (fetch cannot set Host). */

@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labStateSchema } from '../../../shared/contract.js';
-import { LabService } from '../../../electron/lab/lab-service.js';
+import type { LabService } from '../../../electron/lab/lab-service.js';
 import { labBackend } from '../../../electron/web/lab-backend.js';
 import { startWebServer, type WebServer } from '../../../electron/web/server.js';
-import { call, connect, makeStaticDir, nextEvent } from './helpers.js';
+import { call, connect, labServiceWithoutWorkers, makeStaticDir, nextEvent } from './helpers.js';
 
 /** The real lab service behind the real server; no call here trains, so no worker starts. */
 describe('browser mode with the lab service', () => {
@@ -14,13 +11,7 @@ describe('browser mode with the lab service', () => {
   let service: LabService;
 
   beforeAll(async () => {
-    service = new LabService({
-      host: 'browser',
-      sessionsDir: mkdtempSync(join(tmpdir(), 'rnnlab-sessions-')),
-      workerFactory: () => {
-        throw new Error('no worker should start in this test');
-      },
-    });
+    service = labServiceWithoutWorkers();
     server = await startWebServer({ staticDir: makeStaticDir(), backend: labBackend(service) });
   });
   afterAll(async () => {

@@ -1,13 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labStateSchema } from '../../../shared/contract.js';
 import { MAX_WS_MESSAGE_BYTES } from '../../../shared/session-text-size.js';
-import { LabService } from '../../../electron/lab/lab-service.js';
+import type { LabService } from '../../../electron/lab/lab-service.js';
 import { labBackend, type LabBackend } from '../../../electron/web/lab-backend.js';
 import { startWebServer, type WebServer } from '../../../electron/web/server.js';
-import { call, connect, get, makeStaticDir } from './helpers.js';
+import { call, connect, get, labServiceWithoutWorkers, makeStaticDir } from './helpers.js';
 import { frame, rawConnect, rawWebSocket, textFrame, upgradeRequest } from './raw-websocket.js';
 
 /**
@@ -21,13 +18,7 @@ describe('browser-mode server under malformed traffic', () => {
   let nextId = 100;
 
   beforeAll(async () => {
-    service = new LabService({
-      host: 'browser',
-      sessionsDir: mkdtempSync(join(tmpdir(), 'rnnlab-sessions-')),
-      workerFactory: () => {
-        throw new Error('no worker should start in this test');
-      },
-    });
+    service = labServiceWithoutWorkers();
     const real = labBackend(service);
     // One channel answers with an error whose message cannot even be read: the bridge must survive its own failure path.
     const backend: LabBackend = {
