@@ -10,6 +10,7 @@ import {
   sessionSchema,
   type Session,
 } from '../../shared/schemas/session.js';
+import { SESSION_LIMIT_TEXT, sessionTooLargeMessage } from '../../shared/session-text-size.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { errnoWords } from './errno-words.js';
 import { jsonTextBytes } from './json-text-size.js';
@@ -18,8 +19,7 @@ import { jsonSyntaxError } from './json-syntax-error.js';
 import { migrate } from './session-migrations.js';
 import { decodeUtf8 } from './utf8-text.js';
 
-/** "64 MB": the limit as people read it. */
-export const SESSION_LIMIT_TEXT = `${SESSION_MAX_BYTES / (1024 * 1024)} MB`;
+export { SESSION_LIMIT_TEXT };
 
 /**
  * A session as file text: pretty JSON, so diffs and curious readers can follow it.
@@ -137,8 +137,8 @@ export async function writeSessionFile(path: string, session: Session): Promise<
 }
 
 function tooLarge(name: string, bytes: number): LabError {
-  const mb = (bytes / (1024 * 1024)).toFixed(1);
-  return new LabError('bad-file', `${name} is too large (${mb} MB; session files are limited to ${SESSION_LIMIT_TEXT})`);
+  // The page refuses an upload over the limit in the same words, before sending it.
+  return new LabError('bad-file', sessionTooLargeMessage(name, bytes));
 }
 
 /** "$.runs.0.weights.kernel.0.0: expected number, received null" */
