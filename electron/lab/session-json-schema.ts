@@ -4,8 +4,10 @@ import { SESSION_MAX_BYTES, SESSION_VERSION, sessionSchema } from '../../shared/
 /**
  * The session format as JSON Schema (draft 2020-12), generated from the zod
  * schema so the published description cannot drift from what the loader accepts.
- * Checks zod cannot express in JSON Schema (unique run ids, matrix shapes that
- * follow each run's config) are listed in docs/session-format.md.
+ * Checks zod cannot express in JSON Schema (unique run ids, the text rule for
+ * names and notes, and the sense checks of session-consistency.ts: shapes,
+ * status, steps, digit scores and labels, view ids) are listed in
+ * docs/session-format.md.
  */
 export function sessionJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(sessionSchema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
