@@ -2,8 +2,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { joinNegativeValues } from '../../../electron/cli/args.js';
-import type { CliIo } from '../../../electron/cli/command.js';
-import { runCli, type CommandRegistry } from '../../../electron/cli/run-cli.js';
+import type { CommandRegistry } from '../../../electron/cli/run-cli.js';
+import { runInProcess } from './in-process.js';
 
 /**
  * `--lr -1` is a value, not a missing one: every numeric flag reads a negative
@@ -15,13 +15,7 @@ const registry: CommandRegistry = {
   export: () => import('../../../electron/cli/commands/export.js'),
   trace: () => import('../../../electron/cli/commands/trace.js'),
 };
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), errIsTTY: false, columns: 80, onInterrupt: () => () => {} };
-  const code = await runCli(args, io, registry);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runInProcess(args, registry);
 
 describe('negative numbers as flag values', () => {
   it('joins a negative number to the string option before it, and nothing else', () => {

@@ -2,12 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliCommand, CliIo } from '../../../electron/cli/command.js';
-import { runCli, type CommandRegistry } from '../../../electron/cli/run-cli.js';
+import type { CliCommand } from '../../../electron/cli/command.js';
+import type { CommandRegistry } from '../../../electron/cli/run-cli.js';
 import { serializeSession } from '../../../electron/lab/session-file.js';
 import { escapeUnsafe } from '../../../shared/text-safety.js';
 import type { Session } from '../../../shared/schemas/session.js';
 import { trainedSession } from '../lab/fixtures/trained-session.js';
+import { runInProcess } from './in-process.js';
 
 /**
  * File-supplied text reaches the terminal escaped: a run name, note, error or
@@ -33,13 +34,7 @@ const registry: CommandRegistry = {
   show: () => import('../../../electron/cli/commands/show.js'),
   echo: async () => ({ command: printer }),
 };
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), errIsTTY: false, columns: 80, onInterrupt: () => () => {} };
-  const code = await runCli(args, io, registry);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runInProcess(args, registry);
 
 let dir: string;
 let base: Session;

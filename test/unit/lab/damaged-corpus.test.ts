@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/command.js';
-import { runCli, type CommandRegistry } from '../../../electron/cli/run-cli.js';
+import type { CommandRegistry } from '../../../electron/cli/run-cli.js';
 import { serializeSession } from '../../../electron/lab/session-file.js';
+import { runInProcess, type CliResult as Result } from '../cli/in-process.js';
 import { damagedCorpus, type DamagedFile } from './fixtures/damaged-corpus.js';
 import { extremeSessions, LONGEST_NAME } from './fixtures/extreme-sessions.js';
 import { trainedSession } from './fixtures/trained-session.js';
@@ -23,14 +23,7 @@ const registry: CommandRegistry = {
   show: () => import('../../../electron/cli/commands/show.js'),
 };
 
-interface Result { code: number; stdout: string; stderr: string }
-async function inProcess(args: string[]): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), errIsTTY: false, columns: 80, onInterrupt: () => () => {} };
-  const code = await runCli(args, io, registry);
-  return { code, stdout, stderr };
-}
+const inProcess = (args: string[]) => runInProcess(args, registry);
 function subprocess(args: string[]): Promise<Result> {
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, ...args], { cwd: dir, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
