@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Download } from '@playwright/test';
-import { PNG } from 'pngjs';
 import { chartTheme } from '../../shared/charts/theme.js';
+import { cornerPixels, rgba } from '../unit/export/png-corners.js';
 import { test, expect } from './fixtures.js';
 
-function rgba(hex: string): number[] {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
-  return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16), 255];
-}
-
-/** The four corner pixels of a downloaded PNG, where only the background shows. */
+/** The four corner pixels of a downloaded PNG, in the order top left, top right, bottom left, bottom right. */
 async function corners(download: Download): Promise<number[][]> {
-  const png = PNG.sync.read(readFileSync((await download.path())!));
-  const at = (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4)];
-  return [at(0, 0), at(png.width - 1, 0), at(0, png.height - 1), at(png.width - 1, png.height - 1)];
+  return Object.values(cornerPixels(readFileSync((await download.path())!)));
 }
 
 test('chart exports from the page paint the theme\'s background: dark, white for print, light', async ({ lab, page }) => {

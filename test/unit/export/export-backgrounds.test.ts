@@ -1,29 +1,15 @@
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { exportAnalysisChart, type AnalysisExportRequest } from '../../../electron/export/export-analysis-chart.js';
 import { exportChart, exportThemes, type ChartExportRequest, type ExportTheme } from '../../../electron/export/export-chart.js';
 import { renderSvg as renderPageSvg } from '../../../renderer/src/export/chart-export.js';
 import { chartTheme, runChartOption, runColor } from '../../../shared/charts/index.js';
 import { trainedSeedRun } from '../analysis/trained-fixtures.js';
+import { cornerPixels, rgba } from './png-corners.js';
 
 const runs = [trainedSeedRun('linear10', 'a'), trainedSeedRun('linear1', 'b'), trainedSeedRun('sigmoid1', 'c')];
 
 /** The colour each export theme promises, read from the theme module rather than restated here. */
 const backgroundOf = (theme: ExportTheme): string => chartTheme(theme === 'dark' ? 'dark' : 'light', theme === 'print').background;
-
-function rgba(hex: string): number[] {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
-  return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16), 255];
-}
-
-/** The four corner pixels, where no chart draws: what shows there is the background alone. */
-function corners(bytes: Buffer): Record<string, number[]> {
-  const png = PNG.sync.read(bytes);
-  const at = (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4)];
-  const [r, b] = [png.width - 1, png.height - 1];
-  return { 'top left': at(0, 0), 'top right': at(r, 0), 'bottom left': at(0, b), 'bottom right': at(r, b) };
-}
 
 /** The SVG's first drawn element must be an opaque rect over the whole picture in the background colour. */
 function expectSvgBackground(svg: string, colour: string) {
@@ -66,7 +52,7 @@ describe('export backgrounds: every theme paints its own colour', () => {
       it(`${theme}: ${c.what} — PNG corners and SVG background rect`, () => {
         const colour = backgroundOf(theme);
         const expected = rgba(colour);
-        for (const [corner, pixel] of Object.entries(corners(exported(c, 'png', theme)))) expect(pixel, corner).toEqual(expected);
+        for (const [corner, pixel] of Object.entries(cornerPixels(exported(c, 'png', theme)))) expect(pixel, corner).toEqual(expected);
         expectSvgBackground(exported(c, 'svg', theme).toString('utf8'), colour);
       });
     }
