@@ -10,6 +10,7 @@ import {
   type RecoveryOffer,
 } from '../../shared/schemas/recovery.js';
 import type { Session } from '../../shared/schemas/session.js';
+import { errnoWords } from './errno-words.js';
 import { readSessionFile } from './session-file.js';
 
 const EXTENSION = '.rnnlab';
@@ -70,7 +71,7 @@ export class RecoveryFolder {
   async remove(id: string, own: string): Promise<void> {
     await this.mustBeOffered(id, own, 'discard');
     await unlink(this.pathOf(id)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw new LabError('internal', `the recovery copy could not be deleted (${err.code ?? 'unknown error'})`);
+      if (err.code !== 'ENOENT') throw new LabError('internal', `the recovery copy could not be deleted (${errnoWords(err)})`);
     });
     this.seen.delete(id);
   }

@@ -136,7 +136,7 @@ test('a recovery write that fails shows a lasting warning until a later write su
   writeFileSync(folder, 'in the way');
   await lab.addRun({ Name: 'Unprotected', Samples: '400', Epochs: '2' });
   const warning = page.getByRole('alert').filter({ hasText: 'NOT being backed up' });
-  await expect(warning).toContainText('Unsaved work is NOT being backed up: a file stands where the recovery folder should be', { timeout: 15_000 });
+  await expect(warning).toContainText('Unsaved work is NOT being backed up: a file stands where a folder should be', { timeout: 15_000 });
   await lab.shot('14-backup-warning');
   // Lasting: still there after another failed copy and a reload.
   await lab.addRun({ Name: 'Still unprotected', Samples: '400', Epochs: '2' });

@@ -248,7 +248,7 @@ describe('a recovery write that fails is shown, never swallowed', () => {
     expect(lab.state().recoveryError).toBeUndefined();
 
     await lab.handle('runs:add', { name: 'Unprotected', config: smallConfig(0) });
-    const reason = 'a file stands where the recovery folder should be';
+    const reason = 'a file stands where a folder should be';
     await vi.waitFor(() => expect(lab.state().recoveryError).toBe(reason));
     expect(pushed.at(-1)).toBe(reason);
     expect((await ok(lab, 'lab:state', {})).recoveryError).toBe(reason);
@@ -279,21 +279,21 @@ describe('a recovery write that fails is shown, never swallowed', () => {
     const [left] = (await b.recovery()).copies;
     expect(await dispatch(b, 'session:restoreRecovery', { id: left!.id })).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'the unsaved work open now could not be copied (the copy could not be written), so it was not replaced' },
+      error: { code: 'internal', message: 'the unsaved work open now could not be copied (a folder has that name), so it was not replaced' },
     });
     expect(b.state().runs.map((r) => r.name)).toEqual(['Precious']);
-    expect(b.state().recoveryError).toBe('the copy could not be written');
+    expect(b.state().recoveryError).toBe('a folder has that name');
     expect((await b.recovery()).copies.map((c) => c.id)).toEqual([left!.id]);
     await b.close();
   });
 
   it('names the cause in one line, without paths or errno text', () => {
     const errno = (code: string) => Object.assign(new Error(`${code}: failed, open '/home/u/.local/share/rnn-lab/recovery/x.rnnlab'`), { code });
-    expect(recoveryFailureReason(errno('ENOSPC'))).toBe('the disk is full');
-    expect(recoveryFailureReason(errno('EACCES'))).toBe('no permission to write in the recovery folder');
-    expect(recoveryFailureReason(errno('EROFS'))).toBe('the recovery folder is on a read-only disk');
+    expect(recoveryFailureReason(errno('ENOSPC'))).toBe('disk full');
+    expect(recoveryFailureReason(errno('EACCES'))).toBe('permission denied');
+    expect(recoveryFailureReason(errno('EROFS'))).toBe('read-only disk');
     expect(recoveryFailureReason(new RangeError('Invalid string length'))).toBe('the session is too large to copy');
     expect(recoveryFailureReason(new LabError('bad-file', 'too large to save (70.0 MB, limit 64 MB)'))).toBe('too large to save (70.0 MB, limit 64 MB)');
-    expect(recoveryFailureReason(errno('EIO'))).toBe('the copy could not be written');
+    expect(recoveryFailureReason(errno('EXDEV'))).toBe('file system error');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../electron/lab/dispatch.js';
 import { LabService } from '../../../electron/lab/lab-service.js';
 import { serializeSession } from '../../../electron/lab/session-file.js';
@@ -91,7 +91,7 @@ describe('sessions through the service', () => {
     const recoveryDir = join(dir, 'recovery');
     const a = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir, recoveryDelayMs: 20 });
     await a.handle('runs:add', { name: 'Unsaved', config: smallConfig(2) });
-    await wait(80);
+    await vi.waitFor(async () => expect(await readdir(recoveryDir).catch(() => [])).toHaveLength(1));
     await a.close(); // the "crash": the process goes away without saving
     const b = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir, recoveryDelayMs: 20 });
     const offer = await b.recovery();
@@ -100,10 +100,9 @@ describe('sessions through the service', () => {
     expect(restored.runs.map((r) => r.name)).toEqual(['Unsaved']);
     expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true });
     await b.handle('session:save', { path: join(dir, 'kept.rnnlab') });
-    await wait(80);
+    await vi.waitFor(async () => expect(await readdir(recoveryDir)).toEqual([]));
     expect(await b.recovery()).toEqual({ copies: [], damaged: [] });
     expect((await readdir(dir)).sort()).toEqual(['kept.rnnlab', 'recovery']);
-    expect(await readdir(recoveryDir)).toEqual([]);
   });
 
   it('saving while a run trains stores that run untrained, then the finished run makes the session dirty', async () => {
