@@ -2,6 +2,8 @@
  * A figure sheet: several rendered chart SVGs laid out in a grid under their
  * run names, as one SVG (resvg rasterises nested <svg> elements like any other).
  */
+import { escapeXml } from '../../shared/charts/escape-xml.js';
+
 export interface SheetCell {
   title: string;
   color: string;
@@ -18,10 +20,6 @@ export interface SheetLayout {
 }
 
 const TITLE_HEIGHT = 26;
-
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
 
 export function composeSheet(cells: readonly SheetCell[], layout: SheetLayout): string {
   const cols = Math.max(1, Math.min(layout.columns, cells.length));
