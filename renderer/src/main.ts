@@ -1,3 +1,5 @@
+// First: the zod setting must be in place before any schema module is evaluated.
+import './lib/zod-jitless.js';
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
