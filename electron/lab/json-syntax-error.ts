@@ -8,7 +8,9 @@
  */
 export function jsonSyntaxError(text: string): string {
   if (text.trim() === '') return 'the file is empty';
-  const offset = firstSyntaxError(text) ?? text.length;
+  const offset = firstSyntaxError(text);
+  // The scan follows the JSON grammar as JSON.parse does; should they ever disagree, say less rather than something wrong.
+  if (offset === null) return 'a syntax error';
   const { line, column } = lineAndColumn(text, offset);
   return offset >= text.length ? `it ends early at line ${line}, column ${column}` : `syntax error at line ${line}, column ${column}`;
 }
