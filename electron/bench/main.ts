@@ -12,6 +12,7 @@ import { timeWorkerStart } from './worker-start.js';
 import { defaultRunWorkerPath } from '../lab/thread-worker-factory.js';
 import { formatTable, mib, ms, peakRss } from './table.js';
 import { runUiBench } from './ui-bench.js';
+import { measureSnapshotRss, SNAPSHOT_RSS_CHILD, snapshotRssChild, snapshotRssLabel } from './snapshot-rss.js';
 
 /**
  * `npm run bench`: the seed comparison (4 runs × 4 epochs × 10,000 rows) through the lab's
@@ -36,6 +37,10 @@ if (args.includes('--rss-child')) {
   // A fresh process that trains one seed run, like one Electron utility-process worker: its peak RSS.
   await trainRun(runConfigSchema.parse(SEED_PRESET[0].config));
   console.log(JSON.stringify({ maxRssBytes: peakRss() }));
+  process.exit(0);
+}
+if (args.includes(SNAPSHOT_RSS_CHILD)) {
+  await snapshotRssChild();
   process.exit(0);
 }
 const cpus = os.cpus();
@@ -97,6 +102,10 @@ if (!uiOnly) {
   const rss = /\{"maxRssBytes":\d+\}/.exec(child.stdout ?? '');
   if (rss) row({ measurement: `one run (${names[0]}) in a process of its own, like one utility-process worker`, engine: 'fused', 'peak RSS': mib((JSON.parse(rss[0]) as { maxRssBytes: number }).maxRssBytes) });
   else notes.push(`single-process RSS: failed (${(child.stderr ?? '').trim().split('\n').at(-1)})`);
+  // 2c. A snapshot every batch on a large model: memory stays flat however long it trains (the series is thinned).
+  const every = measureSnapshotRss(fileURLToPath(import.meta.url));
+  if (typeof every === 'string') notes.push(`snapshot-every-batch RSS: ${every}`);
+  else row({ measurement: snapshotRssLabel(every), engine: 'fused', 'peak RSS': mib(every.maxRssBytes) });
 }
 
 // 3. The page (browser mode in Chromium).
