@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, trainRun } from '../../../electron/engine/index.js';
 import { SnapshotLog, snapshotBudget } from '../../../electron/engine/snapshot-log.js';
+import { frameAt, timeline } from '../../../shared/analysis/index.js';
 import { MAX_BATCH_LOSS_POINTS_PER_RUN, MAX_SNAPSHOT_VALUES_PER_RUN, MAX_SNAPSHOTS_PER_RUN } from '../../../shared/limits.js';
 import { runResultSchema, type Weights, type WeightSnapshot } from '../../../shared/schemas/run-result.js';
 import { smallConfig } from './helpers.js';
@@ -113,6 +114,11 @@ describe('snapshot series (trainRun)', () => {
     for (const e of [1, 2, 3]) expect(steps).toContain(e * 1600);
     expect(result.snapshots.at(-1)!.weights).toEqual(result.weights);
     expect(result.batchLoss.length).toBeLessThanOrEqual(Math.min(400, MAX_BATCH_LOSS_POINTS_PER_RUN));
+    // The timeline scrubs by training fraction over the kept steps, whatever their spacing.
+    const t = timeline({ name: 'every batch', snapshots: result.snapshots });
+    expect(frameAt(t, 0)!.step).toBe(0);
+    expect(frameAt(t, 1)!.step).toBe(6400);
+    expect(frameAt(t, 0.3)!.step).toBe(Math.max(...steps.filter((s) => s <= 0.3 * 6400)));
 
     const again = await trainRun(config);
     expect(again.snapshots.map((s) => s.step)).toEqual(steps);
