@@ -84,6 +84,8 @@ export class WorkerPool {
     const granted = await this.acquire(job.signal);
     if (!granted) return { kind: 'cancelled' };
     try {
+      // A cancel that landed while the grant was on its way would find no listener in exchange().
+      if (job.signal?.aborted) return { kind: 'cancelled' };
       job.onStart?.();
       return await this.exchange(this.idle.shift() ?? this.spawn(false), job);
     } finally {

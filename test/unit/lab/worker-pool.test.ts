@@ -89,3 +89,19 @@ describe('WorkerPool reuse', () => {
     await expect(pool.warm()).rejects.toThrow('the worker pool is closed');
   });
 });
+
+describe('WorkerPool cancellation', () => {
+  it('cancels a run whose cancel arrives between the grant of a worker and the start of the run', async () => {
+    const { factory, control } = fakeFactory(() => finishAfter(5));
+    const pool = new WorkerPool(factory, { maxParallel: 1 });
+    const controller = new AbortController();
+    let started = false;
+    const outcome = pool.run({ config: smallConfig(0), signal: controller.signal, onStart: () => (started = true) });
+    controller.abort(); // same tick: the grant is resolved but run() has not resumed yet
+    expect(await outcome).toEqual({ kind: 'cancelled' });
+    expect(started).toBe(false);
+    expect(control.started.flatMap((w) => w.runs)).toHaveLength(0);
+    expect((await pool.run({ config: smallConfig(1) })).kind).toBe('result');
+    pool.close();
+  });
+});
