@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { axisBase, fmt, itemTooltip, textStyle, tooltipBase, zeroLine, type ChartContext } from './common.js';
 import { withAlpha } from './palette.js';
+import { escapeXml } from './escape-xml.js';
 
 /** Unit 0's score per digit (Emb·W + b): the one number the seed argues from. */
 export function digitScoreValues(digitScores: readonly (readonly number[])[], unit = 0): number[] {
@@ -91,7 +92,7 @@ function multiUnitOption(digitScores: readonly (readonly number[])[], targetDigi
         const list = (Array.isArray(ps) ? ps : [ps]) as { name: string; seriesName: string; value: unknown; marker: string }[];
         const name = list[0]?.name ?? '';
         const head = `digit ${name}${Number(name) === targetDigit ? ' (target)' : ''}`;
-        return [head, ...list.map((p) => `${p.marker}${p.seriesName} <b>${fmt(Number(p.value), 4)}</b>`)].join('<br/>');
+        return [head, ...list.map((p) => `${p.marker}${escapeXml(p.seriesName)} <b>${fmt(Number(p.value), 4)}</b>`)].join('<br/>');
       },
     },
     grid: { left: 44, right: 10, top: 30, bottom: 28 },

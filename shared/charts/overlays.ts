@@ -5,6 +5,7 @@ import { allPositive, axisBase, fmt, textStyle, tooltipBase } from './common.js'
 import type { ChartTheme, ThemeMode } from './theme.js';
 import { runColor, withAlpha } from './palette.js';
 import { digitScoreValues, scoreUnits } from './digit-scores.js';
+import { escapeXml } from './escape-xml.js';
 
 /** One run as the overlays see it: its colour is the one it has in every other chart. */
 export interface OverlayRun {
@@ -119,7 +120,7 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
       axisPointer: { type: 'shadow' },
       formatter: (ps: unknown) => {
         const list = (Array.isArray(ps) ? ps : [ps]) as { name: string; seriesIndex: number; value: unknown; marker: string }[];
-        const rows = list.map((p) => `${p.marker}${seriesLabel(p.seriesIndex)} <b>${typeof p.value === 'number' ? fmt(p.value, 4) : String(p.value)}</b>`);
+        const rows = list.map((p) => `${p.marker}${escapeXml(seriesLabel(p.seriesIndex))} <b>${typeof p.value === 'number' ? fmt(p.value, 4) : String(p.value)}</b>`);
         return [`digit ${list[0]?.name ?? ''}`, ...rows].join('<br/>');
       },
     },

@@ -4,6 +4,7 @@ import { legendNames } from '../../charts/overlays.js';
 import { withAlpha } from '../../charts/palette.js';
 import type { ChartTheme } from '../../charts/theme.js';
 import type { LengthResult } from '../lengths.js';
+import { escapeXml } from '../../charts/escape-xml.js';
 
 export interface LengthSeries {
   name: string;
@@ -51,7 +52,7 @@ export function lengthsOption(runs: readonly LengthSeries[], theme: ChartTheme):
       formatter: (p) => {
         const items = Array.isArray(p) ? p : [p];
         const head = `length ${(items[0]?.value as number[] | undefined)?.[0] ?? ''}`;
-        return [head, ...items.map((it) => `${it.marker ?? ''}${it.seriesName} · ${halves[it.seriesIndex ?? 0]}: <b>${fmt((it.value as number[])[1], 3)}</b>`)].join('<br/>');
+        return [head, ...items.map((it) => `${it.marker ?? ''}${escapeXml(it.seriesName ?? '')} · ${halves[it.seriesIndex ?? 0]}: <b>${fmt((it.value as number[])[1], 3)}</b>`)].join('<br/>');
       },
     },
     grid: { left: 48, right: 16, top: 48, bottom: 34 },

@@ -3,6 +3,7 @@ import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../
 import { withAlpha } from '../../charts/palette.js';
 import type { OneDMap } from '../one-d-map.js';
 import { endLabelDigits } from './end-labels.js';
+import { escapeXml } from '../../charts/escape-xml.js';
 
 /** The maps h → f(score_d + U·h), the diagonal h' = h, and the cobweb of the traced sequence. */
 export function oneDMapOption(map: OneDMap, targetDigit: number, ctx: ChartContext): EChartsOption {
@@ -17,7 +18,7 @@ export function oneDMapOption(map: OneDMap, targetDigit: number, ctx: ChartConte
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: { ...tooltipBase(theme), trigger: 'item', formatter: (p) => { const one = Array.isArray(p) ? p[0] : p; const v = one.value as number[]; return `${one.seriesName}<br/>h ${fmt(v[0], 3)} → ${fmt(v[1], 3)}`; } },
+    tooltip: { ...tooltipBase(theme), trigger: 'item', formatter: (p) => { const one = Array.isArray(p) ? p[0] : p; const v = one.value as number[]; return `${escapeXml(one.seriesName ?? '')}<br/>h ${fmt(v[0], 3)} → ${fmt(v[1], 3)}`; } },
     grid: { left: 48, right: 24, top: 14, bottom: 34 },
     xAxis: { ...ax, type: 'value', min: lo, max: hi, name: 'h(t−1)', nameLocation: 'middle', nameGap: 20, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     yAxis: { ...ax, type: 'value', min: yLo, max: yHi, name: 'h(t)', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
