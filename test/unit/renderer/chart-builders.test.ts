@@ -104,6 +104,22 @@ describe('chart builders are pure functions of the run', () => {
     expect((digitScoresOverlayOption([one], { theme }).yAxis as { name: string }).name).not.toMatch(/unit/);
   });
 
+  it('tooltips print run names as text, never as markup (names come from session files)', () => {
+    const a = fakeRun('a');
+    const name = '<img src=x onerror=alert(1)>&';
+    const run = { id: a.id, name, color: runColor(0, 'dark'), history: a.history, digitScores: a.digitScores, targetDigit: 4 };
+    const overlayTip = (digitScoresOverlayOption([run], { theme }).tooltip as { formatter: (p: unknown) => string }).formatter([
+      { name: '4', seriesIndex: 0, value: 1, marker: '' },
+    ]);
+    expect(overlayTip).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;');
+    expect(overlayTip).not.toContain('<img');
+    const perRun = digitScoresOption([[1, 2], [3, 4]], 1, ctx);
+    const perRunTip = (perRun.tooltip as { formatter: (p: unknown) => string }).formatter([
+      { name: '1', seriesName: '<b>unit</b>', value: 3, marker: '' },
+    ]);
+    expect(perRunTip).toContain('&lt;b&gt;unit&lt;/b&gt;');
+  });
+
   it('prediction rows mark right and wrong at the 0.5 threshold', () => {
     expect(predictionRows(run.predictions)).toEqual([
       { input: '5 8 4', label: 1, probability: 0.99, correct: true },
