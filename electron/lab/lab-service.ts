@@ -133,9 +133,10 @@ export class LabService {
     'lab:state': async () => this.state(),
     'runs:add': async ({ name, config }) => this.registry.add(name, config),
     'runs:addPreset': async ({ preset, samples }) =>
-      PRESETS[preset].map(({ name, config }) =>
-        this.registry.add(name, runConfigSchema.parse(samples ? { ...config, task: { ...config.task, samples } } : config)),
-      ),
+      this.registry.addAll(PRESETS[preset].map(({ name, config }) => ({
+        name,
+        config: runConfigSchema.parse(samples ? { ...config, task: { ...config.task, samples } } : config),
+      }))),
     'runs:update': async (request) => this.registry.update(request),
     'runs:duplicate': async ({ id }) => this.registry.duplicate(id),
     'runs:remove': async ({ id }) => {

@@ -18,6 +18,7 @@ import { findInconsistency } from './session-consistency.js';
 import { jsonSyntaxError } from './json-syntax-error.js';
 import { migrate } from './session-migrations.js';
 import { decodeUtf8 } from './utf8-text.js';
+import { valueKind } from '../../shared/value-kind.js';
 
 export { SESSION_LIMIT_TEXT };
 
@@ -92,7 +93,7 @@ export function parseSession(text: string, name: string): Session {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad('$: expected a JSON object');
   const record = doc as Record<string, unknown>;
   if (record.format !== SESSION_FORMAT) {
-    throw bad(`$.format: expected "${SESSION_FORMAT}", received ${JSON.stringify(record.format) ?? 'nothing'}`);
+    throw bad(`$.format: expected "${SESSION_FORMAT}", received ${valueKind(record.format)}`);
   }
   let migrated: Record<string, unknown>;
   try {

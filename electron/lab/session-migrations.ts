@@ -1,3 +1,4 @@
+import { valueKind } from '../../shared/value-kind.js';
 import { SESSION_VERSION } from '../../shared/schemas/session.js';
 
 /**
@@ -16,7 +17,7 @@ export function migrate(
 ): Record<string, unknown> {
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    throw new Error(`$.version: expected an integer version, received ${JSON.stringify(version) ?? 'nothing'}`);
+    throw new Error(`$.version: expected an integer version, received ${valueKind(version)}`);
   }
   if (version > target) throw new Error(`it was made by a newer RNN Lab (version ${version})`);
   let current = doc;

@@ -80,10 +80,10 @@ describe('every printer escapes what it prints', () => {
     }
   });
 
-  it('error lines quoting file text or a file name are escaped', async () => {
+  it('error lines never quote a file’s text, and a file name they quote is escaped', async () => {
     await writeFile(file('format.rnnlab'), JSON.stringify({ ...JSON.parse(serializeSession(base)), format: `${C1}${RLO}` }));
     const format = await cli(['validate', file('format.rnnlab')]);
-    expect(format.stderr).toBe(`rnn-lab: ${file('format.rnnlab')} is not a valid session: $.format: expected "rnn-lab-session", received "\\u009b31m\\u202e"\n`);
+    expect(format.stderr).toBe(`rnn-lab: ${file('format.rnnlab')} is not a valid session: $.format: expected "rnn-lab-session", received another text\n`);
     const missing = await cli(['show', `x${TITLE}\n${CLEAR}.rnnlab`]);
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'rnn-lab: x\\u001b]0;pwned\\u0007\\u000a\\u001b[2J.rnnlab does not exist\n' });
   });

@@ -40,7 +40,7 @@ describe('session files', () => {
   it.each([
     ['a null weight', (d: any) => { d.runs[0].weights.kernel[0][0] = null; }, '$.runs.0.weights.kernel.0.0: expected number, received null'],
     ['a "NaN" string', (d: any) => { d.runs[1].history[0].loss = 'NaN'; }, '$.runs.1.history.0.loss: expected number, received string'],
-    ['a wrong format', (d: any) => { d.format = 'something-else'; }, '$.format: expected "rnn-lab-session", received "something-else"'],
+    ['a wrong format', (d: any) => { d.format = 'something-else'; }, '$.format: expected "rnn-lab-session", received another text'],
     ['a missing version', (d: any) => { delete d.version; }, '$.version: expected an integer version, received nothing'],
     ['an unknown old version', (d: any) => { d.version = 0; }, '$.version: unknown session version 0'],
     ['a bad status', (d: any) => { d.runs[2].status = 'exploded'; }, '$.runs.2.status:'],
