@@ -17,6 +17,15 @@ export const MAX_SNAPSHOTS_PER_RUN = 500;
  * a large model keeps fewer snapshots so its share of a session file stays a few MB.
  */
 export const MAX_SNAPSHOT_VALUES_PER_RUN = 200_000;
+/**
+ * Snapshots a run keeps at most: the count cap, fewer when one snapshot holds many
+ * weight values (the values cap), and never fewer than two (the first and the last).
+ */
+export function snapshotBudget(valuesPerSnapshot: number): number {
+  const byValues = Math.floor(MAX_SNAPSHOT_VALUES_PER_RUN / Math.max(1, valuesPerSnapshot));
+  return Math.max(2, Math.min(MAX_SNAPSHOTS_PER_RUN, byValues));
+}
+
 /** Points of a run's per-batch loss curve at most (the engine keeps far fewer; files may not hold more). */
 export const MAX_BATCH_LOSS_POINTS_PER_RUN = 10_000;
 /** Prediction rows a run stores at most (the engine stores the last 10 rows of its data set). */

@@ -1,14 +1,7 @@
-import { MAX_SNAPSHOT_VALUES_PER_RUN, MAX_SNAPSHOTS_PER_RUN } from '../../shared/limits.js';
+import { snapshotBudget } from '../../shared/limits.js';
 import type { WeightSnapshot } from '../../shared/schemas/run-result.js';
 
-/**
- * Snapshots a run keeps at most: the count cap, fewer when one snapshot holds many
- * weight values (the values cap), and never fewer than two (the first and the last).
- */
-export function snapshotBudget(valuesPerSnapshot: number): number {
-  const byValues = Math.floor(MAX_SNAPSHOT_VALUES_PER_RUN / Math.max(1, valuesPerSnapshot));
-  return Math.max(2, Math.min(MAX_SNAPSHOTS_PER_RUN, byValues));
-}
+export { snapshotBudget };
 
 export interface SnapshotLogOptions {
   /** Snapshots kept at most (see snapshotBudget). */

@@ -1,13 +1,41 @@
 import { valueKind } from '../../shared/value-kind.js';
+import { MAX_BATCH_LOSS_POINTS_PER_RUN, snapshotBudget } from '../../shared/limits.js';
 import { SESSION_VERSION } from '../../shared/schemas/session.js';
+import { thinEvenly } from './thin-evenly.js';
 
 /**
  * Forward migrations: `migrations[N]` turns a version-N document into version
- * N+1. Version 1 is the first format, so the table is empty today; the next
- * format change adds `1: (doc) => ({ ...doc, version: 2, ... })` here.
+ * N+1. They run before the schema, so they touch only what has the expected
+ * shape and leave anything else for the schema to report.
  */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-export const migrations: Readonly<Record<number, Migration>> = {};
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null);
+
+/**
+ * Version 1 files may hold a snapshot every batch of a long run (before runs
+ * kept a bounded series): thin them, and the batch-loss curve, to the bounds
+ * a version-2 run keeps, evenly over the run with its first and last kept, so
+ * an old session still opens and nothing of its span is lost.
+ */
+function boundSeries(run: unknown): unknown {
+  if (!isObject(run)) return run;
+  const next: Loose = { ...run };
+  const task = isObject(run.config) && isObject(run.config.task) ? run.config.task : {};
+  const model = isObject(run.config) && isObject(run.config.model) ? run.config.model : {};
+  const [vocab, dim, units] = [count(task.vocabularySize), count(model.embeddingDim), count(model.rnnUnits)];
+  if (Array.isArray(run.snapshots) && vocab && dim && units) {
+    next.snapshots = thinEvenly(run.snapshots, snapshotBudget(vocab * dim + dim * units + units * units + units));
+  }
+  if (Array.isArray(run.batchLoss)) next.batchLoss = thinEvenly(run.batchLoss, MAX_BATCH_LOSS_POINTS_PER_RUN);
+  return next;
+}
+
+export const migrations: Readonly<Record<number, Migration>> = {
+  1: (doc) => ({ ...doc, version: 2, runs: Array.isArray(doc.runs) ? doc.runs.map(boundSeries) : doc.runs }),
+};
 
 /** Brings a parsed document to SESSION_VERSION or throws a sentence saying why not. */
 export function migrate(

@@ -4,7 +4,7 @@ import { capped } from './run-result.js';
 import { runIdSchema, runSchema } from './run.js';
 
 export const SESSION_FORMAT = 'rnn-lab-session';
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
 export const SESSION_EXTENSION = '.rnnlab';
 /** Files larger than this are refused before parsing. */
 export const SESSION_MAX_BYTES = 64 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import type { Run } from '../../../shared/schemas/run.js';
+import { snapshotBudget } from '../../../shared/limits.js';
 import { stepsPerEpoch } from '../../../shared/task-rule.js';
 
 /** Steps (batches) of the whole run, as the engine counts them. */
@@ -28,6 +29,10 @@ export function checkBatchLoss(run: Run, at: string): string | null {
 export function checkSnapshots(run: Run, at: string): string | null {
   const { perEpoch, total } = runSteps(run);
   const epochs = run.config.training.epochs;
+  const budget = snapshotBudget(weightValues(run));
+  if (run.snapshots.length > budget) {
+    return `${at}.snapshots: ${run.snapshots.length} snapshots of ${weightValues(run)} weights each, more than the limit of ${budget} for this model`;
+  }
   let previous = 0;
   for (const [i, snapshot] of run.snapshots.entries()) {
     const where = `${at}.snapshots.${i}`;
@@ -35,7 +40,19 @@ export function checkSnapshots(run: Run, at: string): string | null {
     if (snapshot.batch > perEpoch) return `${where}.batch: batch ${snapshot.batch} is beyond the ${perEpoch} batches of an epoch`;
     if (snapshot.step > total) return `${where}.step: step ${snapshot.step} is beyond the run's ${total} steps`;
     if (snapshot.step < previous) return `${where}.step: step ${snapshot.step} after step ${previous} (steps must not go back)`;
+    // Epoch 0 is the initial weights; after it, a step counts the batches of the epochs before plus this epoch's.
+    const expected = snapshot.epoch === 0 ? 0 : (snapshot.epoch - 1) * perEpoch + snapshot.batch;
+    if (snapshot.step !== expected || (snapshot.epoch === 0 && snapshot.batch !== 0)) {
+      return `${where}.step: step ${snapshot.step} does not match epoch ${snapshot.epoch}, batch ${snapshot.batch} (expected step ${expected})`;
+    }
     previous = snapshot.step;
   }
   return null;
+}
+
+/** Values in one weight snapshot: embedding, W, U and b. */
+function weightValues(run: Run): number {
+  const { vocabularySize: vocab } = run.config.task;
+  const { embeddingDim: dim, rnnUnits: units } = run.config.model;
+  return vocab * dim + dim * units + units * units + units;
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showOutputSchema, type ShowOutput } from '../../../shared/schemas/session-export.js';
+import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 
 /** The built CLI, run as users run it: `node out/node/cli.js …`. */
 const CLI = join(process.cwd(), 'out', 'node', 'cli.js');
@@ -85,17 +86,17 @@ describe('rnn-lab train / show / validate', () => {
   it('validate: exit 0 for a good file, 2 with the sentence for a bad one', async () => {
     const ok = await cli(['validate', 'seed.rnnlab']);
     expect(ok).toMatchObject({ code: 0, stderr: '' });
-    expect(ok.stdout).toBe('seed.rnnlab: valid RNN Lab session (version 1, 4 runs, 4 trained)\n');
+    expect(ok.stdout).toBe(`seed.rnnlab: valid RNN Lab session (version ${SESSION_VERSION}, 4 runs, 4 trained)\n`);
     const doc = JSON.parse(await readFile(seedFile, 'utf8'));
     doc.runs[0].weights.kernel[0][0] = null;
     await writeFile(join(dir, 'null.rnnlab'), JSON.stringify(doc));
-    doc.version = 2;
+    doc.version = SESSION_VERSION + 1;
     await writeFile(join(dir, 'newer.rnnlab'), JSON.stringify(doc));
     expect(await cli(['validate', 'null.rnnlab'])).toEqual({
       code: 2, stdout: '',
       stderr: 'rnn-lab: null.rnnlab is not a valid session: $.runs.0.weights.kernel.0.0: expected number, received null\n',
     });
-    expect(await cli(['validate', 'newer.rnnlab'])).toMatchObject({ code: 2, stderr: 'rnn-lab: newer.rnnlab was made by a newer RNN Lab (version 2)\n' });
+    expect(await cli(['validate', 'newer.rnnlab'])).toMatchObject({ code: 2, stderr: `rnn-lab: newer.rnnlab was made by a newer RNN Lab (version ${SESSION_VERSION + 1})\n` });
   });
 });
 

@@ -9,6 +9,7 @@ import { runInProcess, type CliResult as Result } from '../cli/in-process.js';
 import { damagedCorpus, type DamagedFile } from './fixtures/damaged-corpus.js';
 import { extremeSessions, LONGEST_NAME } from './fixtures/extreme-sessions.js';
 import { trainedSession } from './fixtures/trained-session.js';
+import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 
 /**
  * A generated corpus of damaged sessions: `rnn-lab validate` refuses each with
@@ -93,7 +94,7 @@ describe('valid sessions at every limit', () => {
       for (const [run, file] of [[inProcess, join(dir, name)], [subprocess, name]] as const) {
         const validate = await run(['validate', file]);
         expect(validate, label).toMatchObject({ code: 0, stderr: '' });
-        expect(validate.stdout).toBe(`${file}: valid RNN Lab session (version 1, ${session.runs.length} runs, ${session.runs.filter((r) => r.status === 'done').length} trained)\n`);
+        expect(validate.stdout).toBe(`${file}: valid RNN Lab session (version ${SESSION_VERSION}, ${session.runs.length} runs, ${session.runs.filter((r) => r.status === 'done').length} trained)\n`);
         const show = await run(['show', file]);
         expect(show.code, `${label}: ${show.stderr}`).toBe(0);
         expect(show.stderr).toBe('');

@@ -33,7 +33,7 @@ describe('session files', () => {
   it('serializes as pretty JSON with the format header and parses back deep-equal', () => {
     const session = sampleSession();
     const text = serializeSession(session);
-    expect(text.startsWith('{\n  "format": "rnn-lab-session",\n  "version": 1,')).toBe(true);
+    expect(text.startsWith('{\n  "format": "rnn-lab-session",\n  "version": 2,')).toBe(true);
     expect(parseSession(text, 'x.rnnlab')).toEqual(session);
   });
 

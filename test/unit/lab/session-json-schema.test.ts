@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sessionJsonSchema, sessionJsonSchemaText } from '../../../electron/lab/session-json-schema.js';
+import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 
 describe('docs/session-format.schema.json', () => {
   it('is up to date with the zod schema (run `npm run docs:schema`)', () => {
@@ -10,7 +11,7 @@ describe('docs/session-format.schema.json', () => {
   it('describes the header, runs and finite numbers', () => {
     const schema = sessionJsonSchema() as any;
     expect(schema.properties.format.const).toBe('rnn-lab-session');
-    expect(schema.properties.version.const).toBe(1);
+    expect(schema.properties.version.const).toBe(SESSION_VERSION);
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'runs']));
     const run = schema.properties.runs.items;
     expect(Object.keys(run.properties)).toEqual(expect.arrayContaining(['config', 'weights', 'history', 'snapshots', 'note']));

@@ -158,8 +158,36 @@ describe('steps inside the run (20 batches per epoch, 80 in all)', () => {
   it('snapshot steps never go back (they may repeat: thinning keeps irregular steps)', () => {
     expect(refusal((d) => { d.runs[0].snapshots[2].step = 3; })).toBe('$.runs.0.snapshots.2.step: step 3 after step 20 (steps must not go back)');
     const doc: Doc = JSON.parse(serializeSession(base));
-    doc.runs[0].snapshots[2].step = 20;
+    doc.runs[0].snapshots[2] = { ...doc.runs[0].snapshots[1] };
     expect(parseSession(JSON.stringify(doc), NAME).runs[0].snapshots[2].step).toBe(20);
+  });
+
+  it('a snapshot\'s step agrees with its epoch and batch (epoch 0 is the initial weights at step 0)', () => {
+    expect(refusal((d) => { d.runs[0].snapshots[2].step = 39; })).toBe('$.runs.0.snapshots.2.step: step 39 does not match epoch 2, batch 20 (expected step 40)');
+    expect(refusal((d) => { d.runs[0].snapshots[0].batch = 1; })).toBe('$.runs.0.snapshots.0.step: step 0 does not match epoch 0, batch 1 (expected step 0)');
+  });
+
+  it('a model with many weights keeps fewer snapshots (the values budget)', () => {
+    // Run 0 turned into a vocabulary-100, embedding-64 model with zero weights: 6,466 values a snapshot, 30 snapshots at most.
+    const widen = (d: Doc) => {
+      const run = d.runs[0];
+      run.config.task.vocabularySize = 100;
+      run.config.model.embeddingDim = 64;
+      const zeros = (rows: number, cols: number) => Array.from({ length: rows }, () => Array(cols).fill(0));
+      const weights = { embedding: zeros(100, 64), kernel: zeros(64, 1), recurrentKernel: [[0]], bias: [0] };
+      run.weights = weights;
+      run.digitScores = zeros(100, 1);
+      run.snapshots = run.snapshots.map((snap: Doc) => ({ ...snap, weights }));
+    };
+    const doc: Doc = JSON.parse(serializeSession(base));
+    widen(doc);
+    const kept = doc.runs[0].snapshots.length;
+    expect(kept).toBeLessThanOrEqual(30);
+    expect(parseSession(JSON.stringify(doc), NAME).runs[0].snapshots).toHaveLength(kept);
+    expect(refusal((d) => {
+      widen(d);
+      d.runs[0].snapshots = Array(31).fill(d.runs[0].snapshots[0]);
+    })).toBe('$.runs.0.snapshots: 31 snapshots of 6466 weights each, more than the limit of 30 for this model');
   });
 });
 
