@@ -27,7 +27,7 @@ export function trainedSeedRun(which: 'sigmoid1' | 'linear1' | 'linear10', id: s
     predictions: ROWS.map((input) => ({ input, label: input.includes(4) ? 1 : 0, probability: predict(m, input) })),
     // A done run has its summary: session files without one are refused.
     summary: summarizeModel(base.config),
-    snapshots: [0, 0.25, 0.5, 1].map((k, i) => ({ epoch: i, batch: 0, step: i * 1000, weights: shrink(k) })),
+    snapshots: [0, 0.25, 0.5, 1].map((k, i) => ({ epoch: i, batch: i === 0 ? 0 : 1000, step: i * 1000, weights: shrink(k) })),
     trainSeconds: 1.5,
   });
 }
