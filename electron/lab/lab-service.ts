@@ -12,6 +12,7 @@ import { RunRegistry, emptyView } from './run-registry.js';
 import { SessionDocument, type SessionMeta } from './session-document.js';
 import { makeSession, parseSession, serializeSession } from './session-file.js';
 import type { WorkerFactory } from './worker-pool.js';
+import { escapeUnsafe } from '../../shared/text-safety.js';
 
 export type { LabEvent, LabListener } from './lab-events.js';
 
@@ -160,8 +161,10 @@ export class LabService {
       await this.recoveryGuard.dropOwn();
       return this.state();
     },
-    'session:openText': async ({ name, text }) => {
+    'session:openText': async ({ name: picked, text }) => {
       this.registry.ensureQuiet('open a session');
+      // The picked file's name becomes the title and appears in errors: a control or bidi character in it is shown escaped, never obeyed.
+      const name = escapeUnsafe(picked, true);
       this.load(parseSession(text, name), { path: null, title: name, dirty: false });
       await this.recoveryGuard.dropOwn();
       return this.state();

@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { LabError } from '../../shared/errors.js';
 import { MAX_SESSION_NAME_BYTES } from '../../shared/limits.js';
-import { SESSION_EXTENSION } from '../../shared/schemas/session.js';
+import { SESSION_EXTENSION, hasSessionExtension } from '../../shared/schemas/session.js';
 import { unsafeCharacterIn } from '../../shared/text-safety.js';
 import { errnoCode, errnoWords } from './errno-words.js';
 
@@ -48,9 +48,7 @@ export function sessionFileName(requested: string): string {
   return file;
 }
 
-export function hasSessionExtension(name: string): boolean {
-  return name.toLowerCase().endsWith(SESSION_EXTENSION);
-}
+export { hasSessionExtension };
 
 /** Whether `name` is one the folder policy would open as it is. */
 function isPlainSessionName(name: string): boolean {

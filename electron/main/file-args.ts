@@ -1,10 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
-import { SESSION_EXTENSION } from '../../shared/schemas/session.js';
+import { hasSessionExtension } from '../../shared/schemas/session.js';
 
 /** A session file by its name; anything else the OS hands us (open-file, argv) is ignored. */
-export function isSessionFile(path: string): boolean {
-  return path.toLowerCase().endsWith(SESSION_EXTENSION);
-}
+export const isSessionFile = hasSessionExtension;
 
 /**
  * The session file named on a command line (double-click, `rnn-lab-app

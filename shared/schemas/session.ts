@@ -6,6 +6,11 @@ import { runIdSchema, runSchema } from './run.js';
 export const SESSION_FORMAT = 'rnn-lab-session';
 export const SESSION_VERSION = 2;
 export const SESSION_EXTENSION = '.rnnlab';
+
+/** A session file by its name, in any letter case (x.RNNLAB too: Windows and macOS users type either). */
+export function hasSessionExtension(name: string): boolean {
+  return name.toLowerCase().endsWith(SESSION_EXTENSION);
+}
 /** Files larger than this are refused before parsing. */
 export const SESSION_MAX_BYTES = 64 * 1024 * 1024;
 

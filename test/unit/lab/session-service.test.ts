@@ -70,6 +70,13 @@ describe('sessions through the service', () => {
       message: 'bad.rnnlab is not a valid session: $.runs.0.history.0.loss: expected number, received string',
     });
     expect(lab.state().runs).toHaveLength(5); // nothing half-loaded
+    // A picked file's name is shown, never obeyed: its right-to-left override comes back escaped, in the error and the title.
+    await expect(lab.handle('session:openText', { name: 'evil\u202Enlabbr.rnnlab', text: broken })).rejects.toMatchObject({
+      message: 'evil\\u202enlabbr.rnnlab is not a valid session: $.runs.0.history.0.loss: expected number, received string',
+    });
+    const titled = await lab.handle('session:openText', { name: 'x\u001b[2J.rnnlab', text: serializeSession(sampleSession()) });
+    expect(titled.session.title).toBe('x\\u001b[2J.rnnlab');
+    await lab.handle('session:openText', { name: 'mine.rnnlab', text: serializeSession(sampleSession()) });
     const { name, text } = await lab.handle('session:serialize', {});
     expect(name).toBe('mine.rnnlab');
     expect(JSON.parse(text).runs).toHaveLength(5);
