@@ -16,7 +16,7 @@ import { menuTemplate } from './menu-template.js';
 import { OverallProgress } from './overall-progress.js';
 import { loadRecent, saveRecent, withRecent } from './recent-files.js';
 import { utilityWorkerFactory } from './utility-worker-factory.js';
-import { windowTitle } from './window-title.js';
+import { windowTitle } from '../../shared/window-title.js';
 
 // Bundled to out/electron/main.cjs: preload.cjs and run-worker.cjs sit beside it, the page in out/renderer.
 const layout = bundleLayout(__dirname);

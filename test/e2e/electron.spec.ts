@@ -65,6 +65,6 @@ test.describe('Electron app', () => {
 
     // Unsaved runs: the main process puts the mark in the title.
     const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
-    expect(title).toBe('Untitled • — RNN Lab');
+    expect(title).toBe('• Untitled — RNN Lab');
   });
 });

@@ -22,8 +22,3 @@ export function liveProgress<P>(progress: Readonly<Record<string, P>>, runs: rea
   const training = new Set(runs.filter((r) => r.status === 'training').map((r) => r.id));
   return Object.fromEntries(Object.entries(progress).filter(([id]) => training.has(id)));
 }
-
-/** Title bar text: "name — RNN Lab", with a bullet when there are unsaved changes. */
-export function windowTitle(session: { title: string; dirty: boolean }): string {
-  return `${session.dirty ? '• ' : ''}${session.title} — RNN Lab`;
-}

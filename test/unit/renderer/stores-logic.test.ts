@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveProgress, moveInOrder, orderRuns, windowTitle } from '../../../renderer/src/lib/run-order.js';
+import { liveProgress, moveInOrder, orderRuns } from '../../../renderer/src/lib/run-order.js';
 import { isBusy } from '../../../renderer/src/lib/run-status.js';
 import { formatDuration, formatLoss, formatPercent, formatProbability, formatScore } from '../../../renderer/src/lib/format.js';
 import { socketUrl } from '../../../renderer/src/host/browser-host.js';
@@ -14,10 +14,6 @@ describe('lab mirror logic', () => {
     expect(moveInOrder(['a', 'b', 'c'], 'a', 1)).toEqual(['b', 'a', 'c']);
     expect(moveInOrder(['a', 'b', 'c'], 'c', 5)).toEqual(['a', 'b', 'c']);
     expect(moveInOrder(['a', 'b'], 'z', 1)).toEqual(['a', 'b']);
-  });
-  it('title shows the file name and an unsaved mark', () => {
-    expect(windowTitle({ title: 'x.rnnlab', dirty: true })).toBe('• x.rnnlab — RNN Lab');
-    expect(windowTitle({ title: 'Untitled', dirty: false })).toBe('Untitled — RNN Lab');
   });
 });
 

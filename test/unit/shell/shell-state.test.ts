@@ -7,7 +7,6 @@ import { isSessionFile, sessionFileFromArgv } from '../../../electron/main/file-
 import { OverallProgress } from '../../../electron/main/overall-progress.js';
 import { loadRecent, saveRecent, withRecent } from '../../../electron/main/recent-files.js';
 import { loadBounds, saveBounds, visibleOnSomeDisplay } from '../../../electron/main/window-state.js';
-import { windowTitle } from '../../../electron/main/window-title.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'rnnlab-shell-'));
 
@@ -66,12 +65,7 @@ describe('command-line session file', () => {
   });
 });
 
-describe('window title and overall progress', () => {
-  it('shows the file name and an unsaved mark', () => {
-    expect(windowTitle({ path: null, title: 'Untitled', dirty: false })).toBe('Untitled — RNN Lab');
-    expect(windowTitle({ path: '/a/seed.rnnlab', title: 'seed.rnnlab', dirty: true })).toBe('seed.rnnlab • — RNN Lab');
-  });
-
+describe('overall progress', () => {
   it('averages the fraction over active runs and hides the bar when idle', () => {
     const run = (id: string, status: string) => ({ id, status }) as unknown as LabState['runs'][number];
     const state = (runs: LabState['runs']) => ({ runs }) as LabState;
