@@ -1,18 +1,14 @@
 import { extname, resolve } from 'node:path';
-import { chartKinds, type ChartKind } from '../../../shared/charts/index.js';
+import {
+  chartCatalogue, chartIds, chartParamInfo, chartsTaking, findChart, type ChartEntry, type ChartParamName,
+} from '../../../shared/catalogue/index.js';
 import { writeFileAtomic } from '../../lab/atomic-write.js';
-import { analysisChartKinds, exportAnalysisChart, type AnalysisChartKind } from '../../export/export-analysis-chart.js';
 import { exportChart, exportFormats, exportThemes, type ExportFormat, type ExportTheme } from '../../export/export-chart.js';
 import { fontWarning } from '../../export/fonts.js';
 import { numberOpt, stringOpt } from '../args.js';
-import { UsageError, type CliCommand } from '../command.js';
+import { UsageError, type CliCommand, type OptionValues } from '../command.js';
 import { boardOrder } from '../board-order.js';
 import { loadSession } from '../load-session.js';
-
-/** Board charts, then the Analysis section's charts (issue 8). */
-const allCharts = [...chartKinds, ...analysisChartKinds] as const;
-type AnyChart = ChartKind | AnalysisChartKind;
-const isAnalysis = (c: AnyChart): c is AnalysisChartKind => (analysisChartKinds as readonly string[]).includes(c);
 
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined, flag: string): T | undefined => {
   if (value === undefined) return undefined;
@@ -20,15 +16,42 @@ const oneOf = <T extends string>(list: readonly T[], value: string | undefined, 
   return value as T;
 };
 
+/** The `--chart` list of `--help`: every catalogue chart, one line each. */
+const chartHelp = chartCatalogue.map((c) => `  ${c.id.padEnd(14)} ${c.help}`);
+const takers = (param: ChartParamName) => chartsTaking(param).map((c) => c.id).join('|');
+const overlaid = chartCatalogue.filter((c) => c.scope === 'group' || (c.scope === 'run' && c.overlay)).map((c) => c.id);
+
+/** A chart's parameters: given only where they apply, and required ones present. */
+function checkChartParams(entry: ChartEntry, given: { sequence?: string; maxLength?: number }): void {
+  for (const [name, value] of Object.entries(given) as [keyof typeof given, unknown][]) {
+    const { flag, example } = chartParamInfo[name];
+    const need = entry.params?.[name];
+    if (need === 'required' && value === undefined) {
+      throw new UsageError(`--chart ${entry.id} needs --${flag} (e.g. --${flag} ${example})`);
+    }
+    if (need === undefined && value !== undefined) {
+      throw new UsageError(`--${flag} applies to --chart ${takers(name)} only`);
+    }
+  }
+}
+
+function chartOf(values: OptionValues): ChartEntry {
+  const id = oneOf(chartIds, stringOpt(values, 'chart'), '--chart');
+  const entry = id === undefined ? undefined : findChart(id);
+  if (!entry) throw new UsageError(`--chart is required (${chartIds.join('|')})`);
+  return entry;
+}
+
 export const command: CliCommand = {
   name: 'export',
-  usage: `export FILE --chart ${allCharts.join('|')} --run NAME|all --format png|svg --out PATH [--sequence 5,8,4]`,
+  usage: `export FILE --chart ${chartIds.join('|')} --run NAME|all --format png|svg --out PATH [--sequence 5,8,4]`,
   summary: 'render a chart of one run or all runs to PNG (2×, opaque) or SVG, with the UI\'s chart builders',
   help: [
-    '--chart KIND     which chart: the board\'s, or lengths (accuracy vs sequence length), timeline (digit scores over training), trace',
-    '--run NAME|all   one run (name or id), or all: an overlay for curves/digit-scores/lengths, a figure sheet otherwise',
-    '--sequence DIGITS  for --chart trace: the sequence to trace, e.g. 5,8,4',
-    '--max N          for --chart lengths: the longest length (default 50, at most 500)',
+    '--chart KIND     which chart:',
+    ...chartHelp,
+    `--run NAME|all   one run (name or id), or all: one chart for ${overlaid.join('/')}, a figure sheet otherwise`,
+    `--sequence DIGITS  for --chart ${takers('sequence')}: the sequence to trace, e.g. 5,8,4`,
+    `--max N          for --chart ${takers('maxLength')}: the longest length (default 50, at most 500)`,
     '--format png|svg default: from the --out extension',
     '--out PATH       file to write',
     '--theme dark|light|print  colours (default light; print = white background)',
@@ -41,30 +64,28 @@ export const command: CliCommand = {
   },
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ values, positionals: [file] }, io) {
-    const chart = oneOf<AnyChart>(allCharts, stringOpt(values, 'chart'), '--chart');
+    const entry = chartOf(values);
     const run = stringOpt(values, 'run');
     const out = stringOpt(values, 'out');
-    if (!chart) throw new UsageError(`--chart is required (${allCharts.join('|')})`);
     const sequence = stringOpt(values, 'sequence');
     const maxLength = numberOpt(values, 'max', 'int');
-    if (chart === 'trace' && sequence === undefined) throw new UsageError('--chart trace needs --sequence (e.g. --sequence 5,8,4)');
-    if (sequence !== undefined && chart !== 'trace') throw new UsageError('--sequence applies to --chart trace only');
-    if (maxLength !== undefined && chart !== 'lengths') throw new UsageError('--max applies to --chart lengths only');
+    checkChartParams(entry, { sequence, maxLength });
     if (maxLength !== undefined && (maxLength < 1 || maxLength > 500)) throw new UsageError('--max: expected 1 to 500');
     if (!run) throw new UsageError('--run NAME|all is required');
     if (!out) throw new UsageError('--out PATH is required');
-    const format = oneOf<ExportFormat>(exportFormats, stringOpt(values, 'format') ?? extname(out).slice(1).toLowerCase(), '--format');
+    const formatName = stringOpt(values, 'format') ?? extname(out).slice(1).toLowerCase();
+    const format = oneOf<ExportFormat>(exportFormats, formatName, '--format');
     if (!format) throw new UsageError('--format png|svg is required');
     const theme = oneOf<ExportTheme>(exportThemes, stringOpt(values, 'theme'), '--theme') ?? 'light';
     const width = numberOpt(values, 'width', 'int') ?? 640;
     const height = numberOpt(values, 'height', 'int') ?? 360;
-    if (width < 100 || width > 4000 || height < 100 || height > 4000) throw new UsageError('--width/--height: expected 100 to 4000');
+    if (width < 100 || width > 4000 || height < 100 || height > 4000) {
+      throw new UsageError('--width/--height: expected 100 to 4000');
+    }
     const session = await loadSession(file);
-    const runs = boardOrder(session);
     const size = { width, height };
-    const result = isAnalysis(chart)
-      ? exportAnalysisChart({ runs, chart, run, format, theme, size, sequence, maxLength })
-      : exportChart({ runs, chart, run, format, theme, size });
+    const runs = boardOrder(session);
+    const result = exportChart({ runs, chart: entry.id, run, format, theme, size, sequence, maxLength });
     if (format === 'png') {
       const warning = fontWarning();
       if (warning) io.err(`warning: ${warning}\n`);

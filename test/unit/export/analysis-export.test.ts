@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { exportAnalysisChart } from '../../../electron/export/export-analysis-chart.js';
+import { exportChart as exportAnalysisChart } from '../../../electron/export/export-chart.js';
 import { digitScoresOf, lengthGeneralisation, analysisModelOf, trace } from '../../../shared/analysis/index.js';
 import { fmt, TITLE_BAND } from '../../../shared/charts/index.js';
 import { cli, seedSessionFile } from '../analysis/cli-helpers.js';

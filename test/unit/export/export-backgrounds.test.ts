@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportAnalysisChart, type AnalysisExportRequest } from '../../../electron/export/export-analysis-chart.js';
 import { exportChart, exportThemes, type ChartExportRequest, type ExportTheme } from '../../../electron/export/export-chart.js';
 import { renderSvg as renderPageSvg } from '../../../renderer/src/export/chart-export.js';
-import { chartTheme, runChartOption, runColor } from '../../../shared/charts/index.js';
+import { chartTheme, runColor } from '../../../shared/charts/index.js';
+import { runChartOption } from '../../../shared/catalogue/index.js';
 import { trainedSeedRun } from '../analysis/trained-fixtures.js';
 import { cornerPixels, rgba } from './png-corners.js';
 
@@ -26,18 +26,18 @@ function expectSvgBackground(svg: string, colour: string) {
   expect(rect.height === '100%' || rect.height === svgAttrs.height, `rect height ${rect.height} of ${svgAttrs.height}`).toBe(true);
 }
 
-type Case = { what: string } & ({ board: Omit<ChartExportRequest, 'runs' | 'format' | 'theme'> } | { analysis: Omit<AnalysisExportRequest, 'runs' | 'format' | 'theme'> });
+type Case = { what: string; req: Omit<ChartExportRequest, 'runs' | 'format' | 'theme'> };
 const CASES: Case[] = [
-  { what: 'one run\'s digit scores', board: { chart: 'digit-scores', run: 'c' } },
-  { what: 'one run\'s curves', board: { chart: 'curves', run: 'a' } },
-  { what: 'the curves overlay of all runs', board: { chart: 'curves', run: 'all' } },
-  { what: 'a figure sheet (weights of all runs)', board: { chart: 'weights', run: 'all' } },
-  { what: 'a trace', analysis: { chart: 'trace', run: 'b', sequence: '5,8,4' } },
-  { what: 'accuracy against length', analysis: { chart: 'lengths', run: 'all', maxLength: 8 } },
+  { what: 'one run\'s digit scores', req: { chart: 'digit-scores', run: 'c' } },
+  { what: 'one run\'s curves', req: { chart: 'curves', run: 'a' } },
+  { what: 'the curves overlay of all runs', req: { chart: 'curves', run: 'all' } },
+  { what: 'a figure sheet (weights of all runs)', req: { chart: 'weights', run: 'all' } },
+  { what: 'a trace', req: { chart: 'trace', run: 'b', sequence: '5,8,4' } },
+  { what: 'accuracy against length', req: { chart: 'lengths', run: 'all', maxLength: 8 } },
 ];
 
 function exported(c: Case, format: 'png' | 'svg', theme: ExportTheme): Buffer {
-  return 'board' in c ? exportChart({ ...c.board, runs, format, theme }).bytes : exportAnalysisChart({ ...c.analysis, runs, format, theme }).bytes;
+  return exportChart({ ...c.req, runs, format, theme }).bytes;
 }
 
 describe('export backgrounds: every theme paints its own colour', () => {

@@ -12,13 +12,12 @@ import {
   curvesOverlayOption,
   digitScoresOverlayOption,
   legendNames,
-  runChartOption,
-  chartKinds,
   exportFileName,
   dataCsv,
   dataJson,
   runColor,
 } from '../../../shared/charts/index.js';
+import { boardCharts, runChartOption } from '../../../shared/catalogue/index.js';
 import { fakeRun } from './fixtures.js';
 
 const theme = chartTheme('dark');
@@ -142,9 +141,9 @@ describe('chart builders are pure functions of the run', () => {
 
   it('runChartOption returns null for an untrained run and an option for every kind of a trained one', () => {
     const empty = fakeRun('e', { status: 'queued', history: [], batchLoss: [], weights: undefined, digitScores: undefined, predictions: [] });
-    for (const kind of chartKinds) {
-      expect(runChartOption(kind, empty, ctx)).toBeNull();
-      expect(runChartOption(kind, run, ctx)).not.toBeNull();
+    for (const { id } of boardCharts) {
+      expect(runChartOption(id, empty, ctx)).toBeNull();
+      expect(runChartOption(id, run, ctx)).not.toBeNull();
     }
   });
 

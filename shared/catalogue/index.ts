@@ -1,0 +1,57 @@
+/**
+ * Every chart and analysis view, listed once. The board, the overlay board, the Analysis
+ * section and `rnn-lab export` (its `--chart` names and `--help`) read these lists, so a new
+ * chart is its option builder plus one entry here (see the README, "Add a chart").
+ */
+import type { ChartContext } from '../charts/common.js';
+import type { Run } from '../schemas/run.js';
+import { analysisCharts } from './analysis-charts.js';
+import { boardCharts } from './board-charts.js';
+import type { ChartEntry, ChartParamName, ChartParams, RunChartEntry } from './chart-entry.js';
+import type { EChartsOption } from 'echarts';
+
+export * from './chart-entry.js';
+export { boardCharts } from './board-charts.js';
+export { analysisViews, type AnalysisViewEntry, type AnalysisComponentName } from './analysis-views.js';
+
+/** Board charts first, then the Analysis section's: the order of the CLI's list. */
+export const chartCatalogue: readonly ChartEntry[] = [...boardCharts, ...analysisCharts];
+
+export const chartIds: readonly string[] = chartCatalogue.map((c) => c.id);
+
+export function findChart(id: string): ChartEntry | undefined {
+  return chartCatalogue.find((c) => c.id === id);
+}
+
+/** The per-run charts that also have an all-runs overlay, in board order. */
+type OverlaidEntry = RunChartEntry & Required<Pick<RunChartEntry, 'overlay'>>;
+export const overlayCharts = boardCharts.filter((c): c is OverlaidEntry => !!c.overlay);
+
+/** How each parameter is asked for on the command line, and named in errors. */
+export const chartParamInfo: Record<ChartParamName, { flag: string; noun: string; example: string }> = {
+  sequence: { flag: 'sequence', noun: 'a sequence', example: '5,8,4' },
+  maxLength: { flag: 'max', noun: 'a longest length', example: '50' },
+};
+
+/** The charts that take a parameter: where `--sequence` or `--max` applies. */
+export function chartsTaking(param: ChartParamName): ChartEntry[] {
+  return chartCatalogue.filter((c) => c.params?.[param] !== undefined);
+}
+
+/** One run's chart by id; null when the run has nothing to draw for it (or it is not a per-run chart). */
+export function runChartOption(
+  id: string, run: Run, ctx: ChartContext, params: ChartParams = {},
+): EChartsOption | null {
+  const entry = findChart(id);
+  if (!entry || entry.scope !== 'run' || !entry.needs(run)) return null;
+  return entry.option(run, ctx, params);
+}
+
+/** What a board column shows for a run, in order: live charts while it trains, the rest once it has weights. */
+export function boardChartsFor(run: Run, hasResult: boolean, stage: 'live' | 'result'): RunChartEntry[] {
+  return boardCharts.filter((c) => {
+    if (!c.board || c.board.stage !== stage) return false;
+    if (stage === 'result' && !hasResult) return false;
+    return c.board.showEmpty === true || c.needs(run);
+  });
+}
