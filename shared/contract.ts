@@ -36,7 +36,8 @@ export type LabState = z.infer<typeof labStateSchema>;
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
-  host: z.enum(['electron', 'browser']),
+  /** Who runs the lab service: the desktop app, the browser-mode server or the command line. */
+  host: z.enum(['electron', 'browser', 'cli']),
   backend: backendInfoSchema,
   versions: z.record(z.string(), z.string()),
 });

@@ -10,6 +10,7 @@ import type { RecoveryOffer } from '../../shared/schemas/recovery.js';
 import { RecoveryGuard } from './recovery-guard.js';
 import { RunRegistry, emptyView } from './run-registry.js';
 import { SessionDocument, type SessionMeta } from './session-document.js';
+import type { SessionPathPolicy } from './session-paths.js';
 import { makeSession, parseSession, serializeSession } from './session-file.js';
 import type { WorkerFactory } from './worker-pool.js';
 import { escapeUnsafe } from '../../shared/text-safety.js';
@@ -23,10 +24,13 @@ export interface LabServiceOptions {
   workerFactory: WorkerFactory;
   /** Runs trained at once; default: the number of cores. */
   maxParallel?: number;
-  /** 'electron' takes absolute paths; 'browser' takes names inside `sessionsDir`. */
+  /** Who runs the service, as app:info reports it; nothing else depends on it. */
   host: AppInfo['host'];
-  /** Required in browser mode: the only folder sessions are read from and written to. */
-  sessionsDir?: string;
+  /**
+   * Where session files may be: absolute paths (the user picked them in a dialog or on the command line),
+   * or only names inside one folder (browser mode: a page must never reach outside it).
+   */
+  paths: SessionPathPolicy;
   /** The folder unsaved work is copied to while dirty (one file per process); no copies when absent. */
   recoveryDir?: string;
   /** The single copy older versions kept: moved into `recoveryDir` at start, so an upgrade loses nothing. */
@@ -53,7 +57,7 @@ export class LabService {
   private readonly recoveryGuard: RecoveryGuard;
 
   constructor(private readonly options: LabServiceOptions) {
-    this.document = new SessionDocument(options.host, options.sessionsDir);
+    this.document = new SessionDocument(options.paths);
     this.registry = new RunRegistry(
       options.workerFactory,
       { maxParallel: options.maxParallel, cancelGraceMs: options.cancelGraceMs },

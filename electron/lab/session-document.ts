@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppInfo, LabState } from '../../shared/contract.js';
+import type { LabState } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import type { Run } from '../../shared/schemas/run.js';
 import type { Session, ViewState } from '../../shared/schemas/session.js';
@@ -12,13 +12,8 @@ export type SessionMeta = LabState['session'];
 /** Which file the open session is, whether it has unsaved changes, and where its files may be read and written. */
 export class SessionDocument {
   private meta: SessionMeta & { createdAt: string } = { path: null, title: 'Untitled', dirty: false, createdAt: new Date().toISOString() };
-  private readonly policy: SessionPathPolicy;
 
-  /** 'electron' takes absolute paths; 'browser' takes names inside `sessionsDir`. */
-  constructor(host: AppInfo['host'], sessionsDir: string | undefined) {
-    if (host === 'browser' && !sessionsDir) throw new Error('browser mode needs a sessionsDir');
-    this.policy = host === 'browser' ? { kind: 'folder', dir: sessionsDir! } : { kind: 'absolute' };
-  }
+  constructor(private readonly policy: SessionPathPolicy) {}
 
   summary(): SessionMeta {
     return { path: this.meta.path, title: this.meta.title, dirty: this.meta.dirty };

@@ -7,9 +7,9 @@ import { unsafeCharacterIn } from '../../shared/text-safety.js';
 import { errnoCode, errnoWords } from './errno-words.js';
 
 /**
- * Where session files may live. Electron passes absolute paths chosen in OS
- * dialogs; browser mode only ever names files inside one sessions folder, so
- * a page can never reach outside it.
+ * Where session files may live. Electron and the CLI pass absolute paths the
+ * user chose (a dialog, a command-line argument); browser mode only ever names
+ * files inside one sessions folder, so a page can never reach outside it.
  */
 export type SessionPathPolicy = { kind: 'absolute' } | { kind: 'folder'; dir: string };
 

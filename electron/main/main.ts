@@ -64,6 +64,7 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const service = new LabService({
     host: 'electron',
+    paths: { kind: 'absolute' },
     workerFactory: utilityWorkerFactory(layout.runWorker),
     recoveryDir: recoveryDirIn(userData),
     legacyRecoveryFile: legacyRecoveryFileIn(userData),

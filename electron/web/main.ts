@@ -42,7 +42,7 @@ mkdirSync(args.dataDir, { recursive: true });
 // The page offers the copies earlier servers left (session:recovery); this server copies its own work to its own file.
 const service = new LabService({
   host: 'browser',
-  sessionsDir: args.sessionsDir,
+  paths: { kind: 'folder', dir: args.sessionsDir },
   recoveryDir: recoveryDirIn(args.dataDir),
   legacyRecoveryFile: legacyRecoveryFileIn(args.dataDir),
   // The page shows the reason as a lasting warning; the log gets it once, with the path and code.

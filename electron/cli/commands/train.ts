@@ -52,7 +52,7 @@ export const command: CliCommand = {
     const parallel = numberOpt(values, 'parallel', 'int') ?? availableParallelism();
     if (parallel < 1) throw new UsageError('--parallel: must be at least 1');
 
-    const lab = new LabService({ workerFactory: threadWorkerFactory(), host: 'electron', maxParallel: parallel });
+    const lab = new LabService({ workerFactory: threadWorkerFactory(), host: 'cli', paths: { kind: 'absolute' }, maxParallel: parallel });
     for (const { name, config } of configs) await lab.handle('runs:add', { name, config });
     const view = new ProgressView(io);
     lab.subscribe((event, payload) => {

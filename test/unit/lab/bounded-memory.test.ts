@@ -49,7 +49,7 @@ interface Sample { atMs: number; rss: number; heapUsed: number; batch: number }
 
 describe('bounded memory (slow: about a minute)', () => {
   it('a run with a snapshot every batch trains a minute with flat memory, keeps ≤ its snapshot budget, and its session saves and loads', async () => {
-    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron', maxParallel: 1 });
+    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron', paths: { kind: 'absolute' }, maxParallel: 1 });
     const run = await lab.handle('runs:add', { name: 'every batch', config });
     let batch = 0;
     lab.subscribe((event, payload) => {

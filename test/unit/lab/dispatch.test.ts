@@ -6,7 +6,7 @@ import { SEED_PRESET } from '../../../shared/presets.js';
 import { channelCases, harness, type ChannelCase, type Harness } from './fixtures/channel-cases.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
 
-const lab = () => new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'electron' });
+const lab = () => new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'electron', paths: { kind: 'absolute' } });
 
 describe('dispatch', () => {
   it('rejects unknown channels, including prototype names', async () => {

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 function service(delayMs = 20, maxParallel = 2) {
   const { factory, control } = fakeFactory(() => finishAfter(delayMs));
-  const lab = new LabService({ workerFactory: factory, host: 'electron', maxParallel });
+  const lab = new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' }, maxParallel });
   const events: LabEvent[] = [];
   lab.subscribe((...e) => events.push(e));
   return { lab, control, events };
@@ -88,7 +88,7 @@ describe('LabService runs', () => {
     const { factory } = fakeFactory((_config, index) =>
       index === 1 ? (worker) => worker.exit(134, 'the worker crashed: out of memory') : finishAfter(20),
     );
-    const lab = new LabService({ workerFactory: factory, host: 'electron', maxParallel: 2 });
+    const lab = new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' }, maxParallel: 2 });
     await lab.handle('runs:addPreset', { preset: 'seed', samples: 200 });
     const runs = await lab.handle('runs:train', {});
     expect(runs.map((r) => r.status)).toEqual(['done', 'failed', 'done', 'done']);
@@ -97,7 +97,7 @@ describe('LabService runs', () => {
 
   it('fails a run whose worker sends an invalid message', async () => {
     const { factory } = fakeFactory(() => (worker) => worker.send({ type: 'result', result: { status: 'done' } }));
-    const lab = new LabService({ workerFactory: factory, host: 'electron' });
+    const lab = new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' } });
     const run = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     const [failed] = await lab.handle('runs:train', { ids: [run.id] });
     expect(failed.status).toBe('failed');
@@ -128,7 +128,7 @@ describe('LabService runs', () => {
       setTimeout(() => worker.send({ type: 'progress', progress: { ...progress, batch: 999 } }), 60);
       setTimeout(() => finishAfter(0)(worker, config), 120);
     });
-    const lab = new LabService({ workerFactory: factory, host: 'electron' });
+    const lab = new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' } });
     const seen: number[] = [];
     lab.subscribe((event, payload) => {
       if (event === 'run:progress') seen.push(payload.progress.batch);

@@ -16,7 +16,7 @@ vi.mock('../../../shared/limits.js', async (importOriginal) => ({
 
 function service(delayMs = 20) {
   const { factory, control } = fakeFactory(() => finishAfter(delayMs));
-  return { lab: new LabService({ workerFactory: factory, host: 'electron', maxParallel: 2 }), control };
+  return { lab: new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' }, maxParallel: 2 }), control };
 }
 
 const idleRun = (i: number): Run => ({

@@ -40,7 +40,7 @@ describe('a session file that starts with a byte order mark', () => {
 
   it('opens in the lab by name and from dropped text, with the same runs', async () => {
     await writeFile(join(dir, 'bom.rnnlab'), BOM + text, 'utf8');
-    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', sessionsDir: dir });
+    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir } });
     try {
       const opened = await dispatch(lab, 'session:open', { path: 'bom.rnnlab' });
       expect(opened).toMatchObject({ ok: true, result: { runs: session.runs, session: { path: 'bom.rnnlab', dirty: false } } });

@@ -34,7 +34,7 @@ let lab: LabService;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lab-names-'));
   outside = await mkdtemp(join(tmpdir(), 'lab-outside-'));
-  lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', sessionsDir: dir });
+  lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir } });
   await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
 });
 afterEach(async () => {
@@ -166,7 +166,7 @@ describe('save failures in words', () => {
   it('says so when the sessions folder cannot be made (a file stands in its place)', async () => {
     const blocked = join(outside, 'not-a-folder');
     await writeFile(blocked, 'a file');
-    const other = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', sessionsDir: blocked });
+    const other = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir: blocked } });
     try {
       await other.handle('runs:add', { name: 'B', config: smallConfig(1) });
       const save = await dispatch(other, 'session:save', { path: 'x' });

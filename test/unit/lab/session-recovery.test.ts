@@ -27,7 +27,7 @@ const browserLab = (extra: Partial<LabServiceOptions> = {}) =>
   new LabService({
     workerFactory: fakeFactory(() => finishAfter(5)).factory,
     host: 'browser',
-    sessionsDir: join(dir, 'sessions'),
+    paths: { kind: 'folder', dir: join(dir, 'sessions') },
     recoveryDir,
     recoveryDelayMs: 20,
     ...extra,
@@ -225,7 +225,7 @@ describe('recovery copies through the contract channels', () => {
   });
 
   it('without a recovery folder: nothing is offered and restore is a clear not-found error', async () => {
-    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', sessionsDir: join(dir, 'sessions') });
+    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir: join(dir, 'sessions') } });
     expect(await ok(lab, 'session:recovery', {})).toEqual({ copies: [], damaged: [] });
     expect(await dispatch(lab, 'session:restoreRecovery', { id: '20200101T000000Z-00000000' })).toEqual({
       ok: false,

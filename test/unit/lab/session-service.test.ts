@@ -22,14 +22,14 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('sessions through the service', () => {
   it('Electron policy: save to an absolute path, reopen in a fresh service, same state', async () => {
-    const a = new LabService({ workerFactory: factory(), host: 'electron' });
+    const a = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' } });
     await a.handle('runs:addPreset', { preset: 'seed', samples: 200 });
     await a.handle('runs:train', {});
     await a.handle('view:set', { layout: 'overlay' });
     const path = join(dir, 'exp.rnnlab');
     const saved = await a.handle('session:save', { path });
     expect(saved.session).toEqual({ path, title: 'exp.rnnlab', dirty: false });
-    const b = new LabService({ workerFactory: factory(), host: 'electron' });
+    const b = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' } });
     const opened = await b.handle('session:open', { path });
     expect(opened.runs).toEqual(a.state().runs);
     expect(opened.view).toEqual(a.state().view);
@@ -42,7 +42,7 @@ describe('sessions through the service', () => {
   });
 
   it('browser policy: names inside the sessions folder only, .rnnlab forced, listed newest first', async () => {
-    const lab = new LabService({ workerFactory: factory(), host: 'browser', sessionsDir: dir });
+    const lab = new LabService({ workerFactory: factory(), host: 'browser', paths: { kind: 'folder', dir } });
     await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     for (const bad of ['../escape', '/etc/passwd', 'a/b', '..', '.hidden', 'C:evil']) {
       const reply = await dispatch(lab, 'session:save', { path: bad });
@@ -60,7 +60,7 @@ describe('sessions through the service', () => {
   });
 
   it('opens uploaded text, refuses a bad one whole, and serializes for download', async () => {
-    const lab = new LabService({ workerFactory: factory(), host: 'browser', sessionsDir: dir });
+    const lab = new LabService({ workerFactory: factory(), host: 'browser', paths: { kind: 'folder', dir } });
     const state = await lab.handle('session:openText', { name: 'mine.rnnlab', text: serializeSession(sampleSession()) });
     expect(state.runs).toHaveLength(5);
     expect(state.session).toEqual({ path: null, title: 'mine.rnnlab', dirty: false });
@@ -86,7 +86,7 @@ describe('sessions through the service', () => {
     const session = sampleSession();
     session.runs[0] = { ...session.runs[0], status: 'training' };
     session.runs[1] = { ...session.runs[1], status: 'queued' };
-    const lab = new LabService({ workerFactory: factory(), host: 'browser', sessionsDir: dir });
+    const lab = new LabService({ workerFactory: factory(), host: 'browser', paths: { kind: 'folder', dir } });
     const state = await lab.handle('session:openText', { name: 'mid.rnnlab', text: serializeSession(session) });
     expect(state.runs.map((r) => r.status)).toEqual(['idle', 'idle', 'done', 'done', 'idle']);
     expect(state.runs[0]).toMatchObject({ id: 'run0', note: 'note 0', history: [], snapshots: [] });
@@ -96,11 +96,11 @@ describe('sessions through the service', () => {
 
   it('keeps a recovery copy while dirty, offers it to the next start, deletes it on save', async () => {
     const recoveryDir = join(dir, 'recovery');
-    const a = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir, recoveryDelayMs: 20 });
+    const a = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' }, recoveryDir, recoveryDelayMs: 20 });
     await a.handle('runs:add', { name: 'Unsaved', config: smallConfig(2) });
     await vi.waitFor(async () => expect(await readdir(recoveryDir).catch(() => [])).toHaveLength(1));
     await a.close(); // the "crash": the process goes away without saving
-    const b = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir, recoveryDelayMs: 20 });
+    const b = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' }, recoveryDir, recoveryDelayMs: 20 });
     const offer = await b.recovery();
     expect(offer.copies).toMatchObject([{ runs: 1, runNames: ['Unsaved'] }]);
     const restored = await b.restoreRecovery(offer.copies[0]!.id);
@@ -113,7 +113,7 @@ describe('sessions through the service', () => {
   });
 
   it('saving while a run trains stores that run untrained, then the finished run makes the session dirty', async () => {
-    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(150)).factory, host: 'electron' });
+    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(150)).factory, host: 'electron', paths: { kind: 'absolute' } });
     const run = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     const training = lab.handle('runs:train', { ids: [run.id] });
     await wait(30);
@@ -131,7 +131,7 @@ describe('sessions through the service', () => {
   it('does not offer a corrupt recovery copy for restore', async () => {
     const legacyRecoveryFile = join(dir, 'recovery.rnnlab');
     await writeFile(legacyRecoveryFile, '{"format":"rnn-lab-session"');
-    const lab = new LabService({ workerFactory: factory(), host: 'electron', recoveryDir: join(dir, 'recovery'), legacyRecoveryFile });
+    const lab = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' }, recoveryDir: join(dir, 'recovery'), legacyRecoveryFile });
     const offer = await lab.recovery();
     expect(offer.copies).toEqual([]);
     expect(offer.damaged).toHaveLength(1);

@@ -27,7 +27,7 @@ const argvBefore = process.argv;
 const NEWEST_COPY = '20990101T000000Z-0123abcd';
 
 async function saveSession(name: string): Promise<void> {
-  const service = new LabService({ host: 'electron', workerFactory: () => { throw new Error('no training here'); } });
+  const service = new LabService({ host: 'electron', paths: { kind: 'absolute' }, workerFactory: () => { throw new Error('no training here'); } });
   await dispatch(service, 'runs:addPreset', { preset: 'seed', samples: 200 });
   const saved = await dispatch(service, 'session:save', { path: sessionFile(name) });
   expect(saved.ok).toBe(true);
@@ -167,7 +167,7 @@ describe('Electron main process (fake Electron)', () => {
     }
     const added = (await invoke('runs:addPreset', { preset: 'seed', samples: 100 })) as unknown[];
     expect(added).toHaveLength(4);
-    expect(win().title).toBe('from-argv.rnnlab • — RNN Lab');
+    expect(win().title).toBe('• from-argv.rnnlab — RNN Lab');
     expect(win().webContents.sent.some(([event]) => event === 'lab:state')).toBe(true);
   });
 

@@ -17,7 +17,7 @@ export function scripted() {
 
 /** A document controller over a real lab service (no training), with scripted dialogs. */
 export function documentFlow() {
-  const service = new LabService({ host: 'electron', workerFactory: () => { throw new Error('no training here'); } });
+  const service = new LabService({ host: 'electron', paths: { kind: 'absolute' }, workerFactory: () => { throw new Error('no training here'); } });
   const ui = scripted();
   const remembered: string[] = [];
   const docs = new DocumentController({

@@ -24,7 +24,7 @@ export interface Reply {
 export function labServiceWithoutWorkers(): LabService {
   return new LabService({
     host: 'browser',
-    sessionsDir: mkdtempSync(join(tmpdir(), 'rnnlab-sessions-')),
+    paths: { kind: 'folder', dir: mkdtempSync(join(tmpdir(), 'rnnlab-sessions-')) },
     workerFactory: () => {
       throw new Error('no worker should start in this test');
     },
