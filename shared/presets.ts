@@ -1,4 +1,4 @@
-import type { RunConfigInput } from './schemas/run-config.js';
+import type { RnnActivation, RunConfigInput } from './schemas/run-config.js';
 
 /** The seed notebook's data set: 10,000 rows of 3 digits, "does it hold a 4?". */
 export const SEED_TASK = {
@@ -28,24 +28,34 @@ export interface PresetRun {
   config: RunConfigInput;
 }
 
+/** What the seed rule needs to know to make a run of the seed's shape. */
+export interface SeedShape {
+  embeddingDim: number;
+  rnnActivation: RnnActivation;
+}
+
+/**
+ * The seed rule: a sigmoid RNN is its own output (the probability), trained with Adam 0.03; any other RNN
+ * gets the output sigmoid and Adam 0.02. The seed preset and the CLI's custom runs are made by it.
+ */
+export function seedRun({ embeddingDim, rnnActivation }: SeedShape): PresetRun {
+  const sigmoidRnn = rnnActivation === 'sigmoid';
+  return {
+    name: `Embedding ${embeddingDim} · ${rnnActivation}${sigmoidRnn ? ' RNN' : ''}`,
+    config: {
+      task: SEED_TASK,
+      model: { embeddingDim, rnnUnits: 1, rnnActivation, outputActivation: sigmoidRnn ? 'none' : 'sigmoid' },
+      training: seedTraining(sigmoidRnn ? 0.03 : 0.02),
+    },
+  };
+}
+
 /** The seed's four experiments, in the notebook's order. */
 export const SEED_PRESET: readonly PresetRun[] = [
-  {
-    name: 'Embedding 10 · linear',
-    config: { task: SEED_TASK, model: { embeddingDim: 10, rnnUnits: 1, rnnActivation: 'linear', outputActivation: 'sigmoid' }, training: seedTraining(0.02) },
-  },
-  {
-    name: 'Embedding 4 · linear',
-    config: { task: SEED_TASK, model: { embeddingDim: 4, rnnUnits: 1, rnnActivation: 'linear', outputActivation: 'sigmoid' }, training: seedTraining(0.02) },
-  },
-  {
-    name: 'Embedding 1 · linear',
-    config: { task: SEED_TASK, model: { embeddingDim: 1, rnnUnits: 1, rnnActivation: 'linear', outputActivation: 'sigmoid' }, training: seedTraining(0.02) },
-  },
-  {
-    name: 'Embedding 1 · sigmoid RNN',
-    config: { task: SEED_TASK, model: { embeddingDim: 1, rnnUnits: 1, rnnActivation: 'sigmoid', outputActivation: 'none' }, training: seedTraining(0.03) },
-  },
+  seedRun({ embeddingDim: 10, rnnActivation: 'linear' }),
+  seedRun({ embeddingDim: 4, rnnActivation: 'linear' }),
+  seedRun({ embeddingDim: 1, rnnActivation: 'linear' }),
+  seedRun({ embeddingDim: 1, rnnActivation: 'sigmoid' }),
 ];
 
 export const PRESETS = { seed: SEED_PRESET } as const;

@@ -1,95 +1,75 @@
-import { PRESETS } from '../../shared/presets.js';
+import { readAt, withValueAt } from '../../shared/config-fields/config-path.js';
+import { CLI_FIELDS } from '../../shared/config-fields/fields.js';
+import { PRESETS, seedRun, type SeedShape } from '../../shared/presets.js';
 import {
-  engines,
   rnnActivations,
   runConfigSchema,
-  type RnnActivation,
   type RunConfig,
   type RunConfigInput,
 } from '../../shared/schemas/run-config.js';
-import { listOpt, numberOpt, parseNumber, stringOpt } from './args.js';
+import { stringOpt } from './args.js';
 import { UsageError, type OptionValues } from './command.js';
+import { LIST_FIELDS, flagName, readListFlags, readOverrideFlags, type FieldValue } from './config-flags.js';
 
 export interface NamedConfig {
   name: string;
   config: RunConfig;
 }
 
-/** Which flag sets each config field, so schema errors can name the flag the user typed. */
-const FLAGS: Record<string, string> = {
-  'model.embeddingDim': '--embedding',
-  'model.rnnActivation': '--activation',
-  'model.rnnUnits': '--units',
-  'training.epochs': '--epochs',
-  'training.learningRate': '--lr',
-  'training.batchSize': '--batch',
-  'training.seed': '--seed',
-  'training.engine': '--engine',
-  'training.snapshotEveryBatches': '--snapshot-every',
-  'task.samples': '--samples',
-};
+type Overrides = (readonly [path: string, value: FieldValue])[];
 
-/** `--preset seed` or the cross product of `--embedding` × `--activation`, with overrides. */
+/** `--preset seed` or the cross product of the list flags (`--embedding` × `--activation`), with overrides. */
 export function trainConfigs(values: OptionValues): NamedConfig[] {
   const preset = stringOpt(values, 'preset');
-  const embeddings = listOpt(values, 'embedding', (s) => parseNumber(s, '--embedding', 'int'));
-  const activations = listOpt(values, 'activation', parseActivation);
+  const lists = readListFlags(values);
   if (preset !== undefined) {
-    if (!Object.hasOwn(PRESETS, preset)) throw new UsageError(`--preset: unknown preset "${preset}" (presets: ${Object.keys(PRESETS).join(', ')})`);
-    if (embeddings || activations) throw new UsageError('--preset cannot be combined with --embedding or --activation');
-    return PRESETS[preset as keyof typeof PRESETS].map(({ name, config }) => ({ name, config: withOverrides(config, values) }));
+    if (!Object.hasOwn(PRESETS, preset)) {
+      throw new UsageError(`--preset: unknown preset "${preset}" (presets: ${Object.keys(PRESETS).join(', ')})`);
+    }
+    if (lists.size) throw new UsageError(`--preset cannot be combined with ${LIST_FIELDS.map(flagName).join(' or ')}`);
+    const overrides = readOverrideFlags(values);
+    const runs = PRESETS[preset as keyof typeof PRESETS];
+    return runs.map(({ name, config }) => ({ name, config: withOverrides(config, overrides) }));
   }
-  if (!embeddings) throw new UsageError('train needs --preset seed or --embedding LIST (e.g. --embedding 10,4,1)');
-  const base = PRESETS.seed[0].config;
-  return embeddings.flatMap((embeddingDim) =>
-    (activations ?? ['linear']).map((rnnActivation) => {
-      // The seed's shapes: a sigmoid RNN is its own output (Adam 0.03); the others get an output sigmoid (Adam 0.02).
-      const sigmoidRnn = rnnActivation === 'sigmoid';
-      const config: RunConfigInput = {
-        ...base,
-        model: { embeddingDim, rnnUnits: 1, rnnActivation, outputActivation: sigmoidRnn ? 'none' : 'sigmoid' },
-        training: { ...base.training, learningRate: sigmoidRnn ? 0.03 : 0.02 },
-      };
-      return {
-        name: `Embedding ${embeddingDim} · ${rnnActivation}${sigmoidRnn ? ' RNN' : ''}`,
-        config: withOverrides(config, values),
-      };
-    }),
-  );
+  const missing = LIST_FIELDS.find((f) => f.cli.required && !lists.has(f.path));
+  if (missing) {
+    const flag = flagName(missing);
+    throw new UsageError(`train needs --preset seed or ${flag} LIST (e.g. ${flag} ${missing.cli.arg ?? 'LIST'})`);
+  }
+  const overrides = readOverrideFlags(values);
+  return crossProduct(LIST_FIELDS.map((f) => (lists.get(f.path) ?? [f.defaultValue]).map((v) => [f.path, v] as const)))
+    .map((picks) => {
+      const run = seedRun(seedShape(picks));
+      return { name: run.name, config: withOverrides(run.config, [...picks, ...overrides]) };
+    });
 }
 
-function parseActivation(raw: string): RnnActivation {
-  if ((rnnActivations as readonly string[]).includes(raw)) return raw as RnnActivation;
-  throw new UsageError(`--activation: unknown activation "${raw}" (use ${rnnActivations.join(', ')})`);
+/** The picks the seed rule reads; any other list field's pick is applied on top as an override. */
+function seedShape(picks: Overrides): SeedShape {
+  const valueOf = (path: string) => picks.find(([p]) => p === path)?.[1];
+  const embeddingDim = valueOf('model.embeddingDim');
+  const rnnActivation = rnnActivations.find((a) => a === valueOf('model.rnnActivation'));
+  if (typeof embeddingDim !== 'number' || rnnActivation === undefined) {
+    throw new Error('custom runs need an embedding size and an RNN activation list field');
+  }
+  return { embeddingDim, rnnActivation };
 }
 
-function withOverrides(config: RunConfigInput, values: OptionValues): RunConfig {
-  const engine = stringOpt(values, 'engine');
-  if (engine !== undefined && !(engines as readonly string[]).includes(engine)) {
-    throw new UsageError(`--engine: unknown engine "${engine}" (use ${engines.join(' or ')})`);
-  }
-  const pick = <T>(value: T | undefined, fallback: T) => (value === undefined ? fallback : value);
-  const input = {
-    ...config,
-    model: { ...config.model, rnnUnits: pick(numberOpt(values, 'units', 'int'), config.model.rnnUnits) },
-    task: { ...config.task, samples: pick(numberOpt(values, 'samples', 'int'), config.task.samples) },
-    training: {
-      ...config.training,
-      epochs: pick(numberOpt(values, 'epochs', 'int'), config.training.epochs),
-      learningRate: pick(numberOpt(values, 'lr', 'float'), config.training.learningRate),
-      batchSize: pick(numberOpt(values, 'batch', 'int'), config.training.batchSize),
-      seed: pick(numberOpt(values, 'seed', 'int'), config.training.seed),
-      engine: pick(engine as RunConfig['training']['engine'] | undefined, config.training.engine),
-      snapshotEveryBatches: pick(numberOpt(values, 'snapshot-every', 'int'), config.training.snapshotEveryBatches),
-    },
-  };
+/** Every combination, the first list outermost (flag order: `--embedding 3,1 --activation a,b` → 3a 3b 1a 1b). */
+function crossProduct<T>(lists: readonly (readonly T[])[]): T[][] {
+  return lists.reduce<T[][]>((combos, list) => combos.flatMap((combo) => list.map((item) => [...combo, item])), [[]]);
+}
+
+function withOverrides(config: RunConfigInput, overrides: Overrides): RunConfig {
+  const input = overrides.reduce<RunConfigInput>((c, [path, value]) => withValueAt(c, path, value), config);
   const parsed = runConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue.path.join('.');
-  const where = FLAGS[path] ?? `config ${path}`;
-  const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)?.[key], input);
+  const field = CLI_FIELDS.find((f) => f.path === path);
+  const where = field ? flagName(field) : `config ${path}`;
   if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const value = readAt(input, path);
     // `--lr` must be greater than 0, not "at least 0": the bound's own inclusiveness decides the words.
     const bound = issue.code === 'too_small'
       ? `${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}`

@@ -1,0 +1,105 @@
+import type { ConfigPath } from './config-path.js';
+
+/** The form's sections, in the order the "Add run" form shows them. */
+export const FORM_GROUPS = ['Model', 'Training', 'Task'] as const;
+export type FormGroup = (typeof FORM_GROUPS)[number];
+
+/** How `rnn-lab train` sets a field. */
+export interface CliFlag {
+  /** The flag without its dashes: `lr` for `--lr`. */
+  flag: string;
+  /** Takes a comma-separated list; custom runs are the cross product of every list flag. */
+  list?: boolean;
+  /** Custom runs (no `--preset`) need this flag. */
+  required?: boolean;
+  /** What `--help` shows after the flag, when the kind's own placeholder (N, X, a|b) says too little. */
+  arg?: string;
+}
+
+/**
+ * What a person needs to know about one RunConfig field. Kind, choices and range are not here:
+ * they are read from the zod schema (schema-facts.ts), and the default from the default run.
+ */
+export interface FieldDescriptor {
+  path: ConfigPath;
+  label: string;
+  /** One short phrase for `--help` and the docs. */
+  help: string;
+  unit?: string;
+  /** The form section; a field without one keeps its default in the form. */
+  form?: FormGroup;
+  /** Said in the form after the range (what a special value means). */
+  formNote?: string;
+  cli?: CliFlag;
+  /** A sweep may vary it (it changes what the run learns, not how it is recorded). */
+  sweepable: boolean;
+}
+
+/** Every RunConfig field, once, in the form's order. Adding a field to the schema = one entry here. */
+export const FIELD_DESCRIPTORS = [
+  {
+    path: 'model.embeddingDim', label: 'Embedding size', help: "length of each digit's embedding vector",
+    form: 'Model', cli: { flag: 'embedding', list: true, required: true, arg: '10,4,1' }, sweepable: true,
+  },
+  {
+    path: 'model.rnnUnits', label: 'RNN units', help: 'units of the SimpleRNN',
+    form: 'Model', cli: { flag: 'units' }, sweepable: true,
+  },
+  {
+    path: 'model.rnnActivation', label: 'RNN activation', help: "the SimpleRNN's activation",
+    form: 'Model', cli: { flag: 'activation', list: true }, sweepable: true,
+  },
+  {
+    path: 'model.outputActivation', label: 'Output activation',
+    help: 'sigmoid adds an output layer after the RNN; none reads the RNN output as the probability',
+    form: 'Model', sweepable: true,
+  },
+  { path: 'training.optimizer', label: 'Optimizer', help: 'the optimizer', sweepable: false },
+  {
+    path: 'training.learningRate', label: 'Learning rate', help: 'Adam learning rate',
+    form: 'Training', cli: { flag: 'lr' }, sweepable: true,
+  },
+  {
+    path: 'training.batchSize', label: 'Batch size', help: 'training rows per step', unit: 'rows',
+    form: 'Training', cli: { flag: 'batch' }, sweepable: true,
+  },
+  {
+    path: 'training.epochs', label: 'Epochs', help: 'passes over the training rows',
+    form: 'Training', cli: { flag: 'epochs' }, sweepable: true,
+  },
+  {
+    path: 'training.seed', label: 'Training seed', help: 'seed of the initial weights and the batch order',
+    form: 'Training', cli: { flag: 'seed' }, sweepable: true,
+  },
+  {
+    path: 'training.engine', label: 'Engine',
+    help: "the recurrence as one fused op (fast) or tfjs's own SimpleRNN layer",
+    form: 'Training', cli: { flag: 'engine' }, sweepable: false,
+  },
+  {
+    path: 'training.snapshotEveryBatches', label: 'Snapshot every K batches', unit: 'batches',
+    help: 'keep the weights every K batches (0: at epoch ends only)', formNote: '0 = epoch ends only',
+    form: 'Training', cli: { flag: 'snapshot-every', arg: 'K' }, sweepable: false,
+  },
+  {
+    path: 'task.samples', label: 'Samples', help: 'rows in the data set (training and validation)', unit: 'rows',
+    form: 'Task', cli: { flag: 'samples' }, sweepable: true,
+  },
+  {
+    path: 'task.targetDigit', label: 'Target digit', help: 'a sequence is labelled 1 when it holds this digit',
+    form: 'Task', sweepable: true,
+  },
+  {
+    path: 'task.sequenceLength', label: 'Sequence length', help: 'digits per sequence', unit: 'digits',
+    form: 'Task', sweepable: true,
+  },
+  {
+    path: 'task.vocabularySize', label: 'Vocabulary size', help: 'digits are drawn from 0 to size − 1',
+    form: 'Task', sweepable: true,
+  },
+  {
+    path: 'task.validationSplit', label: 'Validation split', help: 'the last fraction of the rows validates',
+    form: 'Task', sweepable: true,
+  },
+  { path: 'task.dataSeed', label: 'Data seed', help: 'seed of the random data set', form: 'Task', sweepable: true },
+] as const satisfies readonly FieldDescriptor[];
