@@ -6,6 +6,7 @@ import { LabService } from '../../lab/lab-service.js';
 import { threadWorkerFactory } from '../../lab/thread-worker-factory.js';
 import { numberOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
+import { configFlagHelp, configFlagOptions } from '../config-flags.js';
 import { ProgressView } from '../progress-view.js';
 import { trainConfigs } from '../train-configs.js';
 
@@ -14,28 +15,16 @@ export const command: CliCommand = {
   usage: 'train (--preset seed | --embedding LIST) --out FILE [options]',
   summary: 'train runs in parallel worker threads and save them as a session file',
   help: [
-    '--preset seed           the seed notebook\'s four runs',
-    '--embedding 10,4,1      embedding sizes (custom runs: every embedding × every activation)',
-    '--activation LIST       linear, sigmoid, tanh, relu (default linear); sigmoid = the seed\'s sigmoid RNN',
-    '--epochs N --lr X --batch N --samples N --seed N   override the recipe',
-    '--units N               RNN units (default 1; with more, a row is read out as the mean of the units\' probabilities)',
-    '--engine fused|reference  fused recurrence op (default) or tfjs\'s SimpleRNN layer',
-    '--snapshot-every K      keep weight snapshots every K batches (default: epoch ends)',
+    '--preset seed           the seed notebook\'s four runs; the flags below override their recipe',
+    'Custom runs: every --embedding × every --activation, each made by the seed rule (a sigmoid RNN',
+    'is its own output; any other gets an output sigmoid), with the flags below applied to every run.',
+    ...configFlagHelp(),
     '--parallel N            runs trained at once (default: number of cores)',
     '--out FILE              the session file to write (.rnnlab)',
   ],
   options: {
     preset: { type: 'string' },
-    embedding: { type: 'string' },
-    activation: { type: 'string' },
-    epochs: { type: 'string' },
-    lr: { type: 'string' },
-    batch: { type: 'string' },
-    samples: { type: 'string' },
-    seed: { type: 'string' },
-    units: { type: 'string' },
-    engine: { type: 'string' },
-    'snapshot-every': { type: 'string' },
+    ...configFlagOptions(),
     parallel: { type: 'string' },
     out: { type: 'string', short: 'o' },
   },
