@@ -4,7 +4,8 @@
  * schema). contract.ts checks at compile time that its maps have exactly
  * these keys, so the two cannot drift apart.
  */
-export const invokeChannels = [
+/** Channels the lab service answers, through dispatch.ts, whichever host runs it. */
+export const labChannels = [
   'app:info',
   'lab:state',
   'runs:add',
@@ -24,8 +25,24 @@ export const invokeChannels = [
   'session:recovery',
   'session:restoreRecovery',
   'session:discardRecovery',
-  'export:save',
 ] as const;
+
+/**
+ * Channels only the Electron main process answers, with a native dialog: dispatch.ts refuses them, so the
+ * lab service never sees them, and the browser host never sends them (the page downloads its exports).
+ */
+export const electronOnlyChannels = ['export:save'] as const;
+
+/** Every channel the renderer may invoke (the preload exposes each): the lab's and Electron's own. */
+export const invokeChannels = [...labChannels, ...electronOnlyChannels] as const;
+
+export type LabChannel = (typeof labChannels)[number];
+export type ElectronOnlyChannel = (typeof electronOnlyChannels)[number];
+
+/** Whether the lab service answers `channel` (false for Electron's own channels and for unknown names). */
+export function isLabChannel(channel: string): channel is LabChannel {
+  return (labChannels as readonly string[]).includes(channel);
+}
 
 export const eventChannels = ['lab:state', 'run:progress', 'menu:command'] as const;
 

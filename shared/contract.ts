@@ -103,7 +103,10 @@ export const invokeContract = {
   'session:restoreRecovery': { request: z.object({ id: recoveryIdSchema }), response: labStateSchema },
   /** Deletes one offered copy (a damaged one too); the others stay offered. */
   'session:discardRecovery': { request: z.object({ id: recoveryIdSchema }), response: z.object({ ok: z.literal(true) }) },
-  /** Electron: save dialog in main, then the bytes are checked and written. Browser: unused (the page downloads). */
+  /**
+   * Electron only (see electronOnlyChannels): the main process shows a save dialog, then checks and writes
+   * the bytes. The lab service never sees it; the browser host downloads instead.
+   */
   'export:save': {
     request: z.object({
       defaultName: z.string().min(1).max(255),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { APP_VERSION } from '../../shared/app-version.js';
 import { type AppInfo, type InvokeChannel, type InvokeResponse, type LabState, invokeContract } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
+import type { LabChannel } from '../../shared/channels.js';
 import { PRESETS } from '../../shared/presets.js';
 import { runConfigSchema } from '../../shared/schemas/run-config.js';
 import type { Session } from '../../shared/schemas/session.js';
@@ -18,7 +19,7 @@ import { escapeUnsafe } from '../../shared/text-safety.js';
 export type { LabEvent, LabListener } from './lab-events.js';
 
 export type LabRequest<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['request']>;
-type Handlers = { [C in InvokeChannel]: (request: LabRequest<C>) => Promise<InvokeResponse<C>> };
+type Handlers = { [C in LabChannel]: (request: LabRequest<C>) => Promise<InvokeResponse<C>> };
 
 export interface LabServiceOptions {
   workerFactory: WorkerFactory;
@@ -75,7 +76,7 @@ export class LabService {
     return this.events.subscribe(listener);
   }
 
-  handle<C extends InvokeChannel>(channel: C, request: LabRequest<C>): Promise<InvokeResponse<C>> {
+  handle<C extends LabChannel>(channel: C, request: LabRequest<C>): Promise<InvokeResponse<C>> {
     const handler = this.handlers[channel] as (r: LabRequest<C>) => Promise<InvokeResponse<C>>;
     return handler(request);
   }
@@ -186,9 +187,6 @@ export class LabService {
     'session:discardRecovery': async ({ id }) => {
       await this.discardRecovery(id);
       return { ok: true as const };
-    },
-    'export:save': async () => {
-      throw new LabError('bad-request', 'export:save is handled by the host, not the lab service');
     },
   };
 

@@ -1,5 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { invokeChannels, invokeContract, type InvokeChannel } from '../../shared/contract.js';
+import type { ElectronOnlyChannel, LabChannel } from '../../shared/channels.js';
 import type { z } from 'zod';
 import { LabError, toWireError, type WireError } from '../../shared/errors.js';
 import { formatZodError } from '../../shared/format-zod-error.js';
@@ -10,7 +11,10 @@ import type { DocumentController } from './document-controller.js';
 /** Channels whose Electron behaviour needs the main process first (dialogs, file writes). */
 type HostHandler = (payload: unknown) => Promise<unknown>;
 
-function hostHandlers(docs: DocumentController): Partial<Record<InvokeChannel, HostHandler>> {
+/** Electron's own channels must each have a handler here (the lab service refuses them); some lab channels too. */
+type HostHandlers = Record<ElectronOnlyChannel, HostHandler> & Partial<Record<LabChannel, HostHandler>>;
+
+function hostHandlers(docs: DocumentController): HostHandlers {
   const parse = <S extends z.ZodType>(schema: S, channel: InvokeChannel, payload: unknown): z.output<S> => {
     const parsed = schema.safeParse(payload ?? {});
     // One line, as dispatch does for the other channels: a zod message may span lines.
@@ -42,7 +46,7 @@ export function registerIpcHandlers(window: () => BrowserWindow | null, backend:
         frameUrl: event.senderFrame?.url ?? null,
       });
       if (!trusted) return { error: { code: 'forbidden', message: `${channel}: refused a call from outside the RNN Lab window` } } satisfies WireError;
-      const host = special[channel];
+      const host: HostHandler | undefined = special[channel];
       if (host) {
         try {
           return await host(payload);

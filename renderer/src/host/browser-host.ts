@@ -1,5 +1,6 @@
 import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/contract.js';
 import { eventChannels } from '../../../shared/contract.js';
+import { isLabChannel } from '../../../shared/channels.js';
 import { fromWireError, LabError } from '../../../shared/errors.js';
 import { serverMessageSchema, TOKEN_PARAM, WS_PATH } from '../../../shared/transport.js';
 import type { ExportKind, Host } from './host.js';
@@ -105,6 +106,10 @@ export function createBrowserHost(url: string): BrowserHost {
   const host: BrowserHost = {
     kind: 'browser',
     invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
+      // Electron's own channels (a native save dialog) have no answer here: saveExport downloads instead.
+      if (!isLabChannel(channel)) {
+        return Promise.reject(new LabError('bad-request', `${channel} is answered by the Electron window only`));
+      }
       const id = nextId++;
       const frame = JSON.stringify({ type: 'call', id, channel, payload: request });
       return new Promise<InvokeResponse<C>>((resolve, reject) => {

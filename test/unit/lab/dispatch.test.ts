@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/lab/dispatch.js';
 import { LabService } from '../../../electron/lab/lab-service.js';
-import { invokeChannels, invokeContract, type InvokeChannel } from '../../../shared/contract.js';
+import { electronOnlyChannels, invokeChannels, labChannels, type LabChannel } from '../../../shared/channels.js';
+import { invokeContract } from '../../../shared/contract.js';
 import { SEED_PRESET } from '../../../shared/presets.js';
 import { channelCases, harness, type ChannelCase, type Harness } from './fixtures/channel-cases.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
@@ -45,20 +46,33 @@ describe('dispatch', () => {
     expect(relative).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'session path must be absolute: relative.rnnlab' } });
   });
 
-  it('has one case per channel of the contract (a new channel needs a valid request here)', () => {
-    expect(Object.keys(channelCases).sort()).toEqual([...invokeChannels].sort());
+  it('has one case per lab channel (a new channel needs a valid request here)', () => {
+    expect(Object.keys(channelCases).sort()).toEqual([...labChannels].sort());
+    // Every channel of the contract is either the lab's or Electron's own, never both.
+    expect([...invokeChannels].sort()).toEqual([...labChannels, ...electronOnlyChannels].sort());
+    expect(electronOnlyChannels).toEqual(['export:save']);
   });
 
-  it.each([...invokeChannels])('%s: a valid request gets an answer its response schema accepts', async (channel) => {
+  it.each([...electronOnlyChannels])('%s never reaches the service: refused, valid or not, before validation', async (channel) => {
     const h = await harness();
     try {
-      const kase = channelCases[channel] as ChannelCase<InvokeChannel>;
-      const reply = await dispatch(h.lab, channel, await kase.valid(h));
-      if ('hostOnly' in kase) {
-        // Answered by the host (a native save dialog); the service says so in one line instead of pretending.
-        expect(reply).toEqual({ ok: false, error: { code: 'bad-request', message: kase.hostOnly } });
-        return;
+      const before = h.lab.state();
+      const message = `${channel} is answered by the Electron window only`;
+      const valid = { defaultName: 'chart.png', kind: 'png', data: 'iVBORw0KGgo=' };
+      for (const payload of [valid, { kind: 'gif' }, 'junk']) {
+        expect(await dispatch(h.lab, channel, payload)).toEqual({ ok: false, error: { code: 'bad-request', message } });
       }
+      expect(h.lab.state()).toEqual(before);
+    } finally {
+      await h.dispose();
+    }
+  });
+
+  it.each([...labChannels])('%s: a valid request gets an answer its response schema accepts', async (channel) => {
+    const h = await harness();
+    try {
+      const kase = channelCases[channel] as ChannelCase<LabChannel>;
+      const reply = await dispatch(h.lab, channel, await kase.valid(h));
       if (!reply.ok) throw new Error(`${channel} refused a valid request: ${reply.error.message}`);
       // What crosses the wire must be what the contract promises the renderer.
       const answer = invokeContract[channel].response.parse(reply.result);
@@ -68,7 +82,7 @@ describe('dispatch', () => {
     }
   });
 
-  it.each([...invokeChannels])('%s: an invalid request is refused as bad-request in one line naming the path', async (channel) => {
+  it.each([...labChannels])('%s: an invalid request is refused as bad-request in one line naming the path', async (channel) => {
     const h = await harness();
     try {
       const [payload, path] = channelCases[channel].invalid;
