@@ -5,17 +5,17 @@ import { LENGTHS_TITLE } from '../analysis/charts/analysis-lengths.js';
  * controls and tables, not only a chart); the renderer maps `component` to it. `scope` says what
  * it is given: run = every trained run with its model and colour, group = all the session's runs.
  */
-export interface AnalysisViewEntry {
+interface ViewBase {
   id: string;
   title: string;
-  scope: 'run' | 'group';
-  component: AnalysisComponentName;
   /** The catalogue charts (ids) the CLI exports from what this view draws. */
   charts: readonly string[];
 }
-
-export type AnalysisComponentName =
-  | 'TraceView' | 'WhatIfView' | 'ExhaustiveView' | 'LengthsView' | 'TimelineView' | 'SeedRepeatView';
+export type RunViewName = 'TraceView' | 'WhatIfView' | 'ExhaustiveView' | 'LengthsView' | 'TimelineView';
+export type GroupViewName = 'SeedRepeatView';
+export type AnalysisViewEntry =
+  | (ViewBase & { scope: 'run'; component: RunViewName })
+  | (ViewBase & { scope: 'group'; component: GroupViewName });
 
 export const analysisViews: readonly AnalysisViewEntry[] = [
   { id: 'trace', title: 'Trace a sequence', scope: 'run', component: 'TraceView', charts: ['trace'] },

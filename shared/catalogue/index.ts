@@ -7,12 +7,12 @@ import type { ChartContext } from '../charts/common.js';
 import type { Run } from '../schemas/run.js';
 import { analysisCharts } from './analysis-charts.js';
 import { boardCharts } from './board-charts.js';
-import type { ChartEntry, ChartParamName, ChartParams, RunChartEntry } from './chart-entry.js';
+import type { BoardPart, ChartEntry, ChartParamName, ChartParams, RunChartEntry } from './chart-entry.js';
 import type { EChartsOption } from 'echarts';
 
 export * from './chart-entry.js';
 export { boardCharts } from './board-charts.js';
-export { analysisViews, type AnalysisViewEntry, type AnalysisComponentName } from './analysis-views.js';
+export * from './analysis-views.js';
 
 /** Board charts first, then the Analysis section's: the order of the CLI's list. */
 export const chartCatalogue: readonly ChartEntry[] = [...boardCharts, ...analysisCharts];
@@ -48,8 +48,9 @@ export function runChartOption(
 }
 
 /** What a board column shows for a run, in order: live charts while it trains, the rest once it has weights. */
-export function boardChartsFor(run: Run, hasResult: boolean, stage: 'live' | 'result'): RunChartEntry[] {
-  return boardCharts.filter((c) => {
+export type BoardChart = RunChartEntry & { board: BoardPart };
+export function boardChartsFor(run: Run, hasResult: boolean, stage: 'live' | 'result'): BoardChart[] {
+  return boardCharts.filter((c): c is BoardChart => {
     if (!c.board || c.board.stage !== stage) return false;
     if (stage === 'result' && !hasResult) return false;
     return c.board.showEmpty === true || c.needs(run);
