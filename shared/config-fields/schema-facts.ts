@@ -21,14 +21,6 @@ export interface SchemaFacts {
 
 type Shape = Record<string, z.ZodType>;
 
-/** Every leaf of RunConfig as `section.field`, walked from the schema itself. */
-export function configLeafPaths(): string[] {
-  return Object.entries(runConfigSchema.shape as Shape).flatMap(([section, schema]) => {
-    if (!(schema instanceof z.ZodObject)) return [section];
-    return Object.keys(schema.shape as Shape).map((field) => `${section}.${field}`);
-  });
-}
-
 function leafSchema(path: string): z.ZodType {
   const [section, field] = path.split('.');
   const sectionSchema = (runConfigSchema.shape as Shape)[section];
