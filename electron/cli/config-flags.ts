@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { CLI_FIELDS, type CliField } from '../../shared/config-fields/fields.js';
-import { choicesText, numberText, rangeText } from '../../shared/config-fields/range-text.js';
+import { choicesText, rangeText } from '../../shared/config-fields/range-text.js';
 import { listOpt, parseNumber, stringOpt } from './args.js';
 import { UsageError, type OptionValues } from './command.js';
 
@@ -37,8 +37,8 @@ function valuesText(field: CliField): string {
 export function configFlagHelp(): string[] {
   return CLI_FIELDS.map((f) => {
     const unit = f.unit ? ` ${f.unit}` : '';
-    const value = typeof f.defaultValue === 'number' ? numberText(f.defaultValue) : f.defaultValue;
-    const fallback = f.cli.required ? '' : `, default ${value}`;
+    // The default as it would be typed (10000, not 10,000: a comma separates list items).
+    const fallback = f.cli.required ? '' : `, default ${String(f.defaultValue)}`;
     return `${`${flagName(f)} ${placeholder(f)}`.padEnd(23)} ${f.help}; ${valuesText(f)}${unit}${fallback}`;
   });
 }

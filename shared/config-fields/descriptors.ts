@@ -42,7 +42,8 @@ export const FIELD_DESCRIPTORS = [
     form: 'Model', cli: { flag: 'embedding', list: true, required: true, arg: '10,4,1' }, sweepable: true,
   },
   {
-    path: 'model.rnnUnits', label: 'RNN units', help: 'units of the SimpleRNN',
+    path: 'model.rnnUnits', label: 'RNN units',
+    help: "units of the SimpleRNN (with more than 1, a row's probability is the mean of the units')",
     form: 'Model', cli: { flag: 'units' }, sweepable: true,
   },
   {
