@@ -11,7 +11,7 @@ import { naiveProbability, naiveStates } from './naive-forward.js';
 import { randomModel } from './random-model.js';
 
 /**
- * The task is general (issue 8): target digit 7, sequences of 5 over a vocabulary of 8,
+ * The task is not only the seed's: target digit 7, sequences of 5 over a vocabulary of 8,
  * and RNNs with 2 and 3 units. Every computation is checked on this task against the
  * naive pass written in the tests, and the forward pass against the engine's tfjs model.
  */
