@@ -44,7 +44,23 @@ export function isLabChannel(channel: string): channel is LabChannel {
   return (labChannels as readonly string[]).includes(channel);
 }
 
-export const eventChannels = ['lab:state', 'run:progress', 'menu:command'] as const;
+/**
+ * Pushed events: one `lab:state` snapshot when a whole document arrives (opened, new, restored),
+ * otherwise small events that name what changed, so nothing resends what did not change.
+ */
+export const eventChannels = [
+  'lab:state',
+  'run:added',
+  'run:changed',
+  'run:progress',
+  'run:epoch',
+  'run:finished',
+  'run:removed',
+  'view:changed',
+  'session:changed',
+  'recovery:changed',
+  'menu:command',
+] as const;
 
 export type InvokeChannel = (typeof invokeChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];
@@ -52,4 +68,10 @@ export type EventChannel = (typeof eventChannels)[number];
 /** The preload's named function for a channel: 'runs:add' → 'runsAdd'. */
 export function apiMethodName(channel: InvokeChannel): string {
   return channel.replace(/:(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The preload's subscription for an event: 'run:added' → 'onRunAdded'. */
+export function eventMethodName(event: EventChannel): string {
+  const name = event.replace(/:(\w)/g, (_, c: string) => c.toUpperCase());
+  return `on${name[0]!.toUpperCase()}${name.slice(1)}`;
 }

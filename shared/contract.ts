@@ -3,9 +3,18 @@ import { runConfigSchema } from './schemas/run-config.js';
 import { backendInfoSchema } from './schemas/run-result.js';
 import { progressSchema } from './schemas/progress.js';
 import { runIdSchema, runNameSchema, runNoteSchema, runSchema } from './schemas/run.js';
+import { epochRecordSchema } from './schemas/run-result.js';
+import { runPatchSchema } from './schemas/run-patch.js';
 import { SESSION_MAX_BYTES, viewStateSchema } from './schemas/session.js';
 import { recoveryIdSchema, recoveryOfferSchema } from './schemas/recovery.js';
-import { apiMethodName, eventChannels, invokeChannels, type EventChannel, type InvokeChannel } from './channels.js';
+import {
+  apiMethodName,
+  eventChannels,
+  eventMethodName,
+  invokeChannels,
+  type EventChannel,
+  type InvokeChannel,
+} from './channels.js';
 
 /**
  * The one contract between the renderer and its host (Electron IPC or the
@@ -14,17 +23,19 @@ import { apiMethodName, eventChannels, invokeChannels, type EventChannel, type I
  * their types and validation from these maps.
  */
 
+export const sessionSummarySchema = z.object({
+  /** Full path (Electron) or file name in the sessions folder (browser mode); null before the first save. */
+  path: z.string().nullable(),
+  /** What the title bar shows: the file name, or "Untitled". */
+  title: z.string(),
+  dirty: z.boolean(),
+});
+
 /** What the renderer sees of the lab service: everything but live progress. */
 export const labStateSchema = z.object({
   runs: z.array(runSchema),
   view: viewStateSchema,
-  session: z.object({
-    /** Full path (Electron) or file name in the sessions folder (browser mode); null before the first save. */
-    path: z.string().nullable(),
-    /** What the title bar shows: the file name, or "Untitled". */
-    title: z.string(),
-    dirty: z.boolean(),
-  }),
+  session: sessionSummarySchema,
   /**
    * Why unsaved work is NOT being copied to disk (the last recovery write failed), in one line;
    * absent while copies succeed or there is nothing unsaved to copy.
@@ -119,8 +130,23 @@ export const invokeContract = {
 } as const;
 
 export const eventContract = {
+  /** The whole state: a new document (opened, new, restored); pages also ask it once when they connect. */
   'lab:state': labStateSchema,
+  /** A new run, and where its id goes in the board order. */
+  'run:added': z.object({ run: runSchema, index: z.number().int().min(0) }),
+  /** Only the fields that changed (status, name, note, a new config with its results cleared…). */
+  'run:changed': runPatchSchema,
   'run:progress': z.object({ id: runIdSchema, progress: progressSchema }),
+  /** One more row of the run's history while it trains. */
+  'run:epoch': z.object({ id: runIdSchema, record: epochRecordSchema }),
+  /** Once per training: the final status and the result fields not yet sent. */
+  'run:finished': runPatchSchema,
+  /** The run is gone; so is its id from the view's order and overlay list. */
+  'run:removed': z.object({ id: runIdSchema }),
+  'view:changed': viewStateSchema,
+  'session:changed': sessionSummarySchema,
+  /** Why unsaved work is not being copied to disk, or null once copies succeed again. */
+  'recovery:changed': z.object({ error: z.string().nullable() }),
   /** Menu items and accelerators the renderer acts on (Electron only). */
   'menu:command': z.object({
     command: z.enum(['train-all', 'cancel-all', 'add-run', 'export-board', 'toggle-overlay', 'seed-preset']),
@@ -138,4 +164,7 @@ export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeContr
 export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['response']>;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
 export type MenuCommand = EventPayload<'menu:command'>['command'];
-export { invokeChannels, eventChannels, apiMethodName, type InvokeChannel, type EventChannel };
+/** The events the lab service pushes (all but the menu's), as (event, payload) pairs. */
+export type LabEventChannel = Exclude<EventChannel, 'menu:command'>;
+export type LabEvent = { [E in LabEventChannel]: [event: E, payload: EventPayload<E>] }[LabEventChannel];
+export { invokeChannels, eventChannels, apiMethodName, eventMethodName, type InvokeChannel, type EventChannel };

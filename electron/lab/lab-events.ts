@@ -1,9 +1,7 @@
-import type { EventPayload } from '../../shared/contract.js';
+import type { LabEvent } from '../../shared/contract.js';
 
 /** (event, payload) pairs the service pushes; hosts forward them to the page. */
-export type LabEvent =
-  | [event: 'lab:state', payload: EventPayload<'lab:state'>]
-  | [event: 'run:progress', payload: EventPayload<'run:progress'>];
+export type { LabEvent };
 export type LabListener = (...event: LabEvent) => void;
 
 /** The service's subscribers: windows, sockets and the CLI's progress line. */

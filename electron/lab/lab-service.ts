@@ -9,7 +9,7 @@ import type { Session } from '../../shared/schemas/session.js';
 import { LabEvents, type LabListener } from './lab-events.js';
 import type { RecoveryOffer } from '../../shared/schemas/recovery.js';
 import { RecoveryGuard } from './recovery-guard.js';
-import { RunRegistry, emptyView } from './run-registry.js';
+import { RunRegistry, emptyView, type RunEvent } from './run-registry.js';
 import { SessionDocument, type SessionMeta } from './session-document.js';
 import type { SessionPathPolicy } from './session-paths.js';
 import { makeSession, parseSession, serializeSession } from './session-file.js';
@@ -62,13 +62,16 @@ export class LabService {
     this.registry = new RunRegistry(
       options.workerFactory,
       { maxParallel: options.maxParallel, cancelGraceMs: options.cancelGraceMs },
-      { changed: () => this.changed(), progress: (payload) => this.events.emit('run:progress', payload) },
+      { event: (...event) => this.runEvent(event) },
     );
     const { recoveryDir, legacyRecoveryFile, recoveryDelayMs } = options;
     this.recoveryGuard = new RecoveryGuard(
       recoveryDir ? { dir: recoveryDir, legacyFile: legacyRecoveryFile, delayMs: recoveryDelayMs ?? 2000 } : null,
       { snapshot: () => this.snapshot(), dirty: () => this.document.dirty },
-      { changed: () => this.emitState(), failed: (reason, detail) => options.onRecoveryError?.(reason, detail) },
+      {
+        changed: () => this.events.emit('recovery:changed', { error: this.recoveryGuard.error }),
+        failed: (reason, detail) => options.onRecoveryError?.(reason, detail),
+      },
     );
   }
 
@@ -177,7 +180,7 @@ export class LabService {
     'session:save': async ({ path }) => {
       await this.document.write(path, this.snapshot());
       await this.recoveryGuard.dropOwn();
-      this.emitState();
+      this.events.emit('session:changed', this.document.summary());
       return this.state();
     },
     'session:list': async () => this.document.list(),
@@ -190,20 +193,21 @@ export class LabService {
     },
   };
 
+  /** A whole new document: everything changed, so the pages get one snapshot. */
   private load(session: Session, meta: SessionMeta): void {
     this.registry.load(session.runs, session.view);
     this.document.adopt(session, meta);
-    if (meta.dirty) this.changed();
-    else this.emitState();
+    if (meta.dirty) this.recoveryGuard.schedule();
+    this.events.emit('lab:state', this.state());
   }
 
-  private changed(): void {
+  /** Passes a run or view event on; all but progress make the session dirty (announced when it becomes so). */
+  private runEvent(event: RunEvent): void {
+    this.events.emit(...event);
+    if (event[0] === 'run:progress') return;
+    const wasDirty = this.document.dirty;
     this.document.markDirty();
     this.recoveryGuard.schedule();
-    this.emitState();
-  }
-
-  private emitState(): void {
-    this.events.emit('lab:state', this.state());
+    if (!wasDirty) this.events.emit('session:changed', this.document.summary());
   }
 }

@@ -1,9 +1,10 @@
-import type { EventPayload } from '../../shared/contract.js';
+import type { EventPayload, LabEvent } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import { MAX_QUEUED_RUNS, MAX_RUNS_PER_SESSION } from '../../shared/limits.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { BackendInfo } from '../../shared/schemas/run-result.js';
 import type { Run } from '../../shared/schemas/run.js';
+import { diffRun } from '../../shared/schemas/run-patch.js';
 import type { ViewState } from '../../shared/schemas/session.js';
 import { Throttle } from './progress-throttle.js';
 import { newRunId } from './run-id.js';
@@ -18,10 +19,11 @@ export const untrained = (run: Run): Run => ({
 });
 
 type Progress = EventPayload<'run:progress'>;
+/** What the registry reports: one event per change, naming the run (or the view) and only what changed. */
+export type RunEvent = Extract<LabEvent, [`run:${string}` | 'view:changed', unknown]>;
 export interface RunRegistryHooks {
-  /** A run or the view changed (the session is dirty from here on). */
-  changed(): void;
-  progress(payload: Progress): void;
+  /** Every event but `run:progress` means the session is dirty from here on. */
+  event(...event: RunEvent): void;
 }
 
 /** The runs, their board order, and which of them train in the worker pool. */
@@ -35,7 +37,7 @@ export class RunRegistry {
 
   constructor(factory: WorkerFactory, poolOptions: WorkerPoolOptions, private readonly hooks: RunRegistryHooks) {
     this.pool = new WorkerPool(factory, poolOptions);
-    this.progress = new Throttle(PROGRESS_INTERVAL_MS, (id, progress) => hooks.progress({ id, progress }));
+    this.progress = new Throttle(PROGRESS_INTERVAL_MS, (id, progress) => hooks.event('run:progress', { id, progress }));
   }
 
   list(): Run[] {
@@ -61,13 +63,14 @@ export class RunRegistry {
     this.view = this.normalizeView(view);
   }
 
-  add(name: string, config: RunConfig, note = ''): Run {
+  /** A new idle run, placed at `index` in the board order (default: last). */
+  add(name: string, config: RunConfig, note = '', index = this.view.order.length): Run {
     this.ensureRoom(1);
     const id = newRunId((x) => this.runs.has(x));
     const run: Run = untrained({ id, name, config, note, status: 'idle', history: [], batchLoss: [], predictions: [], snapshots: [] });
     this.runs.set(id, run);
-    this.view.order.push(id);
-    this.hooks.changed();
+    this.view.order.splice(index, 0, id);
+    this.hooks.event('run:added', { run, index });
     return run;
   }
 
@@ -89,11 +92,7 @@ export class RunRegistry {
   /** A copy placed right after its original on the board. */
   duplicate(id: string): Run {
     const run = this.get(id);
-    const copy = this.add(`${run.name} (copy)`.slice(0, 80), run.config, run.note);
-    this.view.order = this.view.order.filter((x) => x !== copy.id);
-    this.view.order.splice(this.view.order.indexOf(id) + 1, 0, copy.id);
-    this.hooks.changed();
-    return copy;
+    return this.add(`${run.name} (copy)`.slice(0, 80), run.config, run.note, this.view.order.indexOf(id) + 1);
   }
 
   remove(id: string): void {
@@ -101,12 +100,15 @@ export class RunRegistry {
     this.runs.delete(id);
     this.view.order = this.view.order.filter((x) => x !== id);
     this.view.hiddenInOverlay = this.view.hiddenInOverlay.filter((x) => x !== id);
-    this.hooks.changed();
+    this.hooks.event('run:removed', { id });
   }
 
   setView(partial: Partial<ViewState>): ViewState {
-    this.view = this.normalizeView({ ...this.view, ...partial });
-    this.hooks.changed();
+    const next = this.normalizeView({ ...this.view, ...partial });
+    if (JSON.stringify(next) !== JSON.stringify(this.view)) {
+      this.view = next;
+      this.hooks.event('view:changed', this.currentView());
+    }
     return this.currentView();
   }
 
@@ -127,9 +129,8 @@ export class RunRegistry {
     }
     for (const id of targets) {
       this.training.set(id, new AbortController());
-      this.runs.set(id, { ...untrained(this.get(id)), status: 'queued' });
+      this.put({ ...untrained(this.get(id)), status: 'queued' });
     }
-    if (targets.length) this.hooks.changed();
     await Promise.all(targets.map((id) => this.trainOne(id)));
     return targets.map((id) => this.get(id));
   }
@@ -175,21 +176,39 @@ export class RunRegistry {
         signal: controller.signal,
         onStart: () => patch({ status: 'training' }),
         onProgress: (progress) => this.progress.push(id, progress),
-        onEpoch: (record) => patch({ history: [...this.get(id).history, record] }),
+        onEpoch: (record) => this.addEpoch(id, record),
       });
     } catch (err) {
       outcome = { kind: 'failed', reason: err instanceof Error ? err.message : String(err) };
     }
     this.training.delete(id);
     this.progress.clear(id);
+    this.finish(id, outcome);
+  }
+
+  /** One more history row: the run keeps it and the event carries that row alone. */
+  private addEpoch(id: string, record: Run['history'][number]): void {
+    const run = this.runs.get(id);
+    if (!run) return;
+    this.runs.set(id, { ...run, history: [...run.history, record] });
+    this.hooks.event('run:epoch', { id, record });
+  }
+
+  /** The run's outcome, announced once as `run:finished` with what earlier events did not carry. */
+  private finish(id: string, outcome: RunOutcome): void {
+    const run = this.runs.get(id);
+    if (!run) return;
+    let next: Run;
     if (outcome.kind === 'result') {
       const { status, ...result } = outcome.result;
-      patch({ ...result, status });
+      next = { ...run, ...result, status };
     } else if (outcome.kind === 'failed') {
-      patch({ status: 'failed', error: outcome.reason });
+      next = { ...run, status: 'failed', error: outcome.reason };
     } else {
-      patch({ status: 'cancelled' });
+      next = { ...run, status: 'cancelled' };
     }
+    this.runs.set(id, next);
+    this.hooks.event('run:finished', diffRun(run, next) ?? { id, set: { status: next.status }, unset: [] });
   }
 
   /** Refuses to grow the session past its run limit (so it stays quick to handle and possible to save). */
@@ -226,9 +245,11 @@ export class RunRegistry {
 
   /** A run removed while it trained stays removed: its late results go nowhere. */
   private put(run: Run): Run {
-    if (!this.runs.has(run.id)) return run;
+    const prev = this.runs.get(run.id);
+    if (!prev) return run;
     this.runs.set(run.id, run);
-    this.hooks.changed();
+    const patch = diffRun(prev, run);
+    if (patch) this.hooks.event('run:changed', patch);
     return run;
   }
 }

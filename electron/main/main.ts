@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { AppInfo, LabState, MenuCommand } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import { LabService } from '../lab/lab-service.js';
-import { legacyRecoveryFileIn, recoveryDirIn } from '../web/data-dir.js';
-import { labBackend } from '../web/lab-backend.js';
+import { legacyRecoveryFileIn, recoveryDirIn } from '../lab/recovery-paths.js';
+import { labBackend } from '../lab/lab-backend.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { askRestore, electronDialogs, showAbout, showError } from './dialogs.js';
 import { DocumentController } from './document-controller.js';
@@ -142,8 +142,9 @@ async function start(): Promise<void> {
   };
   service.subscribe((event, payload) => {
     if (!win || win.isDestroyed()) return;
-    if (event === 'lab:state') showState(payload);
-    else win.setProgressBar(progress.onProgress(payload));
+    // Events carry only what changed; the title and the bar read the whole state, cheap in this process.
+    if (event === 'run:progress') win.setProgressBar(progress.onProgress(payload));
+    else if (event !== 'recovery:changed') showState(service.state());
     win.webContents.send(event, payload);
   });
 

@@ -1,12 +1,19 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 // Names from channels.ts (no zod); the contract is imported for types only, so the bundle stays small.
-import { invokeChannels, apiMethodName, type InvokeChannel } from '../../shared/channels.js';
+import {
+  apiMethodName,
+  eventChannels,
+  eventMethodName,
+  invokeChannels,
+  type EventChannel,
+  type InvokeChannel,
+} from '../../shared/channels.js';
 import type { EventPayload, InvokeRequest, InvokeResponse } from '../../shared/contract.js';
 import type { WireError } from '../../shared/errors.js';
 
 /**
  * The renderer's only door to the main process: one named function per
- * contract channel and three subscriptions. No ipcRenderer, no generic
+ * contract channel and one named subscription per event. No ipcRenderer, no generic
  * invoke. Bundled to CommonJS because sandboxed preloads cannot load ESM.
  */
 
@@ -22,7 +29,12 @@ type InvokeApi = {
   [C in InvokeChannel as MethodName<C>]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C> | WireError>;
 };
 
-function subscribe<E extends 'lab:state' | 'run:progress' | 'menu:command'>(event: E) {
+/** 'run:added' → 'onRunAdded', the same rule as eventMethodName at run time. */
+type EventApi = {
+  [E in EventChannel as `on${Capitalize<MethodName<E>>}`]: (listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+function subscribe<E extends EventChannel>(event: E) {
   return (listener: (payload: EventPayload<E>) => void): (() => void) => {
     // The IPC event object (with its sender) never reaches the page.
     const wrapped = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
@@ -35,12 +47,11 @@ const invokers = Object.fromEntries(
   invokeChannels.map((channel) => [apiMethodName(channel), (request: unknown) => ipcRenderer.invoke(channel, request ?? {})]),
 ) as InvokeApi;
 
-const api = {
-  ...invokers,
-  onLabState: subscribe('lab:state'),
-  onRunProgress: subscribe('run:progress'),
-  onMenuCommand: subscribe('menu:command'),
-};
+const subscriptions = Object.fromEntries(
+  eventChannels.map((event) => [eventMethodName(event), subscribe(event)]),
+) as EventApi;
+
+const api = { ...invokers, ...subscriptions };
 
 export type Api = typeof api;
 

@@ -45,8 +45,8 @@ export const command: CliCommand = {
     for (const { name, config } of configs) await lab.handle('runs:add', { name, config });
     const view = new ProgressView(io);
     lab.subscribe((event, payload) => {
-      if (event === 'lab:state') view.update(payload.runs);
-      else view.tick(payload.id, payload.progress);
+      if (event === 'run:progress') view.tick(payload.id, payload.progress);
+      else if (event.startsWith('run:')) view.update(lab.state().runs);
     });
     let interrupted = false;
     const stop = io.onInterrupt(() => {

@@ -1,5 +1,5 @@
 import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/contract.js';
-import { apiMethodName } from '../../../shared/contract.js';
+import { apiMethodName, eventMethodName } from '../../../shared/contract.js';
 import { fromWireError, isWireError, LabError } from '../../../shared/errors.js';
 import type { ExportKind, Host } from './host.js';
 import { parseEvent, parseResponse } from './validate.js';
@@ -15,12 +15,6 @@ declare global {
     api?: Api;
   }
 }
-
-const subscribers: Record<EventChannel, 'onLabState' | 'onRunProgress' | 'onMenuCommand'> = {
-  'lab:state': 'onLabState',
-  'run:progress': 'onRunProgress',
-  'menu:command': 'onMenuCommand',
-};
 
 /** Electron's ipcRenderer.invoke loses the error class; the message may carry the wire error as JSON. */
 function rethrow(err: unknown): never {
@@ -55,8 +49,10 @@ export function createElectronHost(api: ElectronApi): Host {
       return parseResponse(channel, result);
     },
     on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      const subscribe = api[subscribers[event]] as (listener: (payload: unknown) => void) => () => void;
-      return subscribe((raw) => {
+      // One named subscription per event, looked up by the rule the preload used to name them.
+      const subscribe = (api as unknown as Record<string, unknown>)[eventMethodName(event)];
+      if (typeof subscribe !== 'function') throw new LabError('internal', `the preload has no ${eventMethodName(event)}()`);
+      return (subscribe as (listener: (payload: unknown) => void) => () => void)((raw) => {
         const payload = parseEvent(event, raw);
         if (payload) listener(payload);
       });

@@ -1,4 +1,12 @@
-import type { InvokeChannel, InvokeRequest, InvokeResponse, MenuCommand } from '../../../shared/contract.js';
+import {
+  eventChannels,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+  type LabEvent,
+  type LabEventChannel,
+  type MenuCommand,
+} from '../../../shared/contract.js';
 import type { RunConfig } from '../../../shared/schemas/run-config.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
 import { LabError } from '../../../shared/errors.js';
@@ -27,15 +35,21 @@ async function call<C extends InvokeChannel>(channel: C, request: InvokeRequest<
   }
 }
 
+/** The host's events, applied to the stores; live figures go to the progress store alone. */
+function follow(event: LabEvent): void {
+  if (event[0] === 'run:progress') return progress.set(event[1].id, event[1].progress);
+  lab.handle(event);
+  if (event[0] !== 'run:epoch' && event[0] !== 'view:changed') progress.prune(lab.runs);
+}
+
+const labEventChannels = eventChannels.filter((e): e is LabEventChannel => e !== 'menu:command');
+
 export async function start(h: Host, onMenu: (command: MenuCommand) => void): Promise<void> {
   host = h;
-  h.on('lab:state', (s) => {
-    lab.apply(s);
-    progress.prune(s.runs);
-  });
-  h.on('run:progress', ({ id, progress: p }) => progress.set(id, p));
+  for (const channel of labEventChannels) h.on(channel, (payload) => follow([channel, payload] as LabEvent));
   h.on('menu:command', ({ command }) => onMenu(command));
   if (isBrowserHost(h)) h.onConnection((c) => (notices.connected = c));
+  // The snapshot on connect; from here on the events keep the stores current.
   const state = await call('lab:state', {});
   if (state) lab.apply(state);
 }
@@ -58,8 +72,8 @@ export const listSessions = () => call('session:list', {});
 export const serializeSession = () => call('session:serialize', {});
 
 export async function openSession(path?: string): Promise<boolean> {
+  // The new document arrives as a lab:state event; the reply only says it worked.
   const state = await call('session:open', path ? { path } : {});
-  if (state) lab.apply(state);
   return !!state;
 }
 
@@ -90,19 +104,13 @@ export async function openSessionText(name: string, text: string): Promise<boole
     return false;
   }
   const state = await call('session:openText', { name, text });
-  if (state) {
-    lab.apply(state);
-    notices.push('info', `Opened ${name}`);
-  }
+  if (state) notices.push('info', `Opened ${name}`);
   return !!state;
 }
 
 export async function saveSession(path?: string, saveAs = false): Promise<boolean> {
   const state = await call('session:save', { ...(path ? { path } : {}), ...(saveAs ? { saveAs } : {}) });
-  if (state) {
-    lab.apply(state);
-    notices.push('info', `Saved ${state.session.title}`);
-  }
+  if (state) notices.push('info', `Saved ${state.session.title}`);
   return !!state;
 }
 
@@ -117,7 +125,6 @@ export async function restoreRecovery(id: string): Promise<boolean> {
   const setAside = lab.session.dirty;
   const state = await call('session:restoreRecovery', { id });
   if (state) {
-    lab.apply(state);
     notices.push('info', setAside ? 'Restored the unsaved work; the work open before is offered as a recovery copy' : 'Restored the unsaved work');
   }
   await refreshRecovery();

@@ -1,13 +1,13 @@
-import type { LabState } from '../../../shared/contract.js';
+import type { LabEvent, LabState } from '../../../shared/contract.js';
 import type { Run } from '../../../shared/schemas/run.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
 import { orderRuns } from '../lib/run-order.js';
-import { mergeRuns } from './run-merge.js';
+import { applyLabEvent, type LabMirror } from './lab-mirror.js';
 
 /**
- * A mirror of the lab service's state: the service is the truth, this only follows its pushes.
- * Runs are immutable ($state.raw: no deep proxies over weights and snapshots) and shared
- * structurally between pushes, so a push that changes one run re-renders only that run.
+ * A mirror of the lab service's state: the service is the truth, this only follows its events.
+ * Runs are immutable ($state.raw: no deep proxies over weights and snapshots) and an event
+ * replaces only the run it names, so a change to one run re-renders only that run.
  */
 class LabStore {
   runs = $state.raw<Run[]>([]);
@@ -19,22 +19,22 @@ class LabStore {
   ordered = $derived(orderRuns(this.runs, this.view.order));
   /** Some run is training: charts skip their animations while data streams in. */
   training = $derived(this.runs.some((r) => r.status === 'training'));
-  /** Change keys of the runs currently held (see run-merge.ts). */
-  private keys = new WeakMap<Run, string>();
 
+  /** A whole state (the snapshot a page asks for when it connects). */
   apply(state: LabState): void {
-    this.runs = mergeRuns(this.runs, state.runs, this.keys);
-    if (JSON.stringify(state.view) !== JSON.stringify(this.view)) this.view = state.view;
-    if (JSON.stringify(state.session) !== JSON.stringify(this.session)) this.session = state.session;
-    this.recoveryError = state.recoveryError ?? null;
-    this.loaded = true;
+    this.handle(['lab:state', state]);
   }
 
-  /** Replaces one run as soon as a call returns it, before the next push arrives. */
-  upsert(run: Run): void {
-    const i = this.runs.findIndex((r) => r.id === run.id);
-    const next = i >= 0 ? this.runs.map((r, j) => (j === i ? run : r)) : [...this.runs, run];
-    this.runs = mergeRuns(this.runs, next, this.keys);
+  /** Applies one pushed event; parts it leaves alone keep their objects, so nothing else redraws. */
+  handle(event: LabEvent): void {
+    const { runs, view, session, recoveryError } = this;
+    const current: LabMirror = { runs, view, session, recoveryError };
+    const next = applyLabEvent(current, event);
+    if (next.runs !== current.runs) this.runs = next.runs;
+    if (next.view !== current.view) this.view = next.view;
+    if (next.session !== current.session) this.session = next.session;
+    this.recoveryError = next.recoveryError;
+    if (event[0] === 'lab:state') this.loaded = true;
   }
 
   /** Picks the run's colour everywhere; by service order so reordering the board keeps colours. */

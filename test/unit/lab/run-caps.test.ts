@@ -50,7 +50,7 @@ describe('runs per session', () => {
 
   it('a session (or recovery copy) with more runs is refused whole by the registry; one at the limit loads', () => {
     const { factory } = fakeFactory(() => finishAfter(10));
-    const registry = new RunRegistry(factory, {}, { changed: () => undefined, progress: () => undefined });
+    const registry = new RunRegistry(factory, {}, { event: () => undefined });
     const atLimit = Array.from({ length: MAX_RUNS_PER_SESSION }, (_, i) => idleRun(i));
     registry.load(atLimit, emptyView());
     expect(registry.list()).toHaveLength(1000);

@@ -241,9 +241,9 @@ describe('a recovery write that fails is shown, never swallowed', () => {
     await writeFile(recoveryDir, 'in the way');
     const logged: [string, string][] = [];
     const lab = browserLab({ onRecoveryError: (reason, detail) => logged.push([reason, detail]) });
-    const pushed: (string | undefined)[] = [];
+    const pushed: (string | null)[] = [];
     lab.subscribe((event, payload) => {
-      if (event === 'lab:state') pushed.push(payload.recoveryError);
+      if (event === 'recovery:changed') pushed.push(payload.error);
     });
     expect(lab.state().recoveryError).toBeUndefined();
 
@@ -263,7 +263,7 @@ describe('a recovery write that fails is shown, never swallowed', () => {
     await lab.handle('runs:add', { name: 'Protected again', config: smallConfig(2) });
     await copied(['Unprotected', 'Still unprotected', 'Protected again']);
     await vi.waitFor(() => expect(lab.state().recoveryError).toBeUndefined());
-    expect(pushed.at(-1)).toBeUndefined();
+    expect(pushed).toEqual([reason, null]);
     await lab.close();
   });
 

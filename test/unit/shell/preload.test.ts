@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiMethodName, invokeChannels } from '../../../shared/contract.js';
+import { apiMethodName, eventChannels, eventMethodName, invokeChannels } from '../../../shared/contract.js';
 import * as fake from './fake-electron.js';
 
 /** The preload run against a fake contextBridge/ipcRenderer: exactly what the page gets as window.api. */
@@ -10,9 +10,11 @@ const api = fake.contextBridge.exposed.get('api') as Record<string, unknown>;
 const call = (name: string, ...args: unknown[]) => (api[name] as (...a: unknown[]) => unknown)(...args);
 
 describe('preload (window.api)', () => {
-  it('exposes one object with one named function per channel and three subscriptions, nothing else', () => {
+  it('exposes one object with one named function per channel and one subscription per event, nothing else', () => {
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['api']);
-    const expected = [...invokeChannels.map(apiMethodName), 'onLabState', 'onRunProgress', 'onMenuCommand'];
+    const expected = [...invokeChannels.map(apiMethodName), ...eventChannels.map(eventMethodName)];
+    expect(expected).toContain('onRunAdded');
+    expect(expected).toContain('onRecoveryChanged');
     expect(new Set(expected).size).toBe(expected.length);
     expect(Object.keys(api).sort()).toEqual(expected.sort());
     for (const value of Object.values(api)) {
@@ -34,7 +36,7 @@ describe('preload (window.api)', () => {
   });
 
   it('subscriptions pass the payload only (never the IPC event) and return their unsubscribe', () => {
-    for (const [method, event] of [['onLabState', 'lab:state'], ['onRunProgress', 'run:progress'], ['onMenuCommand', 'menu:command']] as const) {
+    for (const [method, event] of eventChannels.map((e) => [eventMethodName(e), e] as const)) {
       const got: unknown[][] = [];
       const unsubscribe = call(method, (...args: unknown[]) => got.push(args));
       expect(typeof unsubscribe).toBe('function');

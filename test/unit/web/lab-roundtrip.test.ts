@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labStateSchema } from '../../../shared/contract.js';
+import { eventContract, labStateSchema } from '../../../shared/contract.js';
 import type { LabService } from '../../../electron/lab/lab-service.js';
-import { labBackend } from '../../../electron/web/lab-backend.js';
+import { labBackend } from '../../../electron/lab/lab-backend.js';
 import { startWebServer, type WebServer } from '../../../electron/web/server.js';
 import { call, connect, labServiceWithoutWorkers, makeStaticDir, nextEvent } from './helpers.js';
 
@@ -28,8 +28,9 @@ describe('browser mode with the lab service', () => {
     expect((reply.result as unknown[]).length).toBe(4);
 
     const event = await pushed;
-    expect(event.event).toBe('lab:state');
-    expect(labStateSchema.parse(event.payload).runs.length).toBeGreaterThan(0);
+    expect(event.event).toBe('run:added');
+    const added = eventContract['run:added'].parse(event.payload);
+    expect([added.index, added.run.config.task.samples]).toEqual([0, 200]);
     const state = labStateSchema.parse((await call(ws, 4, 'lab:state', {})).result);
     expect(state.runs.map((r) => r.config.task.samples)).toEqual([200, 200, 200, 200]);
     expect(state.session.dirty).toBe(true);
