@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { contentSecurityPolicy } from '../electron/web/csp.js';
+import { contentSecurityPolicy } from '../electron/page/csp.js';
 
 /** What the scan covers: the main process, preload, lab, hosts, and the page's HTML with its CSP. */
 export const SCANNED = ['electron', 'renderer/index.html'] as const;

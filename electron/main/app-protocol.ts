@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
-import { contentSecurityPolicy } from '../web/csp.js';
-import { readStaticFile } from '../web/static-files.js';
+import { contentSecurityPolicy } from '../page/csp.js';
+import { readStaticFile } from '../page/static-files.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
 /** Must run before `app` is ready: the scheme behaves like https (secure context, fetch, origin). */

@@ -4,7 +4,7 @@ import type { ElectronOnlyChannel, LabChannel } from '../../shared/channels.js';
 import type { z } from 'zod';
 import { LabError, toWireError, type WireError } from '../../shared/errors.js';
 import { formatZodError } from '../../shared/format-zod-error.js';
-import type { LabBackend } from '../web/lab-backend.js';
+import type { LabBackend } from '../lab/lab-backend.js';
 import { isTrustedSender } from './app-origin.js';
 import type { DocumentController } from './document-controller.js';
 

@@ -24,13 +24,3 @@ export function defaultSessionsDir(
 ): string {
   return join(defaultDataDir(platform, env, home), 'sessions');
 }
-
-/** The folder of unsaved-work copies (one per process) kept while a session has unsaved changes. */
-export function recoveryDirIn(dataDir: string): string {
-  return join(dataDir, 'recovery');
-}
-
-/** Where versions before the recovery folder kept their single copy; it is moved into the folder at start. */
-export function legacyRecoveryFileIn(dataDir: string): string {
-  return join(dataDir, 'recovery.rnnlab');
-}

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { LabService } from '../lab/lab-service.js';
 import { threadWorkerFactory } from '../lab/thread-worker-factory.js';
 import { parseWebArgs, USAGE, type WebArgs } from './args.js';
-import { legacyRecoveryFileIn, recoveryDirIn } from './data-dir.js';
-import { labBackend } from './lab-backend.js';
+import { legacyRecoveryFileIn, recoveryDirIn } from '../lab/recovery-paths.js';
+import { labBackend } from '../lab/lab-backend.js';
 import { openBrowser } from './open-browser.js';
 import { startWebServer } from './server.js';
 

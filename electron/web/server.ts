@@ -5,10 +5,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_WS_MESSAGE_BYTES } from '../../shared/session-text-size.js';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/transport.js';
-import { contentSecurityPolicy } from './csp.js';
+import { contentSecurityPolicy } from '../page/csp.js';
 import { allowedHosts, hostAllowed, isLoopbackHost, originAllowed, readCookie, requestUrl, tokenMatches } from './guards.js';
-import type { LabBackend } from './lab-backend.js';
-import { readStaticFile } from './static-files.js';
+import type { LabBackend } from '../lab/lab-backend.js';
+import { readStaticFile } from '../page/static-files.js';
 import { broadcast, handleFrame } from './ws-bridge.js';
 
 export interface WebServerOptions {

@@ -3,7 +3,7 @@ import { invokeContract } from '../../shared/contract.js';
 import { formatZodError } from '../../shared/format-zod-error.js';
 import { toWireError } from '../../shared/errors.js';
 import { wireCallSchema, type ServerMessage } from '../../shared/transport.js';
-import type { LabBackend, CallOutcome } from './lab-backend.js';
+import type { LabBackend, CallOutcome } from '../lab/lab-backend.js';
 
 /** Id used when a message is too broken to carry its own. */
 const NO_ID = -1;

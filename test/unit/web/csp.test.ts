@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { contentSecurityPolicy } from '../../../electron/web/csp.js';
+import { contentSecurityPolicy } from '../../../electron/page/csp.js';
 
 /** A CSP as directive → sources. */
 function directives(csp: string): Map<string, string[]> {

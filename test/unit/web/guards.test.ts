@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedHosts, hostAllowed, isLoopbackHost, originAllowed, readCookie, tokenMatches } from '../../../electron/web/guards.js';
-import { contentSecurityPolicy } from '../../../electron/web/csp.js';
-import { readStaticFile } from '../../../electron/web/static-files.js';
+import { contentSecurityPolicy } from '../../../electron/page/csp.js';
+import { readStaticFile } from '../../../electron/page/static-files.js';
 import { makeStaticDir } from './helpers.js';
 
 describe('browser-mode guards', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labStateSchema } from '../../../shared/contract.js';
 import { MAX_WS_MESSAGE_BYTES } from '../../../shared/session-text-size.js';
 import type { LabService } from '../../../electron/lab/lab-service.js';
-import { labBackend, type LabBackend } from '../../../electron/web/lab-backend.js';
+import { labBackend, type LabBackend } from '../../../electron/lab/lab-backend.js';
 import { startWebServer, type WebServer } from '../../../electron/web/server.js';
 import { call, connect, get, labServiceWithoutWorkers, makeStaticDir } from './helpers.js';
 import { frame, rawConnect, rawWebSocket, textFrame, upgradeRequest } from './raw-websocket.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../../shared/contract.js';
 import { startWebServer, type WebServer } from '../../../electron/web/server.js';
-import type { LabBackend } from '../../../electron/web/lab-backend.js';
+import type { LabBackend } from '../../../electron/lab/lab-backend.js';
 import { call, connect, get, makeStaticDir, nextEvent } from './helpers.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { EventChannel } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
-import { dispatch } from '../lab/dispatch.js';
-import type { LabService } from '../lab/lab-service.js';
+import { dispatch } from './dispatch.js';
+import type { LabService } from './lab-service.js';
 
 /** What a host adapter (the web server, the Electron main process) needs of the lab service. */
 export type CallOutcome =
