@@ -29,7 +29,8 @@ describe('where sessions may be is an option of its own, not implied by the host
     const lab = new LabService({ workerFactory: workerFactory(), host: 'electron', paths: { kind: 'folder', dir } });
     const reply = await dispatch(lab, 'session:save', { path: join(dir, 'x.rnnlab') });
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect((await lab.handle('session:save', { path: 'x' })).session).toEqual({ path: 'x.rnnlab', title: 'x.rnnlab', dirty: false });
+    const saved = await lab.handle('session:save', { path: 'x' });
+    expect(saved.session).toEqual({ path: 'x.rnnlab', title: 'x.rnnlab', dirty: false });
     await lab.close();
   });
 });
