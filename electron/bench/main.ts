@@ -12,6 +12,7 @@ import { timeWorkerStart } from './worker-start.js';
 import { defaultRunWorkerPath } from '../lab/thread-worker-factory.js';
 import { formatTable, mib, ms, peakRss } from './table.js';
 import { runUiBench } from './ui-bench.js';
+import { wireNotes } from './wire-bytes.js';
 import { measureSnapshotRss, SNAPSHOT_RSS_CHILD, snapshotRssChild, snapshotRssLabel } from './snapshot-rss.js';
 
 /**
@@ -120,6 +121,7 @@ if (!args.includes('--no-ui')) {
     notes.push(
       `UI run:progress frames per run: ${ui.progress.map((p) => `${p.frames} (${p.perSecond.toFixed(1)}/s, at most ${p.max1s} in 1 s)`).join(' · ')}`,
     );
+    notes.push(...wireNotes(ui.wire, ui.manyRuns));
     notes.push(`UI page: ${ui.renderer}`);
   }
 } else notes.push('UI benchmark skipped: --no-ui');

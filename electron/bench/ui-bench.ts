@@ -4,18 +4,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countFrame, emptyCount, measureManyRuns, sessionBytes, type WireCount } from './wire-bytes.js';
 
 /**
  * The UI benchmark: browser mode (out/node/web.js) in Debian Chromium driven by
  * playwright-core. Measures time to `[data-app-state="ready"]`, then adds the seed
  * preset and presses Train All, and records the page's long tasks
  * (PerformanceObserver 'longtask') and the run:progress WebSocket frames it
- * receives per run until every run has ended. Asserts nothing.
+ * receives per run until every run has ended, and the bytes pushed meanwhile against the session file's size;
+ * then, with the page closed, the bytes pushed while one run trains with 200 runs loaded. Asserts nothing.
  */
 export interface UiBenchResult {
   /** performance.now() in the page when the app said ready (from navigation start). */
   readyMs: number;
-  /** From the Train All click to the lab:state frame in which all four runs have ended. "Training" long tasks also
+  /** From the Train All click to the run:finished frame of the fourth run. "Training" long tasks also
    *  count the page settling after that: until the Analysis section has its results, plus 1 s. */
   trainWallMs: number;
   statuses: string[];
@@ -23,6 +25,10 @@ export interface UiBenchResult {
   longTasksTraining: LongTasks;
   /** run:progress frames per run: average rate over the run and the most in any 1 s window. */
   progress: Array<{ frames: number; perSecond: number; max1s: number }>;
+  /** Event frames the page received from the Train All click until every run ended, and the saved session's size. */
+  wire: { training: WireCount; sessionBytes: number };
+  /** Event frames while one more run trains with `runs` runs loaded; `stateBytes`: one lab:state of them all. */
+  manyRuns: { runs: number; stateBytes: number; training: WireCount };
   renderer: string;
 }
 export interface LongTasks {
@@ -75,15 +81,17 @@ export async function runUiBench(samples = 10_000, profilePath?: string): Promis
     let allEnded: (statuses: string[]) => void = () => undefined;
     const ended = new Promise<string[]>((resolve) => (allEnded = resolve));
     let clickedAt = Infinity;
+    const wire = emptyCount();
+    const finished = new Map<string, string>();
     tab.on('websocket', (ws) =>
       ws.on('framereceived', ({ payload }) => {
         const message = parseFrame(payload);
         if (message?.event === 'run:progress') frames.push({ t: performance.now(), id: String(message.payload?.id) });
-        const runs = message?.event === 'lab:state' ? message.payload?.runs : undefined;
-        if (performance.now() > clickedAt && Array.isArray(runs) && runs.length === 4) {
-          const statuses = runs.map((r: { status?: string }) => String(r.status));
-          if (statuses.every((s) => s === 'done' || s === 'failed' || s === 'cancelled')) allEnded(statuses);
-        }
+        if (performance.now() <= clickedAt || finished.size === 4) return;
+        countFrame(wire, payload);
+        if (message?.event !== 'run:finished') return;
+        finished.set(String(message.payload?.id), String(message.payload?.set?.status));
+        if (finished.size === 4) allEnded([...finished.values()]);
       }),
     );
     await tab.goto(url);
@@ -108,6 +116,9 @@ export async function runUiBench(samples = 10_000, profilePath?: string): Promis
       .catch(() => undefined);
     await tab.waitForTimeout(1_000);
     const tasks = await tab.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
+    const saved = await sessionBytes(url);
+    await tab.close();
+    const manyRuns = await measureManyRuns(url);
     if (cdp && profilePath) {
       await writeFile(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       // Which tasks were long, in ms after the Train All click: to find them in the profile.
@@ -121,6 +132,8 @@ export async function runUiBench(samples = 10_000, profilePath?: string): Promis
       longTasksLoad: summarize(tasks.filter((t) => t.start < pageClick)),
       longTasksTraining: summarize(tasks.filter((t) => t.start >= pageClick)),
       progress: progressRates(frames),
+      wire: { training: wire, sessionBytes: saved },
+      manyRuns,
       renderer: `out/renderer built ${statSync(page).mtime.toISOString()}`,
     };
   } finally {
@@ -150,7 +163,7 @@ function serverUrl(server: ChildProcess): Promise<string> {
 
 interface Frame {
   event?: string;
-  payload?: { id?: unknown; runs?: unknown };
+  payload?: { id?: unknown; set?: { status?: unknown } };
 }
 function parseFrame(payload: string | Buffer): Frame | null {
   try {

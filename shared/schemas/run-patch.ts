@@ -10,7 +10,13 @@ import { runIdSchema, runNameSchema, runNoteSchema, type Run } from './run.js';
  * with their defaults, turning "unchanged" into "emptied".
  */
 const runFieldsSchema = runResultSchema
-  .extend({ name: runNameSchema, config: runConfigSchema, status: runStatusSchema, note: runNoteSchema, error: z.string() })
+  .extend({
+    name: runNameSchema,
+    config: runConfigSchema,
+    status: runStatusSchema,
+    note: runNoteSchema,
+    error: z.string(),
+  })
   .partial();
 
 /** The run fields that may be absent: only these can be unset. */

@@ -148,10 +148,12 @@ describe('the renderer mirror follows the events', () => {
     expect(next.runs[1]).toMatchObject({ name: 'renamed', config: y.config });
     expect(next.runs[1]!.config).toBe(y.config);
     expect(next.view).toBe(mirror.view);
-    const progress = { epoch: 1, epochs: 2, batch: 1, batchesPerEpoch: 5, loss: 1, acc: 0, fraction: 0.1, elapsedMs: 1, etaMs: 9 };
+    const progress = {
+      epoch: 1, epochs: 2, batch: 1, batchesPerEpoch: 5, loss: 1, acc: 0, fraction: 0.1, elapsedMs: 1, etaMs: 9,
+    };
     expect(applyLabEvent(next, ['run:progress', { id: x.id, progress }])).toBe(next);
-    expect(applyLabEvent(next, ['run:epoch', { id: 'unknown', record: { epoch: 1, loss: 1, acc: 0, valLoss: 1, valAcc: 0 } }]))
-      .toBe(next);
+    const record = { epoch: 1, loss: 1, acc: 0, valLoss: 1, valAcc: 0 };
+    expect(applyLabEvent(next, ['run:epoch', { id: 'unknown', record }])).toBe(next);
   });
 });
 
