@@ -12,7 +12,7 @@ const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 const nodeEntries = {
   cli: 'electron/cli/main.ts',
   web: 'electron/web/main.ts',
-  'run-worker': 'electron/lab/run-worker-thread.ts',
+  'run-worker': 'electron/lab/workers/run-worker-thread.ts',
   bench: 'electron/bench/main.ts',
 };
 

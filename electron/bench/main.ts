@@ -9,7 +9,7 @@ import type { RunResult } from '../../shared/schemas/run-result.js';
 import { timeCliTrain } from './cli-run.js';
 import { timePool, type PoolRun } from './pool.js';
 import { timeWorkerStart } from './worker-start.js';
-import { defaultRunWorkerPath } from '../lab/thread-worker-factory.js';
+import { defaultRunWorkerPath } from '../lab/workers/thread-worker-factory.js';
 import { formatTable, mib, ms, peakRss } from './table.js';
 import { runUiBench } from './ui-bench.js';
 import { wireNotes } from './wire-bytes.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { defaultRunWorkerPath, threadWorkerFactory } from '../lab/thread-worker-factory.js';
-import { WorkerPool, type RunOutcome } from '../lab/worker-pool.js';
-import type { WorkerUsage } from '../lab/worker-protocol.js';
+import { defaultRunWorkerPath, threadWorkerFactory } from '../lab/workers/thread-worker-factory.js';
+import { WorkerPool, type RunOutcome } from '../lab/workers/worker-pool.js';
+import type { WorkerUsage } from '../lab/workers/worker-protocol.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { RunResult } from '../../shared/schemas/run-result.js';
 

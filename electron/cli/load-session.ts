@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readSessionFile } from '../lab/session-file.js';
+import { readSessionFile } from '../lab/sessions/session-file.js';
 import type { Run } from '../../shared/schemas/run.js';
 import type { Session } from '../../shared/schemas/session.js';
 import { UsageError } from './command.js';

@@ -8,12 +8,12 @@ import { runConfigSchema } from '../../shared/schemas/run-config.js';
 import type { Session } from '../../shared/schemas/session.js';
 import { LabEvents, type LabListener } from './lab-events.js';
 import type { RecoveryOffer } from '../../shared/schemas/recovery.js';
-import { RecoveryGuard } from './recovery-guard.js';
+import { RecoveryGuard } from './recovery/recovery-guard.js';
 import { RunRegistry, emptyView, type RunEvent } from './run-registry.js';
-import { SessionDocument, type SessionMeta } from './session-document.js';
-import type { SessionPathPolicy } from './session-paths.js';
-import { makeSession, parseSession, serializeSession } from './session-file.js';
-import type { WorkerFactory } from './worker-pool.js';
+import { SessionDocument, type SessionMeta } from './sessions/session-document.js';
+import type { SessionPathPolicy } from './sessions/session-paths.js';
+import { makeSession, parseSession, serializeSession } from './sessions/session-file.js';
+import type { WorkerFactory } from './workers/worker-pool.js';
 import { escapeUnsafe } from '../../shared/text-safety.js';
 
 export type { LabEvent, LabListener } from './lab-events.js';

@@ -6,9 +6,9 @@ import type { BackendInfo } from '../../shared/schemas/run-result.js';
 import type { Run } from '../../shared/schemas/run.js';
 import { diffRun } from '../../shared/schemas/run-patch.js';
 import type { ViewState } from '../../shared/schemas/session.js';
-import { Throttle } from './progress-throttle.js';
+import { Throttle } from './workers/progress-throttle.js';
 import { newRunId } from './run-id.js';
-import { WorkerPool, type RunOutcome, type WorkerFactory, type WorkerPoolOptions } from './worker-pool.js';
+import { WorkerPool, type RunOutcome, type WorkerFactory, type WorkerPoolOptions } from './workers/worker-pool.js';
 
 const PROGRESS_INTERVAL_MS = 50; // ≤ 20 events per second per run
 export const emptyView = (): ViewState => ({ order: [], layout: 'columns', hiddenInOverlay: [] });

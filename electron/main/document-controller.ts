@@ -2,7 +2,7 @@ import type { InvokeChannel, InvokeRequest, InvokeResponse, LabState } from '../
 import { resolve } from 'node:path';
 import { LabError, fromWireError } from '../../shared/errors.js';
 import { SESSION_EXTENSION } from '../../shared/schemas/session.js';
-import { writeFileAtomic } from '../lab/atomic-write.js';
+import { writeFileAtomic } from '../lab/sessions/atomic-write.js';
 import type { CallOutcome } from '../lab/lab-backend.js';
 import { exportBytes, safeFileName, withExtension } from './export-bytes.js';
 import { isSessionFile } from './file-args.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo, LabState, MenuCommand } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import { LabService } from '../lab/lab-service.js';
-import { legacyRecoveryFileIn, recoveryDirIn } from '../lab/recovery-paths.js';
+import { legacyRecoveryFileIn, recoveryDirIn } from '../lab/recovery/recovery-paths.js';
 import { labBackend } from '../lab/lab-backend.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { askRestore, electronDialogs, showAbout, showError } from './dialogs.js';

@@ -1,5 +1,5 @@
 import type {} from 'electron';
-import { runWorkerMain } from '../lab/run-worker.js';
+import { runWorkerMain } from '../lab/workers/run-worker.js';
 
 // utilityProcess entry, bundled to out/electron/run-worker.cjs: one run at a time per process,
 // so a crash or a hang in tfjs ends one run, never the window or the main process.

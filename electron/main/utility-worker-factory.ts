@@ -1,6 +1,6 @@
 import { utilityProcess } from 'electron';
-import type { ToWorker } from '../lab/worker-protocol.js';
-import type { RunWorkerHandle, WorkerFactory } from '../lab/worker-pool.js';
+import type { ToWorker } from '../lab/workers/worker-protocol.js';
+import type { RunWorkerHandle, WorkerFactory } from '../lab/workers/worker-pool.js';
 
 /** Runs training runs in Electron utility processes (out/electron/run-worker.cjs), one run at a time each; the pool reuses them. */
 export function utilityWorkerFactory(modulePath: string): WorkerFactory {

@@ -2,7 +2,7 @@ import { extname, resolve } from 'node:path';
 import {
   chartCatalogue, chartIds, chartParamInfo, chartsTaking, findChart, type ChartEntry, type ChartParamName,
 } from '../../../shared/catalogue/index.js';
-import { writeFileAtomic } from '../../lab/atomic-write.js';
+import { writeFileAtomic } from '../../lab/sessions/atomic-write.js';
 import { exportChart, exportFormats, exportThemes, type ExportFormat, type ExportTheme } from '../../export/export-chart.js';
 import { fontWarning } from '../../export/fonts.js';
 import { numberOpt, stringOpt } from '../args.js';

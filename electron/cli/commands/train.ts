@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { escapeUnsafe } from '../../../shared/text-safety.js';
 import { LabService } from '../../lab/lab-service.js';
-import { threadWorkerFactory } from '../../lab/thread-worker-factory.js';
+import { threadWorkerFactory } from '../../lab/workers/thread-worker-factory.js';
 import { numberOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { configFlagHelp, configFlagOptions } from '../config-flags.js';

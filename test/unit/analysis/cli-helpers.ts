@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../electron/cli/command.js';
 import { runCli, type CommandRegistry } from '../../../electron/cli/run-cli.js';
-import { makeSession, serializeSession } from '../../../electron/lab/session-file.js';
+import { makeSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { trainedSeedRun } from './trained-fixtures.js';
 
 /** The analysis and export commands, loaded the way the registry in electron/cli/main.ts loads them. */

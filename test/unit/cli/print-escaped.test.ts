@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliCommand } from '../../../electron/cli/command.js';
 import type { CommandRegistry } from '../../../electron/cli/run-cli.js';
-import { serializeSession } from '../../../electron/lab/session-file.js';
+import { serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { escapeUnsafe } from '../../../shared/text-safety.js';
 import type { Session } from '../../../shared/schemas/session.js';
 import { trainedSession } from '../lab/fixtures/trained-session.js';

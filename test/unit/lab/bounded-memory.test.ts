@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotBudget } from '../../../electron/engine/snapshot-log.js';
 import { LabService } from '../../../electron/lab/lab-service.js';
-import { readSessionFile } from '../../../electron/lab/session-file.js';
-import { threadWorkerFactory } from '../../../electron/lab/thread-worker-factory.js';
+import { readSessionFile } from '../../../electron/lab/sessions/session-file.js';
+import { threadWorkerFactory } from '../../../electron/lab/workers/thread-worker-factory.js';
 import { runConfigSchema } from '../../../shared/schemas/run-config.js';
 import { buildRunWorker } from './fixtures/build-worker.js';
 

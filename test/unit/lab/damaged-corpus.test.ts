@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRegistry } from '../../../electron/cli/run-cli.js';
-import { serializeSession } from '../../../electron/lab/session-file.js';
+import { serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { runInProcess, type CliResult as Result } from '../cli/in-process.js';
 import { damagedCorpus, type DamagedFile } from './fixtures/damaged-corpus.js';
 import { extremeSessions, LONGEST_NAME } from './fixtures/extreme-sessions.js';

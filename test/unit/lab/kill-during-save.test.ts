@@ -3,7 +3,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSessionFile, writeSessionFile } from '../../../electron/lab/session-file.js';
+import { readSessionFile, writeSessionFile } from '../../../electron/lab/sessions/session-file.js';
 import { sampleSession } from './fixtures/sample-session.js';
 
 /**

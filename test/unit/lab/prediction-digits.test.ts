@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../electron/cli/command.js';
 import { runCli } from '../../../electron/cli/run-cli.js';
-import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/session-file.js';
+import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import type { Session } from '../../../shared/schemas/session.js';
 import { trainedSession } from './fixtures/trained-session.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LabService } from '../../../electron/lab/lab-service.js';
 import { RunRegistry, emptyView } from '../../../electron/lab/run-registry.js';
-import { makeSession, serializeSession } from '../../../electron/lab/session-file.js';
+import { makeSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { MAX_RUNS_PER_SESSION } from '../../../shared/limits.js';
 import type { Run } from '../../../shared/schemas/run.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';

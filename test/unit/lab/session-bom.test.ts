@@ -6,7 +6,7 @@ import type { CliIo } from '../../../electron/cli/command.js';
 import { runCli } from '../../../electron/cli/run-cli.js';
 import { dispatch } from '../../../electron/lab/dispatch.js';
 import { LabService } from '../../../electron/lab/lab-service.js';
-import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/session-file.js';
+import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import type { Session } from '../../../shared/schemas/session.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
 import { trainedSession } from './fixtures/trained-session.js';

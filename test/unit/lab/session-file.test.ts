@@ -2,8 +2,13 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseSession, readSessionFile, serializeSession, writeSessionFile } from '../../../electron/lab/session-file.js';
-import { migrate } from '../../../electron/lab/session-migrations.js';
+import {
+  parseSession,
+  readSessionFile,
+  serializeSession,
+  writeSessionFile,
+} from '../../../electron/lab/sessions/session-file.js';
+import { migrate } from '../../../electron/lab/sessions/session-migrations.js';
 import { SESSION_MAX_BYTES } from '../../../shared/schemas/session.js';
 import { sampleSession } from './fixtures/sample-session.js';
 

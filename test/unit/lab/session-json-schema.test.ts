@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sessionJsonSchema, sessionJsonSchemaText } from '../../../electron/lab/session-json-schema.js';
+import { sessionJsonSchema, sessionJsonSchemaText } from '../../../electron/lab/sessions/session-json-schema.js';
 import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 
 describe('docs/session-format.schema.json', () => {

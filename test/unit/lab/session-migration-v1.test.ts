@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSession, serializeSession } from '../../../electron/lab/session-file.js';
-import { thinEvenly } from '../../../electron/lab/thin-evenly.js';
+import { parseSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
+import { thinEvenly } from '../../../electron/lab/sessions/thin-evenly.js';
 import { MAX_SNAPSHOTS_PER_RUN } from '../../../shared/limits.js';
 import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 import { stepsPerEpoch } from '../../../shared/task-rule.js';

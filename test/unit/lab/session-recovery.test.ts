@@ -7,8 +7,8 @@ import { invokeContract, type InvokeChannel, type InvokeRequest, type InvokeResp
 import { LabError } from '../../../shared/errors.js';
 import { dispatch } from '../../../electron/lab/dispatch.js';
 import { LabService, type LabServiceOptions } from '../../../electron/lab/lab-service.js';
-import { recoveryFailureReason } from '../../../electron/lab/recovery-reason.js';
-import { parseSession, serializeSession } from '../../../electron/lab/session-file.js';
+import { recoveryFailureReason } from '../../../electron/lab/recovery/recovery-reason.js';
+import { parseSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
 import { smallConfig } from './fixtures/fake-result.js';
 import { sampleSession } from './fixtures/sample-session.js';

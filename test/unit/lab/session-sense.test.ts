@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainRun } from '../../../electron/engine/index.js';
-import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/session-file.js';
+import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { invokeContract } from '../../../shared/contract.js';
 import { formatZodError } from '../../../shared/format-zod-error.js';
 import type { Session } from '../../../shared/schemas/session.js';

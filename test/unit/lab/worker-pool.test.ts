@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../../electron/lab/worker-pool.js';
+import { WorkerPool } from '../../../electron/lab/workers/worker-pool.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
 import { fakeResult, smallConfig } from './fixtures/fake-result.js';
 

@@ -113,7 +113,7 @@ describe('no chart list outside the catalogue', () => {
   /** Files whose words coincide with chart ids but name other things. */
   const otherVocabulary: Record<string, string> = {
     'shared/charts/data-export.ts': 'the data kinds behind a chart (history, weights, digit scores, predictions)',
-    'electron/lab/session-sense/status.ts': 'a run\'s stored fields',
+    'electron/lab/sessions/session-sense/status.ts': 'a run\'s stored fields',
     'renderer/src/analysis/run-job.ts': 'the analysis worker\'s job kinds',
   };
   const files = ['shared', 'electron', 'renderer/src'].flatMap((d) => sources(join(root, d)))

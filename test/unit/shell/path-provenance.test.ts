@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/lab/dispatch.js';
-import { serializeSession } from '../../../electron/lab/session-file.js';
+import { serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { sampleSession } from '../lab/fixtures/sample-session.js';
 import { documentFlow } from './scripted-dialogs.js';
 

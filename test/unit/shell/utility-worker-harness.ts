@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_PRESET } from '../../../shared/presets.js';
-import type { FromWorker, ToWorker } from '../../../electron/lab/worker-protocol.js';
+import type { FromWorker, ToWorker } from '../../../electron/lab/workers/worker-protocol.js';
 
 /**
  * Runs a built run-worker.cjs (the utilityProcess entry) in a plain Node child

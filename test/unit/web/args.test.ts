@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebArgs } from '../../../electron/web/args.js';
 import { defaultDataDir, defaultSessionsDir } from '../../../electron/web/data-dir.js';
-import { legacyRecoveryFileIn, recoveryDirIn } from '../../../electron/lab/recovery-paths.js';
+import { legacyRecoveryFileIn, recoveryDirIn } from '../../../electron/lab/recovery/recovery-paths.js';
 
 describe('browser-mode flags', () => {
   it('defaults to a random loopback port and opening the page', () => {

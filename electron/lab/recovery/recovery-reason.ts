@@ -1,5 +1,5 @@
-import { LabError } from '../../shared/errors.js';
-import { errnoWords } from './errno-words.js';
+import { LabError } from '../../../shared/errors.js';
+import { errnoWords } from '../sessions/errno-words.js';
 
 /**
  * Why a recovery copy could not be written, in one line the page may show:

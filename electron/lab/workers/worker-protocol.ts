@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { runConfigSchema } from '../../shared/schemas/run-config.js';
-import { progressSchema } from '../../shared/schemas/progress.js';
-import { backendInfoSchema, epochRecordSchema, runResultSchema } from '../../shared/schemas/run-result.js';
+import { runConfigSchema } from '../../../shared/schemas/run-config.js';
+import { progressSchema } from '../../../shared/schemas/progress.js';
+import { backendInfoSchema, epochRecordSchema, runResultSchema } from '../../../shared/schemas/run-result.js';
 
 /**
  * Messages between the lab service's worker pool and one run worker

@@ -1,4 +1,4 @@
-import type { Run } from '../../../shared/schemas/run.js';
+import type { Run } from '../../../../shared/schemas/run.js';
 
 /** Result fields that must be absent (or empty) on a run that never trained. */
 const RESULTS = ['backend', 'history', 'batchLoss', 'summary', 'weights', 'digitScores', 'predictions', 'snapshots', 'trainSeconds', 'error'] as const;

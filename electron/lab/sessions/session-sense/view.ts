@@ -1,4 +1,4 @@
-import type { Session } from '../../../shared/schemas/session.js';
+import type { Session } from '../../../../shared/schemas/session.js';
 
 /**
  * The board's order and the overlay's hidden list name runs of this session,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_MAX_BYTES, SESSION_VERSION, sessionSchema } from '../../shared/schemas/session.js';
+import { SESSION_MAX_BYTES, SESSION_VERSION, sessionSchema } from '../../../shared/schemas/session.js';
 
 /**
  * The session format as JSON Schema (draft 2020-12), generated from the zod

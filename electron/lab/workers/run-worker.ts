@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, trainRun } from '../engine/index.js';
-import { SEED_PRESET } from '../../shared/presets.js';
-import { runConfigSchema, type RunConfig } from '../../shared/schemas/run-config.js';
-import { formatZodError } from '../../shared/format-zod-error.js';
+import { initBackend, trainRun } from '../../engine/index.js';
+import { SEED_PRESET } from '../../../shared/presets.js';
+import { runConfigSchema, type RunConfig } from '../../../shared/schemas/run-config.js';
+import { formatZodError } from '../../../shared/format-zod-error.js';
 import { toWorkerSchema, type FromWorker, type WorkerUsage } from './worker-protocol.js';
 
 /**

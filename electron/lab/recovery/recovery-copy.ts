@@ -1,7 +1,7 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Session } from '../../shared/schemas/session.js';
-import { writeSessionFile } from './session-file.js';
+import type { Session } from '../../../shared/schemas/session.js';
+import { writeSessionFile } from '../sessions/session-file.js';
 
 /** What became of one write: the guard shows a failure until a later write succeeds. */
 export type CopyOutcome = { ok: true } | { ok: false; error: unknown };

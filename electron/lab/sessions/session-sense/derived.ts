@@ -1,7 +1,7 @@
-import { digitScoresOf } from '../../../shared/analysis/forward.js';
-import type { Run } from '../../../shared/schemas/run.js';
-import type { Weights } from '../../../shared/schemas/run-result.js';
-import { labelOf } from '../../../shared/task-rule.js';
+import { digitScoresOf } from '../../../../shared/analysis/forward.js';
+import type { Run } from '../../../../shared/schemas/run.js';
+import type { Weights } from '../../../../shared/schemas/run-result.js';
+import { labelOf } from '../../../../shared/task-rule.js';
 
 /** Relative to the largest sum the terms could reach: summation order and float32 tools differ in the last digits, a changed value does not. */
 const SCORE_TOLERANCE = 1e-6;

@@ -1,4 +1,4 @@
-import type { Run } from '../../../shared/schemas/run.js';
+import type { Run } from '../../../../shared/schemas/run.js';
 
 /** One rule over one run: the first problem as "$.path: what is wrong", or null. `at` is the run's path ("$.runs.2"). */
 export type RunCheck = (run: Run, at: string) => string | null;

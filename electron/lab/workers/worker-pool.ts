@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { formatZodError } from '../../shared/format-zod-error.js';
-import type { RunConfig } from '../../shared/schemas/run-config.js';
-import type { Progress } from '../../shared/schemas/progress.js';
-import type { BackendInfo, EpochRecord, RunResult } from '../../shared/schemas/run-result.js';
+import { formatZodError } from '../../../shared/format-zod-error.js';
+import type { RunConfig } from '../../../shared/schemas/run-config.js';
+import type { Progress } from '../../../shared/schemas/progress.js';
+import type { BackendInfo, EpochRecord, RunResult } from '../../../shared/schemas/run-result.js';
 import { fromWorkerSchema, type FromWorker, type ToWorker, type WorkerUsage } from './worker-protocol.js';
 
 /** One started worker, whatever runs it (worker thread, utilityProcess, a test double). */

@@ -1,5 +1,5 @@
-import type { Run } from '../../../shared/schemas/run.js';
-import type { Weights } from '../../../shared/schemas/run-result.js';
+import type { Run } from '../../../../shared/schemas/run.js';
+import type { Weights } from '../../../../shared/schemas/run-result.js';
 
 /**
  * Every matrix has the shape its run's config implies, and every prediction's

@@ -1,4 +1,4 @@
-import type { Session } from '../../shared/schemas/session.js';
+import type { Session } from '../../../shared/schemas/session.js';
 import { firstProblem, type RunCheck } from './session-sense/check.js';
 import { checkDigitScores, checkLabels } from './session-sense/derived.js';
 import { checkHistory } from './session-sense/history.js';

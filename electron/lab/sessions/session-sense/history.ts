@@ -1,4 +1,4 @@
-import type { Run } from '../../../shared/schemas/run.js';
+import type { Run } from '../../../../shared/schemas/run.js';
 
 /** At most one history row per epoch of the run, epochs strictly increasing within 1…epochs. */
 export function checkHistory(run: Run, at: string): string | null {

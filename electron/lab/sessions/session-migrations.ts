@@ -1,6 +1,6 @@
-import { valueKind } from '../../shared/value-kind.js';
-import { MAX_BATCH_LOSS_POINTS_PER_RUN, snapshotBudget } from '../../shared/limits.js';
-import { SESSION_VERSION } from '../../shared/schemas/session.js';
+import { valueKind } from '../../../shared/value-kind.js';
+import { MAX_BATCH_LOSS_POINTS_PER_RUN, snapshotBudget } from '../../../shared/limits.js';
+import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 import { thinEvenly } from './thin-evenly.js';
 
 /**

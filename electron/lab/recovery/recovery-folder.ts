@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LabError } from '../../shared/errors.js';
+import { LabError } from '../../../shared/errors.js';
 import {
   RECOVERY_ID_PATTERN,
   RECOVERY_LISTED_NAMES,
   type DamagedRecoveryCopy,
   type RecoveryCopyInfo,
   type RecoveryOffer,
-} from '../../shared/schemas/recovery.js';
-import type { Session } from '../../shared/schemas/session.js';
-import { errnoWords } from './errno-words.js';
-import { readSessionFile } from './session-file.js';
+} from '../../../shared/schemas/recovery.js';
+import type { Session } from '../../../shared/schemas/session.js';
+import { errnoWords } from '../sessions/errno-words.js';
+import { readSessionFile } from '../sessions/session-file.js';
 
 const EXTENSION = '.rnnlab';
 const LABEL = 'the recovery copy';

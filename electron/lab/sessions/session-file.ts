@@ -1,16 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { APP_VERSION } from '../../shared/app-version.js';
-import { LabError } from '../../shared/errors.js';
+import { APP_VERSION } from '../../../shared/app-version.js';
+import { LabError } from '../../../shared/errors.js';
 import {
   SESSION_FORMAT,
   SESSION_MAX_BYTES,
   SESSION_VERSION,
   sessionSchema,
   type Session,
-} from '../../shared/schemas/session.js';
-import { SESSION_LIMIT_TEXT, sessionTooLargeMessage } from '../../shared/session-text-size.js';
+} from '../../../shared/schemas/session.js';
+import { SESSION_LIMIT_TEXT, sessionTooLargeMessage } from '../../../shared/session-text-size.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { errnoWords } from './errno-words.js';
 import { jsonTextBytes } from './json-text-size.js';
@@ -18,7 +18,7 @@ import { findInconsistency } from './session-consistency.js';
 import { jsonSyntaxError } from './json-syntax-error.js';
 import { migrate } from './session-migrations.js';
 import { decodeUtf8 } from './utf8-text.js';
-import { valueKind } from '../../shared/value-kind.js';
+import { valueKind } from '../../../shared/value-kind.js';
 
 export { SESSION_LIMIT_TEXT };
 

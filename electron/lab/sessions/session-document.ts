@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import type { LabState } from '../../shared/contract.js';
-import { LabError } from '../../shared/errors.js';
-import type { Run } from '../../shared/schemas/run.js';
-import type { Session, ViewState } from '../../shared/schemas/session.js';
+import type { LabState } from '../../../shared/contract.js';
+import { LabError } from '../../../shared/errors.js';
+import type { Run } from '../../../shared/schemas/run.js';
+import type { Session, ViewState } from '../../../shared/schemas/session.js';
 import { errnoCode, errnoWords } from './errno-words.js';
 import { makeSession, readSessionFile, writeSessionFile } from './session-file.js';
 import { ensurePlainFileOrNothing, hasSessionExtension, listSessions, resolveSessionPath, titleOf, type SessionPathPolicy } from './session-paths.js';

@@ -1,4 +1,4 @@
-import { jsonStringBytes } from '../../shared/session-text-size.js';
+import { jsonStringBytes } from '../../../shared/session-text-size.js';
 
 /**
  * UTF-8 bytes of `JSON.stringify(value, null, indent)`, counted without

@@ -1,6 +1,6 @@
-import type { Run } from '../../../shared/schemas/run.js';
-import { snapshotBudget } from '../../../shared/limits.js';
-import { stepsPerEpoch } from '../../../shared/task-rule.js';
+import type { Run } from '../../../../shared/schemas/run.js';
+import { snapshotBudget } from '../../../../shared/limits.js';
+import { stepsPerEpoch } from '../../../../shared/task-rule.js';
 
 /** Steps (batches) of the whole run, as the engine counts them. */
 function runSteps(run: Run): { perEpoch: number; total: number } {

@@ -1,6 +1,6 @@
-import { LabError } from '../../shared/errors.js';
-import type { RecoveryOffer } from '../../shared/schemas/recovery.js';
-import type { Session } from '../../shared/schemas/session.js';
+import { LabError } from '../../../shared/errors.js';
+import type { RecoveryOffer } from '../../../shared/schemas/recovery.js';
+import type { Session } from '../../../shared/schemas/session.js';
 import { RecoveryCopy, type CopyOutcome } from './recovery-copy.js';
 import { RecoveryFolder, newRecoveryId } from './recovery-folder.js';
 import { recoveryFailureDetail, recoveryFailureReason } from './recovery-reason.js';

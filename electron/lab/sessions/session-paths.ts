@@ -1,9 +1,9 @@
 import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { LabError } from '../../shared/errors.js';
-import { MAX_SESSION_NAME_BYTES } from '../../shared/limits.js';
-import { SESSION_EXTENSION, hasSessionExtension } from '../../shared/schemas/session.js';
-import { unsafeCharacterIn } from '../../shared/text-safety.js';
+import { LabError } from '../../../shared/errors.js';
+import { MAX_SESSION_NAME_BYTES } from '../../../shared/limits.js';
+import { SESSION_EXTENSION, hasSessionExtension } from '../../../shared/schemas/session.js';
+import { unsafeCharacterIn } from '../../../shared/text-safety.js';
 import { errnoCode, errnoWords } from './errno-words.js';
 
 /**
