@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import { thinEvenly } from '../../../electron/lab/sessions/thin-evenly.js';
-import { MAX_SNAPSHOTS_PER_RUN } from '../../../shared/limits.js';
-import { SESSION_VERSION } from '../../../shared/schemas/session.js';
-import { stepsPerEpoch } from '../../../shared/task-rule.js';
-import { sampleSession } from './fixtures/sample-session.js';
+import { parseSession, serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import { thinEvenly } from '../../../../electron/lab/sessions/thin-evenly.js';
+import { MAX_SNAPSHOTS_PER_RUN } from '../../../../shared/limits.js';
+import { SESSION_VERSION } from '../../../../shared/schemas/session.js';
+import { stepsPerEpoch } from '../../../../shared/task-rule.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 /**
  * Version 1 files come from builds that kept a snapshot every batch without a

@@ -7,10 +7,10 @@ import {
   readSessionFile,
   serializeSession,
   writeSessionFile,
-} from '../../../electron/lab/sessions/session-file.js';
-import { migrate } from '../../../electron/lab/sessions/session-migrations.js';
-import { SESSION_MAX_BYTES } from '../../../shared/schemas/session.js';
-import { sampleSession } from './fixtures/sample-session.js';
+} from '../../../../electron/lab/sessions/session-file.js';
+import { migrate } from '../../../../electron/lab/sessions/session-migrations.js';
+import { SESSION_MAX_BYTES } from '../../../../shared/schemas/session.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 let dir: string;
 beforeEach(async () => {

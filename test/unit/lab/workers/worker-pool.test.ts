@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../../electron/lab/workers/worker-pool.js';
-import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
-import { fakeResult, smallConfig } from './fixtures/fake-result.js';
+import { WorkerPool } from '../../../../electron/lab/workers/worker-pool.js';
+import { fakeFactory, finishAfter } from '../fixtures/fake-workers.js';
+import { fakeResult, smallConfig } from '../fixtures/fake-result.js';
 
 /** The pool's worker lifecycle with in-process test doubles (real threads: thread-training.test.ts). */
 describe('WorkerPool reuse', () => {

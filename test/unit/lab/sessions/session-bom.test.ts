@@ -2,14 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/command.js';
-import { runCli } from '../../../electron/cli/run-cli.js';
-import { dispatch } from '../../../electron/lab/dispatch.js';
-import { LabService } from '../../../electron/lab/lab-service.js';
-import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import type { Session } from '../../../shared/schemas/session.js';
-import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
-import { trainedSession } from './fixtures/trained-session.js';
+import type { CliIo } from '../../../../electron/cli/command.js';
+import { runCli } from '../../../../electron/cli/run-cli.js';
+import { dispatch } from '../../../../electron/lab/dispatch.js';
+import { LabService } from '../../../../electron/lab/lab-service.js';
+import { parseSession, readSessionFile, serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import type { Session } from '../../../../shared/schemas/session.js';
+import { fakeFactory, finishAfter } from '../fixtures/fake-workers.js';
+import { trainedSession } from '../fixtures/trained-session.js';
 
 /** What Windows editors put first when they save UTF-8: U+FEFF, bytes EF BB BF. */
 const BOM = '\uFEFF';
@@ -57,7 +57,7 @@ describe('a session file that starts with a byte order mark', () => {
     let out = '';
     let err = '';
     const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, columns: 80, onInterrupt: () => () => undefined };
-    const code = await runCli(['validate', file], io, { validate: () => import('../../../electron/cli/commands/validate.js') });
+    const code = await runCli(['validate', file], io, { validate: () => import('../../../../electron/cli/commands/validate.js') });
     expect({ code, err }).toEqual({ code: 0, err: '' });
     expect(out).toBe(`${file}: valid RNN Lab session (version ${session.version}, 3 runs, 2 trained)\n`);
   });

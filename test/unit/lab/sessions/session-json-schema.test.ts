@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sessionJsonSchema, sessionJsonSchemaText } from '../../../electron/lab/sessions/session-json-schema.js';
-import { SESSION_VERSION } from '../../../shared/schemas/session.js';
+import { sessionJsonSchema, sessionJsonSchemaText } from '../../../../electron/lab/sessions/session-json-schema.js';
+import { SESSION_VERSION } from '../../../../shared/schemas/session.js';
 
 describe('docs/session-format.schema.json', () => {
   it('is up to date with the zod schema (run `npm run docs:schema`)', () => {

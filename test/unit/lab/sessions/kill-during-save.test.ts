@@ -3,8 +3,8 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSessionFile, writeSessionFile } from '../../../electron/lab/sessions/session-file.js';
-import { sampleSession } from './fixtures/sample-session.js';
+import { readSessionFile, writeSessionFile } from '../../../../electron/lab/sessions/session-file.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 /**
  * A child process saves large sessions over one file in a loop and is killed

@@ -2,19 +2,19 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../../electron/lab/dispatch.js';
-import { errnoWords } from '../../../electron/lab/sessions/errno-words.js';
-import { LabService } from '../../../electron/lab/lab-service.js';
-import { serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import { MAX_SESSION_NAME_BYTES } from '../../../shared/limits.js';
-import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
-import { smallConfig } from './fixtures/fake-result.js';
-import { sampleSession } from './fixtures/sample-session.js';
+import { dispatch } from '../../../../electron/lab/dispatch.js';
+import { errnoWords } from '../../../../electron/lab/sessions/errno-words.js';
+import { LabService } from '../../../../electron/lab/lab-service.js';
+import { serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import { MAX_SESSION_NAME_BYTES } from '../../../../shared/limits.js';
+import { fakeFactory, finishAfter } from '../fixtures/fake-workers.js';
+import { smallConfig } from '../fixtures/fake-result.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 /** A save can be made to fail the way a full or locked disk fails it: Node's error, path and errno code included. */
 const diskFault = vi.hoisted(() => ({ code: null as string | null }));
-vi.mock('../../../electron/lab/sessions/atomic-write.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../electron/lab/sessions/atomic-write.js')>();
+vi.mock('../../../../electron/lab/sessions/atomic-write.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../electron/lab/sessions/atomic-write.js')>();
   return {
     ...real,
     writeFileAtomic: async (path: string, data: string | Uint8Array) => {

@@ -3,15 +3,21 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { invokeContract, type InvokeChannel, type InvokeRequest, type InvokeResponse, type LabState } from '../../../shared/contract.js';
-import { LabError } from '../../../shared/errors.js';
-import { dispatch } from '../../../electron/lab/dispatch.js';
-import { LabService, type LabServiceOptions } from '../../../electron/lab/lab-service.js';
-import { recoveryFailureReason } from '../../../electron/lab/recovery/recovery-reason.js';
-import { parseSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
-import { smallConfig } from './fixtures/fake-result.js';
-import { sampleSession } from './fixtures/sample-session.js';
+import {
+  invokeContract,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+  type LabState,
+} from '../../../../shared/contract.js';
+import { LabError } from '../../../../shared/errors.js';
+import { dispatch } from '../../../../electron/lab/dispatch.js';
+import { LabService, type LabServiceOptions } from '../../../../electron/lab/lab-service.js';
+import { recoveryFailureReason } from '../../../../electron/lab/recovery/recovery-reason.js';
+import { parseSession, serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import { fakeFactory, finishAfter } from '../fixtures/fake-workers.js';
+import { smallConfig } from '../fixtures/fake-result.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 let dir: string;
 let recoveryDir: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstSyntaxError, jsonSyntaxError } from '../../../electron/lab/sessions/json-syntax-error.js';
-import { parseSession } from '../../../electron/lab/sessions/session-file.js';
+import { firstSyntaxError, jsonSyntaxError } from '../../../../electron/lab/sessions/json-syntax-error.js';
+import { parseSession } from '../../../../electron/lab/sessions/session-file.js';
 
 /** JSON.parse's verdict, the reference the scanner must agree with. */
 const parses = (text: string) => {

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/lab/dispatch.js';
-import { LabService } from '../../../electron/lab/lab-service.js';
-import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
+import { dispatch } from '../../../../electron/lab/dispatch.js';
+import { LabService } from '../../../../electron/lab/lab-service.js';
+import { fakeFactory, finishAfter } from '../fixtures/fake-workers.js';
 
 let dir: string;
 beforeEach(async () => {

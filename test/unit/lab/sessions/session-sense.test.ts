@@ -2,13 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trainRun } from '../../../electron/engine/index.js';
-import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import { invokeContract } from '../../../shared/contract.js';
-import { formatZodError } from '../../../shared/format-zod-error.js';
-import type { Session } from '../../../shared/schemas/session.js';
-import { smallConfig } from './fixtures/fake-result.js';
-import { trainedSession } from './fixtures/trained-session.js';
+import { trainRun } from '../../../../electron/engine/index.js';
+import { parseSession, readSessionFile, serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import { invokeContract } from '../../../../shared/contract.js';
+import { formatZodError } from '../../../../shared/format-zod-error.js';
+import type { Session } from '../../../../shared/schemas/session.js';
+import { smallConfig } from '../fixtures/fake-result.js';
+import { trainedSession } from '../fixtures/trained-session.js';
 
 /**
  * One test per sense rule of the loader, each with the exact one-line message

@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/command.js';
-import { runCli } from '../../../electron/cli/run-cli.js';
-import { parseSession, readSessionFile, serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import type { Session } from '../../../shared/schemas/session.js';
-import { trainedSession } from './fixtures/trained-session.js';
+import type { CliIo } from '../../../../electron/cli/command.js';
+import { runCli } from '../../../../electron/cli/run-cli.js';
+import { parseSession, readSessionFile, serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import type { Session } from '../../../../shared/schemas/session.js';
+import { trainedSession } from '../fixtures/trained-session.js';
 
 let dir: string;
 let valid: Session;
@@ -70,7 +70,7 @@ describe('a prediction whose input holds a digit outside the vocabulary', () => 
     await expect(readSessionFile(file)).rejects.toThrow(atInput(0, 5));
     let err = '';
     const io: CliIo = { out: () => undefined, err: (t) => void (err += t), errIsTTY: false, columns: 80, onInterrupt: () => () => undefined };
-    const code = await runCli(['validate', file], io, { validate: () => import('../../../electron/cli/commands/validate.js') });
+    const code = await runCli(['validate', file], io, { validate: () => import('../../../../electron/cli/commands/validate.js') });
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/\$\.runs\.0\.predictions\.5\.input(\.\d+)?: .*vocabulary/);

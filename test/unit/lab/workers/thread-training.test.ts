@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabService } from '../../../electron/lab/lab-service.js';
-import { threadWorkerFactory } from '../../../electron/lab/workers/thread-worker-factory.js';
-import { WorkerPool, type RunOutcome, type WorkerFactory } from '../../../electron/lab/workers/worker-pool.js';
-import { runResultSchema } from '../../../shared/schemas/run-result.js';
-import { buildRunWorker } from './fixtures/build-worker.js';
-import { smallConfig } from './fixtures/fake-result.js';
+import { LabService } from '../../../../electron/lab/lab-service.js';
+import { threadWorkerFactory } from '../../../../electron/lab/workers/thread-worker-factory.js';
+import { WorkerPool, type RunOutcome, type WorkerFactory } from '../../../../electron/lab/workers/worker-pool.js';
+import { runResultSchema } from '../../../../shared/schemas/run-result.js';
+import { buildRunWorker } from '../fixtures/build-worker.js';
+import { smallConfig } from '../fixtures/fake-result.js';
 
 /** Real training in real worker threads (the bundled worker entry + the engine), small data sets. */
 let workerPath: string;
 const folder = `threads-${process.pid}`;
-const crashWorker = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'crash-worker.mjs');
+const crashWorker = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'crash-worker.mjs');
 
 beforeAll(async () => {
   workerPath = await buildRunWorker(folder);

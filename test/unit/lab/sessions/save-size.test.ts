@@ -3,11 +3,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { jsonTextBytes } from '../../../electron/lab/sessions/json-text-size.js';
-import { serializeSession, writeSessionFile } from '../../../electron/lab/sessions/session-file.js';
-import type { Session } from '../../../shared/schemas/session.js';
-import { SESSION_MAX_BYTES } from '../../../shared/schemas/session.js';
-import { sampleSession } from './fixtures/sample-session.js';
+import { jsonTextBytes } from '../../../../electron/lab/sessions/json-text-size.js';
+import { serializeSession, writeSessionFile } from '../../../../electron/lab/sessions/session-file.js';
+import type { Session } from '../../../../shared/schemas/session.js';
+import { SESSION_MAX_BYTES } from '../../../../shared/schemas/session.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../../electron/lab/dispatch.js';
-import { LabService } from '../../../electron/lab/lab-service.js';
-import { serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
-import { smallConfig } from './fixtures/fake-result.js';
-import { sampleSession } from './fixtures/sample-session.js';
+import { dispatch } from '../../../../electron/lab/dispatch.js';
+import { LabService } from '../../../../electron/lab/lab-service.js';
+import { serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import { fakeFactory, finishAfter } from '../fixtures/fake-workers.js';
+import { smallConfig } from '../fixtures/fake-result.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 let dir: string;
 beforeEach(async () => {

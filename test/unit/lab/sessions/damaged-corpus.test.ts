@@ -3,13 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRegistry } from '../../../electron/cli/run-cli.js';
-import { serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import { runInProcess, type CliResult as Result } from '../cli/in-process.js';
-import { damagedCorpus, type DamagedFile } from './fixtures/damaged-corpus.js';
-import { extremeSessions, LONGEST_NAME } from './fixtures/extreme-sessions.js';
-import { trainedSession } from './fixtures/trained-session.js';
-import { SESSION_VERSION } from '../../../shared/schemas/session.js';
+import type { CommandRegistry } from '../../../../electron/cli/run-cli.js';
+import { serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import { runInProcess, type CliResult as Result } from '../../cli/in-process.js';
+import { damagedCorpus, type DamagedFile } from '../fixtures/damaged-corpus.js';
+import { extremeSessions, LONGEST_NAME } from '../fixtures/extreme-sessions.js';
+import { trainedSession } from '../fixtures/trained-session.js';
+import { SESSION_VERSION } from '../../../../shared/schemas/session.js';
 
 /**
  * A generated corpus of damaged sessions: `rnn-lab validate` refuses each with
@@ -20,8 +20,8 @@ import { SESSION_VERSION } from '../../../shared/schemas/session.js';
  */
 const CLI = join(process.cwd(), 'out', 'node', 'cli.js');
 const registry: CommandRegistry = {
-  validate: () => import('../../../electron/cli/commands/validate.js'),
-  show: () => import('../../../electron/cli/commands/show.js'),
+  validate: () => import('../../../../electron/cli/commands/validate.js'),
+  show: () => import('../../../../electron/cli/commands/show.js'),
 };
 
 const inProcess = (args: string[]) => runInProcess(args, registry);

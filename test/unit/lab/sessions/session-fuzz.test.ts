@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findInconsistency } from '../../../electron/lab/sessions/session-consistency.js';
-import { parseSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
-import { LabError } from '../../../shared/errors.js';
-import { sessionSchema } from '../../../shared/schemas/session.js';
-import { sampleSession } from './fixtures/sample-session.js';
+import { findInconsistency } from '../../../../electron/lab/sessions/session-consistency.js';
+import { parseSession, serializeSession } from '../../../../electron/lab/sessions/session-file.js';
+import { LabError } from '../../../../shared/errors.js';
+import { sessionSchema } from '../../../../shared/schemas/session.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 /**
  * Property-based fuzzing of the loader: hundreds of mutated files. The loader
