@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { SESSION_FORMAT, SESSION_VERSION } from './session.js';
-import { runStatusSchema, backendInfoSchema, epochRecordSchema, matrixSchema, modelSummarySchema, predictionSchema, weightsSchema, finite } from './run-result.js';
+import {
+  runStatusSchema,
+  epochRecordSchema,
+  matrixSchema,
+  modelSummarySchema,
+  predictionSchema,
+  weightsSchema,
+  finite,
+} from './run-result.js';
 import { modelSchema, taskSchema } from './run-config.js';
 import { runIdSchema } from './run.js';
 
