@@ -26,20 +26,27 @@ export interface MenuOptions {
  * unit-tested without Electron.
  */
 export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {
-  const recentItems: MenuItemConstructorOptions[] = options.recent.length
-    ? [
-        ...options.recent.map((path) => ({ label: basename(path), toolTip: path, click: () => actions.openRecent(path) })),
-        { type: 'separator' as const },
-        { label: 'Clear Recent', click: () => actions.clearRecent() },
-      ]
-    : [{ label: 'No Recent Sessions', enabled: false }];
+  const appMenu = options.isMac ? [macAppMenu(actions)] : [];
+  const edit: MenuItemConstructorOptions = { role: 'editMenu' };
+  return [...appMenu, fileMenu(actions, options), edit, runMenu(actions), viewMenu(actions, options), helpMenu(actions)];
+}
 
-  const file: MenuItemConstructorOptions = {
+function recentItems(actions: MenuActions, recent: readonly string[]): MenuItemConstructorOptions[] {
+  if (!recent.length) return [{ label: 'No Recent Sessions', enabled: false }];
+  return [
+    ...recent.map((path) => ({ label: basename(path), toolTip: path, click: () => actions.openRecent(path) })),
+    { type: 'separator' as const },
+    { label: 'Clear Recent', click: () => actions.clearRecent() },
+  ];
+}
+
+function fileMenu(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions {
+  return {
     label: '&File',
     submenu: [
       { label: 'New Session', accelerator: 'CmdOrCtrl+N', click: () => actions.newSession() },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
-      { label: 'Open Recent', submenu: recentItems },
+      { label: 'Open Recent', submenu: recentItems(actions, options.recent) },
       { type: 'separator' },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.save() },
       { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: () => actions.saveAs() },
@@ -48,8 +55,10 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       ...(options.isMac ? [] : [{ type: 'separator' as const }, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', role: 'quit' as const }]),
     ],
   };
+}
 
-  const run: MenuItemConstructorOptions = {
+function runMenu(actions: MenuActions): MenuItemConstructorOptions {
+  return {
     label: '&Run',
     submenu: [
       { label: 'Seed: 4 Runs', click: () => actions.command('seed-preset') },
@@ -59,8 +68,10 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       { label: 'Cancel All', accelerator: 'CmdOrCtrl+.', click: () => actions.command('cancel-all') },
     ],
   };
+}
 
-  const view: MenuItemConstructorOptions = {
+function viewMenu(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions {
+  return {
     label: '&View',
     submenu: [
       { label: 'Columns / Overlay', accelerator: 'CmdOrCtrl+L', click: () => actions.command('toggle-overlay') },
@@ -73,27 +84,28 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       ...(options.devTools ? [{ role: 'toggleDevTools' as const }] : []),
     ],
   };
+}
 
-  const help: MenuItemConstructorOptions = {
+function helpMenu(actions: MenuActions): MenuItemConstructorOptions {
+  return {
     role: 'help',
     label: '&Help',
     submenu: [{ label: 'About RNN Lab', click: () => actions.about() }],
   };
+}
 
-  const appMenu: MenuItemConstructorOptions[] = options.isMac
-    ? [{
-        label: 'RNN Lab',
-        submenu: [
-          { label: 'About RNN Lab', click: () => actions.about() },
-          { type: 'separator' },
-          { role: 'hide' },
-          { role: 'hideOthers' },
-          { role: 'unhide' },
-          { type: 'separator' },
-          { role: 'quit', label: 'Quit RNN Lab' },
-        ],
-      }]
-    : [];
-
-  return [...appMenu, file, { role: 'editMenu' }, run, view, help];
+/** macOS puts About and Quit under the app's own name. */
+function macAppMenu(actions: MenuActions): MenuItemConstructorOptions {
+  return {
+    label: 'RNN Lab',
+    submenu: [
+      { label: 'About RNN Lab', click: () => actions.about() },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit', label: 'Quit RNN Lab' },
+    ],
+  };
 }
