@@ -1,4 +1,4 @@
-import type { EChartsOption } from 'echarts';
+import type { EChartsOption, VisualMapComponentOption, YAXisComponentOption } from 'echarts';
 import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from './common.js';
 
 /**
@@ -9,15 +9,7 @@ export function embeddingOption(embedding: readonly (readonly number[])[], targe
   const { theme } = ctx;
   const ax = axisBase(theme);
   const dims = embedding[0]?.length ?? 0;
-  const data: [number, number, number][] = [];
-  let maxAbs = 0;
-  embedding.forEach((row, digit) =>
-    row.forEach((v, d) => {
-      data.push([d, digit, v]);
-      maxAbs = Math.max(maxAbs, Math.abs(v));
-    }),
-  );
-  const bound = maxAbs > 0 ? maxAbs : 1;
+  const { data, bound } = heatmapCells(embedding);
   const showLabels = dims <= 4 && embedding.length <= 12;
   return {
     animation: false,
@@ -39,32 +31,8 @@ export function embeddingOption(embedding: readonly (readonly number[])[], targe
       nameGap: 18,
       splitArea: { show: false },
     },
-    yAxis: {
-      ...ax,
-      type: 'category',
-      inverse: true,
-      data: embedding.map((_, i) => ({
-        value: String(i),
-        textStyle: i === targetDigit ? { color: theme.text, fontWeight: 'bold' as const } : {},
-      })),
-      name: 'digit',
-      nameLocation: 'middle',
-      nameGap: 22,
-    },
-    visualMap: {
-      type: 'continuous',
-      min: -bound,
-      max: bound,
-      calculable: false,
-      orient: 'vertical',
-      right: 0,
-      top: 'middle',
-      itemWidth: 8,
-      itemHeight: 110,
-      text: [fmt(bound, 2), fmt(-bound, 2)],
-      textStyle: { color: theme.muted, fontSize: 9, fontFamily: theme.mono },
-      inRange: { color: theme.diverging },
-    },
+    yAxis: digitAxis(embedding.length, targetDigit, ctx),
+    visualMap: divergingScale(bound, ctx),
     series: [
       {
         type: 'heatmap',
@@ -75,5 +43,50 @@ export function embeddingOption(embedding: readonly (readonly number[])[], targe
         emphasis: { itemStyle: { borderColor: theme.text, borderWidth: 1 } },
       },
     ],
+  };
+}
+
+/** One [dim, digit, value] cell per weight, and the scale's half-width (1 when every weight is zero). */
+function heatmapCells(embedding: readonly (readonly number[])[]): { data: [number, number, number][]; bound: number } {
+  const data: [number, number, number][] = [];
+  let maxAbs = 0;
+  embedding.forEach((row, digit) =>
+    row.forEach((v, d) => {
+      data.push([d, digit, v]);
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }),
+  );
+  return { data, bound: maxAbs > 0 ? maxAbs : 1 };
+}
+
+function digitAxis(rows: number, targetDigit: number, { theme }: ChartContext): YAXisComponentOption {
+  return {
+    ...axisBase(theme),
+    type: 'category',
+    inverse: true,
+    data: Array.from({ length: rows }, (_, i) => ({
+      value: String(i),
+      textStyle: i === targetDigit ? { color: theme.text, fontWeight: 'bold' as const } : {},
+    })),
+    name: 'digit',
+    nameLocation: 'middle',
+    nameGap: 22,
+  };
+}
+
+function divergingScale(bound: number, { theme }: ChartContext): VisualMapComponentOption {
+  return {
+    type: 'continuous',
+    min: -bound,
+    max: bound,
+    calculable: false,
+    orient: 'vertical',
+    right: 0,
+    top: 'middle',
+    itemWidth: 8,
+    itemHeight: 110,
+    text: [fmt(bound, 2), fmt(-bound, 2)],
+    textStyle: { color: theme.muted, fontSize: 9, fontFamily: theme.mono },
+    inRange: { color: theme.diverging },
   };
 }
