@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -57,6 +57,106 @@ function clientErrorStatus(err: NodeJS.ErrnoException): string {
   return '400 Bad Request';
 }
 
+/** What the handlers read: the port, and so the allowed Host names and the cookie's name, are known once listening. */
+interface ServerState {
+  host: string;
+  token: string;
+  staticDir: string;
+  port: number;
+  hosts: Set<string>;
+}
+
+const cookieName = (state: ServerState) => `rnnlab_token_${state.port}`;
+
+function authorised(state: ServerState, req: IncomingMessage, url: URL): boolean {
+  const cookie = readCookie(req.headers.cookie, cookieName(state));
+  return tokenMatches(url.searchParams.get(TOKEN_PARAM), state.token) || tokenMatches(cookie, state.token);
+}
+
+async function serveHttp(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = requestUrl(req.url);
+  if (!url) return refuse(res, 400, 'Bad request: the request target is not a path');
+  if (!hostAllowed(req.headers.host, state.hosts)) return refuse(res, 403, 'Forbidden: unexpected Host header');
+  if (!authorised(state, req, url)) return refuse(res, 403, 'Forbidden: open the URL with the token that `npm run web` printed');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+  const file = await readStaticFile(state.staticDir, url.pathname);
+  if (!file) return refuse(res, 404, 'Not found');
+  const headers: Record<string, string> = {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.body.length),
+    ...securityHeaders,
+  };
+  if (file.isHtml) {
+    headers['Content-Security-Policy'] = contentSecurityPolicy([`ws://${state.host}:${state.port}`]);
+    headers['Cache-Control'] = 'no-store';
+    // Lets the page's assets through without the token in every URL; Strict keeps other sites from using it.
+    headers['Set-Cookie'] = `${cookieName(state)}=${state.token}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+function acceptSocket(ws: WebSocket, sockets: Set<WebSocket>, backend: LabBackend): void {
+  sockets.add(ws);
+  ws.on('close', () => sockets.delete(ws));
+  // A malformed frame (bad UTF-8, no mask, reserved opcode or RSV bit, a length past the limit) is reported
+  // here after ws has already sent the close frame its fault calls for (1007, 1002, 1009) and begun to end
+  // the connection. Without this listener the event would throw and stop the whole server.
+  ws.on('error', () => {
+    sockets.delete(ws);
+    if (ws.readyState === ws.OPEN) ws.terminate();
+  });
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return ws.close(1003, 'text frames only');
+    handleFrame(ws, data.toString(), backend).catch(() => ws.close(1011, 'internal error'));
+  });
+}
+
+/** The status an upgrade request is refused with, or null when it may become a WebSocket. */
+function upgradeRefusal(state: ServerState, req: IncomingMessage): string | null {
+  const url = requestUrl(req.url);
+  if (!url) return '400 Bad Request';
+  if (url.pathname !== WS_PATH) return '404 Not Found';
+  if (!originAllowed(req.headers.origin, req.headers.host, state.hosts)) return '403 Forbidden';
+  // The query token, not the cookie: the page that holds it proves it was opened from the printed URL.
+  if (!tokenMatches(url.searchParams.get(TOKEN_PARAM), state.token)) return '403 Forbidden';
+  return null;
+}
+
+function createHttpServer(state: ServerState, wss: WebSocketServer, accept: (ws: WebSocket) => void): Server {
+  const server = createServer((req, res) => {
+    serveHttp(state, req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+  // A request Node cannot parse (garbage, a reset mid-request) ends that connection only.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET') return void socket.destroy();
+    refuseRaw(socket, clientErrorStatus(err));
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over with no error listener of its own: a client that resets now must not throw.
+    socket.on('error', () => socket.destroy());
+    const refusal = upgradeRefusal(state, req);
+    if (refusal) return refuseRaw(socket, refusal);
+    wss.handleUpgrade(req, socket, head, accept);
+  });
+  return server;
+}
+
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  // After listening, an error is about one connection (accept failing with EMFILE): log it, keep serving.
+  server.on('error', (err) => process.stderr.write(`rnn-lab web: ${err.message}\n`));
+}
+
 /**
  * Browser mode: serves the built renderer and the lab service over one
  * WebSocket, on loopback only. Every request must carry the token (query, or
@@ -68,93 +168,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (!isLoopbackHost(host)) throw new Error(`--host must be a loopback address (127.x.x.x or localhost), got "${host}"`);
   const token = options.token ?? randomBytes(32).toString('hex');
   const { staticDir, backend } = options;
-
-  let port = 0;
-  let hosts = new Set<string>();
-  const cookieName = () => `rnnlab_token_${port}`;
+  const state: ServerState = { host, token, staticDir, port: 0, hosts: new Set<string>() };
   const sockets = new Set<WebSocket>();
 
-  const authorised = (req: IncomingMessage, url: URL) =>
-    tokenMatches(url.searchParams.get(TOKEN_PARAM), token) || tokenMatches(readCookie(req.headers.cookie, cookieName()), token);
-
-  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = requestUrl(req.url);
-    if (!url) return refuse(res, 400, 'Bad request: the request target is not a path');
-    if (!hostAllowed(req.headers.host, hosts)) return refuse(res, 403, 'Forbidden: unexpected Host header');
-    if (!authorised(req, url)) return refuse(res, 403, 'Forbidden: open the URL with the token that `npm run web` printed');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
-    const file = await readStaticFile(staticDir, url.pathname);
-    if (!file) return refuse(res, 404, 'Not found');
-    const headers: Record<string, string> = {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.body.length),
-      ...securityHeaders,
-    };
-    if (file.isHtml) {
-      headers['Content-Security-Policy'] = contentSecurityPolicy([`ws://${host}:${port}`]);
-      headers['Cache-Control'] = 'no-store';
-      // Lets the page's assets through without the token in every URL; Strict keeps other sites from using it.
-      headers['Set-Cookie'] = `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : file.body);
-  }
-
-  const server = createServer((req, res) => {
-    serveHttp(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, 'Internal error');
-      else res.destroy();
-    });
-  });
-  // A request Node cannot parse (garbage, a reset mid-request) ends that connection only.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (err.code === 'ECONNRESET') return void socket.destroy();
-    refuseRaw(socket, clientErrorStatus(err));
-  });
-
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
-
-  function accept(ws: WebSocket): void {
-    sockets.add(ws);
-    ws.on('close', () => sockets.delete(ws));
-    // A malformed frame (bad UTF-8, no mask, reserved opcode or RSV bit, a length past the limit) is reported
-    // here after ws has already sent the close frame its fault calls for (1007, 1002, 1009) and begun to end
-    // the connection. Without this listener the event would throw and stop the whole server.
-    ws.on('error', () => {
-      sockets.delete(ws);
-      if (ws.readyState === ws.OPEN) ws.terminate();
-    });
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) return ws.close(1003, 'text frames only');
-      handleFrame(ws, data.toString(), backend).catch(() => ws.close(1011, 'internal error'));
-    });
-  }
-
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // Node hands the socket over with no error listener of its own: a client that resets now must not throw.
-    socket.on('error', () => socket.destroy());
-    const url = requestUrl(req.url);
-    if (!url) return refuseRaw(socket, '400 Bad Request');
-    if (url.pathname !== WS_PATH) return refuseRaw(socket, '404 Not Found');
-    if (!originAllowed(req.headers.origin, req.headers.host, hosts)) return refuseRaw(socket, '403 Forbidden');
-    // The query token, not the cookie: the page that holds it proves it was opened from the printed URL.
-    if (!tokenMatches(url.searchParams.get(TOKEN_PARAM), token)) return refuseRaw(socket, '403 Forbidden');
-    wss.handleUpgrade(req, socket, head, accept);
-  });
-
+  const server = createHttpServer(state, wss, (ws) => acceptSocket(ws, sockets, backend));
   const unsubscribe = backend.subscribe((event, payload) => broadcast(sockets, event, payload));
 
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolvePromise();
-    });
-  });
-  // After listening, an error is about one connection (accept failing with EMFILE): log it, keep serving.
-  server.on('error', (err) => process.stderr.write(`rnn-lab web: ${err.message}\n`));
-  port = (server.address() as AddressInfo).port;
-  hosts = allowedHosts(host, port);
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  state.port = port;
+  state.hosts = allowedHosts(host, port);
 
   return {
     url: `http://${host}:${port}/?${TOKEN_PARAM}=${token}`,
