@@ -171,7 +171,8 @@ export class TrainLoop {
     };
   }
 
-  // Weights are read only for a snapshot the series keeps: a snapshot every batch then costs nothing between kept steps.
+  // Weights are read only for a snapshot the series keeps: a snapshot every batch then costs nothing
+  // between kept steps.
   private snapshot(epoch: number, batch: number, step: number, final = false): void {
     const { snapshots } = this.records;
     if (!final && !snapshots.wants(step)) return;

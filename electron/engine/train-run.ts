@@ -35,7 +35,8 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   let error: string | undefined;
   let trainer: Trainer | undefined;
   try {
-    trainer = config.training.engine === 'reference' ? await referenceTrainer(config, data) : new FusedTrainer(config, data);
+    trainer =
+      config.training.engine === 'reference' ? await referenceTrainer(config, data) : new FusedTrainer(config, data);
     status = await new TrainLoop(config, data, trainer, records, options).run();
   } catch (err) {
     status = 'failed';
@@ -59,7 +60,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   };
 }
 
-/** The result's predictions for the last rows of the data set (none for a failed run); the trainer is disposed either way. */
+/** Predictions for the data set's last rows (none for a failed run); disposes of the trainer either way. */
 function finalPredictions(trainer: Trainer | undefined, failed: boolean, data: Dataset): RunResult['predictions'] {
   try {
     if (!trainer || failed) return [];
