@@ -40,107 +40,142 @@ export interface LongTasks {
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** `profilePath`: also record the page's CPU profile while it trains (open it in Chrome DevTools; the bundle has a source map). */
-export async function runUiBench(samples = 10_000, profilePath?: string): Promise<UiBenchResult | string> {
+type Playwright = typeof import('playwright-core');
+type Page = import('playwright-core').Page;
+type CDPSession = import('playwright-core').CDPSession;
+type LongTask = { start: number; duration: number };
+
+/** What the bench needs before it starts, or why it is skipped. */
+async function prerequisites(): Promise<{ web: string; page: string; playwright: Playwright } | string> {
   const outNode = fileURLToPath(new URL('.', import.meta.url));
   const web = join(outNode, 'web.js');
   const page = join(outNode, '..', 'renderer', 'index.html');
   if (!existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} is not installed`;
   if (!existsSync(web)) return `skipped: ${web} is missing (run \`npm run build:node\`)`;
   if (!existsSync(page)) return `skipped: ${page} is missing (run \`npm run build:renderer\`)`;
-  let playwright: typeof import('playwright-core');
   try {
-    playwright = await import('playwright-core');
+    return { web, page, playwright: await import('playwright-core') };
   } catch (err) {
     return `skipped: playwright-core does not load (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
   }
+}
+
+/** `profilePath`: also record the page's CPU profile while it trains (open it in Chrome DevTools; the bundle has a source map). */
+export async function runUiBench(samples = 10_000, profilePath?: string): Promise<UiBenchResult | string> {
+  const ready = await prerequisites();
+  if (typeof ready === 'string') return ready;
   // A throwaway data folder: the bench must never read or write the user's sessions or recovery copy.
   const sessions = await mkdtemp(join(tmpdir(), 'rnn-lab-ui-bench-'));
-  const server = spawn(process.execPath, [web, '--port', '0', '--data', sessions, '--sessions', join(sessions, 'sessions'), '--no-open'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const args = [ready.web, '--port', '0', '--data', sessions, '--sessions', join(sessions, 'sessions'), '--no-open'];
+  const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const browser = await ready.playwright.chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const url = await serverUrl(server);
     const tab = await browser.newPage();
-    await tab.addInitScript(() => {
-      const tasks: Array<{ start: number; duration: number }> = [];
-      (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-      // The moment the app says ready, without Playwright's polling delay.
-      const seen = new MutationObserver(() => {
-        if (!document.querySelector('[data-app-state="ready"]')) return;
-        (window as unknown as { __readyAt: number }).__readyAt = performance.now();
-        seen.disconnect();
-      });
-      seen.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app-state'] });
-    });
-    const frames: Array<{ t: number; id: string }> = [];
-    let allEnded: (statuses: string[]) => void = () => undefined;
-    const ended = new Promise<string[]>((resolve) => (allEnded = resolve));
-    let clickedAt = Infinity;
-    const wire = emptyCount();
-    const finished = new Map<string, string>();
-    tab.on('websocket', (ws) =>
-      ws.on('framereceived', ({ payload }) => {
-        const message = parseFrame(payload);
-        if (message?.event === 'run:progress') frames.push({ t: performance.now(), id: String(message.payload?.id) });
-        if (performance.now() <= clickedAt || finished.size === 4) return;
-        countFrame(wire, payload);
-        if (message?.event !== 'run:finished') return;
-        finished.set(String(message.payload?.id), String(message.payload?.set?.status));
-        if (finished.size === 4) allEnded([...finished.values()]);
-      }),
-    );
-    await tab.goto(url);
-    await tab.waitForSelector('[data-app-state="ready"]', { timeout: 30_000 });
-    const readyMs = await tab.evaluate(() => (window as unknown as { __readyAt?: number }).__readyAt ?? performance.now());
-    await tab.locator('#preset-samples').fill(String(samples));
-    await tab.getByRole('button', { name: 'Seed: 4 runs' }).click();
-    const trainAll = tab.getByRole('button', { name: 'Train All' });
-    await trainAll.waitFor();
-    const cdp = profilePath ? await tab.context().newCDPSession(tab) : null;
-    await cdp?.send('Profiler.enable');
-    await cdp?.send('Profiler.start');
-    const pageClick = await tab.evaluate(() => performance.now());
-    clickedAt = performance.now();
-    await trainAll.click();
-    const statuses = await Promise.race([ended, timeout(120_000, 'training in the page did not end within 120 s')]);
-    const trainWallMs = performance.now() - clickedAt;
-    // The end of training is not the end of the page's work: the finished runs' charts and the Analysis section
-    // (its worker results included) come after. Wait for those to settle so their long tasks are counted too.
-    await tab
-      .waitForFunction(() => !document.querySelector('[data-testid="lengths-computing"], [data-testid="exhaustive-computing"]'), null, { timeout: 30_000 })
-      .catch(() => undefined);
-    await tab.waitForTimeout(1_000);
-    const tasks = await tab.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
-    const saved = await sessionBytes(url);
-    await tab.close();
-    const manyRuns = await measureManyRuns(url);
-    if (cdp && profilePath) {
-      await writeFile(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-      // Which tasks were long, in ms after the Train All click: to find them in the profile.
-      const list = tasks.filter((t) => t.start >= pageClick).map((t) => ({ atMs: Math.round(t.start - pageClick), ms: Math.round(t.duration) }));
-      await writeFile(`${profilePath}.longtasks.json`, JSON.stringify({ clickAtPageMs: pageClick, tasks: list }, null, 1));
-    }
-    return {
-      readyMs,
-      trainWallMs,
-      statuses,
-      longTasksLoad: summarize(tasks.filter((t) => t.start < pageClick)),
-      longTasksTraining: summarize(tasks.filter((t) => t.start >= pageClick)),
-      progress: progressRates(frames),
-      wire: { training: wire, sessionBytes: saved },
-      manyRuns,
-      renderer: `out/renderer built ${statSync(page).mtime.toISOString()}`,
-    };
+    await tab.addInitScript(installPageProbes);
+    const result = await trainInPage(tab, url, samples, profilePath);
+    return { ...result, renderer: `out/renderer built ${statSync(ready.page).mtime.toISOString()}` };
   } finally {
     await browser.close();
     server.kill('SIGTERM');
     await rm(sessions, { recursive: true, force: true });
   }
+}
+
+/** Runs in the page before its scripts: records long tasks and the moment the app says ready. */
+function installPageProbes(): void {
+  const tasks: LongTask[] = [];
+  (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // The moment the app says ready, without Playwright's polling delay.
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('[data-app-state="ready"]')) return;
+    (window as unknown as { __readyAt: number }).__readyAt = performance.now();
+    seen.disconnect();
+  });
+  seen.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app-state'] });
+}
+
+/** The WebSocket frames the page receives: progress times per run, and the bytes and ends after Train All. */
+function watchFrames(tab: Page) {
+  const frames: Array<{ t: number; id: string }> = [];
+  let allEnded: (statuses: string[]) => void = () => undefined;
+  const ended = new Promise<string[]>((resolve) => (allEnded = resolve));
+  const watch = { frames, ended, wire: emptyCount(), clickedAt: Infinity };
+  const finished = new Map<string, string>();
+  tab.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => {
+      const message = parseFrame(payload);
+      if (message?.event === 'run:progress') frames.push({ t: performance.now(), id: String(message.payload?.id) });
+      if (performance.now() <= watch.clickedAt || finished.size === 4) return;
+      countFrame(watch.wire, payload);
+      if (message?.event !== 'run:finished') return;
+      finished.set(String(message.payload?.id), String(message.payload?.set?.status));
+      if (finished.size === 4) allEnded([...finished.values()]);
+    }),
+  );
+  return watch;
+}
+
+/** Loads the page, trains the seed preset with Train All, and measures the page and the wire meanwhile. */
+async function trainInPage(
+  tab: Page,
+  url: string,
+  samples: number,
+  profilePath?: string,
+): Promise<Omit<UiBenchResult, 'renderer'>> {
+  const watch = watchFrames(tab);
+  await tab.goto(url);
+  await tab.waitForSelector('[data-app-state="ready"]', { timeout: 30_000 });
+  const readyMs = await tab.evaluate(() => (window as unknown as { __readyAt?: number }).__readyAt ?? performance.now());
+  await tab.locator('#preset-samples').fill(String(samples));
+  await tab.getByRole('button', { name: 'Seed: 4 runs' }).click();
+  const trainAll = tab.getByRole('button', { name: 'Train All' });
+  await trainAll.waitFor();
+  const cdp = profilePath ? await tab.context().newCDPSession(tab) : null;
+  await cdp?.send('Profiler.enable');
+  await cdp?.send('Profiler.start');
+  const pageClick = await tab.evaluate(() => performance.now());
+  watch.clickedAt = performance.now();
+  await trainAll.click();
+  const statuses = await Promise.race([watch.ended, timeout(120_000, 'training in the page did not end within 120 s')]);
+  const trainWallMs = performance.now() - watch.clickedAt;
+  await waitForPageToSettle(tab);
+  const tasks = await tab.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
+  const saved = await sessionBytes(url);
+  await tab.close();
+  const manyRuns = await measureManyRuns(url);
+  if (cdp && profilePath) await writeProfile(cdp, profilePath, tasks, pageClick);
+  return {
+    readyMs,
+    trainWallMs,
+    statuses,
+    longTasksLoad: summarize(tasks.filter((t) => t.start < pageClick)),
+    longTasksTraining: summarize(tasks.filter((t) => t.start >= pageClick)),
+    progress: progressRates(watch.frames),
+    wire: { training: watch.wire, sessionBytes: saved },
+    manyRuns,
+  };
+}
+
+/**
+ * The end of training is not the end of the page's work: the finished runs' charts and the Analysis section
+ * (its worker results included) come after. Wait for those to settle so their long tasks are counted too.
+ */
+async function waitForPageToSettle(tab: Page): Promise<void> {
+  await tab
+    .waitForFunction(() => !document.querySelector('[data-testid="lengths-computing"], [data-testid="exhaustive-computing"]'), null, { timeout: 30_000 })
+    .catch(() => undefined);
+  await tab.waitForTimeout(1_000);
+}
+
+async function writeProfile(cdp: CDPSession, profilePath: string, tasks: LongTask[], pageClick: number): Promise<void> {
+  await writeFile(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  // Which tasks were long, in ms after the Train All click: to find them in the profile.
+  const list = tasks.filter((t) => t.start >= pageClick).map((t) => ({ atMs: Math.round(t.start - pageClick), ms: Math.round(t.duration) }));
+  await writeFile(`${profilePath}.longtasks.json`, JSON.stringify({ clickAtPageMs: pageClick, tasks: list }, null, 1));
 }
 
 function serverUrl(server: ChildProcess): Promise<string> {
