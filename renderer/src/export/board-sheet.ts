@@ -1,4 +1,4 @@
-import { chartTheme, type ThemeMode } from '../../../shared/charts/theme.js';
+import { chartTheme, type ChartTheme, type ThemeMode } from '../../../shared/charts/theme.js';
 import { chartsWithin, handlePng } from './chart-registry.js';
 
 const TEXT_SELECTOR = 'h2, h3, th, td, dt, dd, figcaption, .chips span, .banner, .placeholder p';
@@ -17,6 +17,9 @@ function visibleText(el: Element): string {
 async function bitmap(bytes: Uint8Array): Promise<ImageBitmap> {
   return createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
 }
+
+/** Where an element sits on the sheet, in sheet pixels before the 2× scale. */
+type Place = (el: Element) => { x: number; y: number; w: number; h: number };
 
 /**
  * The whole comparison as one PNG figure sheet: every card's frame, its text
@@ -41,11 +44,21 @@ export async function renderBoardSheet(root: HTMLElement, mode: ThemeMode, print
   g.fillStyle = theme.muted;
   g.font = `600 12px ${theme.font}`;
   g.fillText(`RNN Lab · ${new Date().toISOString().slice(0, 10)}`, pad, pad + 4);
-  const at = (el: Element) => {
+  const at: Place = (el) => {
     const r = el.getBoundingClientRect();
     return { x: r.left - origin.left + pad, y: r.top - origin.top + pad + 20, w: r.width, h: r.height };
   };
+  drawCards(g, root, at, theme);
+  drawTexts(g, root, at, print);
+  g.textAlign = 'left';
+  await drawCharts(g, root, at, mode, print);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('the sheet could not be encoded');
+  return new Uint8Array(await blob.arrayBuffer());
+}
 
+/** Each card's frame, then the run colour's stripe along the top of each run's column head. */
+function drawCards(g: CanvasRenderingContext2D, root: HTMLElement, at: Place, theme: ChartTheme): void {
   const cardFill = theme.background;
   for (const card of root.querySelectorAll('.card')) {
     const b = at(card);
@@ -65,6 +78,10 @@ export async function renderBoardSheet(root: HTMLElement, mode: ThemeMode, print
       g.fillRect(b.x, b.y, b.w, 3);
     }
   }
+}
+
+/** Every innermost text element in its own font, colour and alignment. */
+function drawTexts(g: CanvasRenderingContext2D, root: HTMLElement, at: Place, print: boolean): void {
   for (const el of root.querySelectorAll<HTMLElement>(TEXT_SELECTOR)) {
     if (el.querySelector(TEXT_SELECTOR) || el.closest('.visually-hidden')) continue;
     const text = visibleText(el);
@@ -75,8 +92,13 @@ export async function renderBoardSheet(root: HTMLElement, mode: ThemeMode, print
     g.fillStyle = print ? (el.matches('h2, td, dd') ? '#1d2330' : '#5b6475') : style.color;
     g.textBaseline = 'middle';
     const right = style.textAlign === 'right' || style.textAlign === 'end';
-    g.textAlign = right ? 'right' : style.textAlign === 'center' ? 'center' : 'left';
-    const x = right ? b.x + b.w - parseFloat(style.paddingRight) : style.textAlign === 'center' ? b.x + b.w / 2 : b.x + parseFloat(style.paddingLeft);
+    const center = style.textAlign === 'center';
+    g.textAlign = right ? 'right' : center ? 'center' : 'left';
+    const x = right
+      ? b.x + b.w - parseFloat(style.paddingRight)
+      : center
+        ? b.x + b.w / 2
+        : b.x + parseFloat(style.paddingLeft);
     // Clip to the element, as the page's ellipsis does, instead of squeezing the text.
     g.save();
     g.beginPath();
@@ -85,14 +107,20 @@ export async function renderBoardSheet(root: HTMLElement, mode: ThemeMode, print
     g.fillText(text, x, b.y + b.h / 2);
     g.restore();
   }
-  g.textAlign = 'left';
+}
+
+/** Each chart re-rendered at the sheet's scale, over its place on the page. */
+async function drawCharts(
+  g: CanvasRenderingContext2D,
+  root: HTMLElement,
+  at: Place,
+  mode: ThemeMode,
+  print: boolean,
+): Promise<void> {
   for (const handle of chartsWithin(root)) {
     const png = handlePng(handle, mode, print);
     if (!png) continue;
     const b = at(handle.element);
     g.drawImage(await bitmap(png), b.x, b.y, b.w, b.h);
   }
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('the sheet could not be encoded');
-  return new Uint8Array(await blob.arrayBuffer());
 }
