@@ -4,7 +4,7 @@ import type { AppInfo, LabState, MenuCommand } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import { LabService } from '../lab/lab-service.js';
 import { legacyRecoveryFileIn, recoveryDirIn } from '../lab/recovery/recovery-paths.js';
-import { labBackend } from '../lab/lab-backend.js';
+import { labBackend, type LabBackend } from '../lab/lab-backend.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { askRestore, electronDialogs, showAbout, showError } from './dialogs.js';
 import { DocumentController } from './document-controller.js';
@@ -62,7 +62,41 @@ async function start(): Promise<void> {
   serveRenderer(layout.renderer);
 
   const userData = app.getPath('userData');
-  const service = new LabService({
+  const service = createLabService(userData);
+  const backend = labBackend(service);
+  const recentFile = join(userData, 'recent.json');
+  const menu: MenuState = { recentFile, recent: loadRecent(recentFile) };
+
+  const docs: DocumentController = new DocumentController({
+    call: async (channel, payload) => backend.call(channel, payload),
+    state: () => service.state(),
+    dialogs: electronDialogs(() => win),
+    remember: (path) => {
+      rememberRecent(menu, path);
+      buildMenu(menu, docs, backend);
+    },
+  });
+  // The Open Recent entries were chosen in dialogs or handed over by the OS in earlier runs.
+  for (const path of menu.recent) docs.grant(path);
+  // argv, a second instance or open-file: the OS chose this file, so it may be opened (and saved back).
+  openFile = (path) => {
+    docs.grant(path);
+    void perform(docs.open({ path }));
+  };
+
+  buildMenu(menu, docs, backend);
+  registerIpcHandlers(() => win, backend, docs);
+
+  const progress = new OverallProgress();
+  forwardEvents(service, progress);
+  await offerRecovery(service);
+  openWindow(service, docs, userData, progress);
+
+  if (pendingFile) openFile(pendingFile);
+}
+
+function createLabService(userData: string): LabService {
+  return new LabService({
     host: 'electron',
     paths: { kind: 'absolute' },
     workerFactory: utilityWorkerFactory(layout.runWorker),
@@ -72,97 +106,96 @@ async function start(): Promise<void> {
     onRecoveryError: (reason, detail) => process.stderr.write(`RNN Lab: unsaved work is NOT being backed up: ${reason} (${detail})\n`),
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
-  const backend = labBackend(service);
-  const recentFile = join(userData, 'recent.json');
-  let recent = loadRecent(recentFile);
+}
 
-  const docs = new DocumentController({
-    call: async (channel, payload) => backend.call(channel, payload),
-    state: () => service.state(),
-    dialogs: electronDialogs(() => win),
-    remember: (path) => {
-      recent = withRecent(recent, path);
-      try {
-        saveRecent(recentFile, recent);
-      } catch {
-        // The file was opened or saved; a recent list that could not be written is not worth failing that for.
-      }
-      app.addRecentDocument(path);
-      buildMenu();
-    },
+/** A job started from the menu or the OS: its failure is shown in the window, a cancel is not a failure. */
+function perform(job: Promise<unknown>): Promise<unknown> {
+  return job.catch((err: unknown) => {
+    if (err instanceof LabError && err.code === 'cancelled') return;
+    showError(win, err instanceof Error ? err.message : String(err));
   });
-  // The Open Recent entries were chosen in dialogs or handed over by the OS in earlier runs.
-  for (const path of recent) docs.grant(path);
-  const perform = (job: Promise<unknown>) =>
-    job.catch((err: unknown) => {
-      if (err instanceof LabError && err.code === 'cancelled') return;
-      showError(win, err instanceof Error ? err.message : String(err));
-    });
-  // argv, a second instance or open-file: the OS chose this file, so it may be opened (and saved back).
-  openFile = (path) => {
-    docs.grant(path);
-    void perform(docs.open({ path }));
-  };
+}
 
-  const appInfo = async (): Promise<AppInfo | null> => {
-    const outcome = await backend.call('app:info', {});
-    return outcome.ok ? (outcome.result as AppInfo) : null;
-  };
-  function buildMenu(): void {
-    const actions = {
-      newSession: () => void perform(docs.newSession()),
-      open: () => void perform(docs.open()),
-      openRecent: (path: string) => void perform(docs.open({ path })),
-      clearRecent: () => {
-        recent = [];
-        saveRecent(recentFile, recent);
-        app.clearRecentDocuments();
-        buildMenu();
-      },
-      save: () => void perform(docs.save()),
-      saveAs: () => void perform(docs.save({ saveAs: true })),
-      command: (command: MenuCommand) => win?.webContents.send('menu:command', { command }),
-      about: () => void appInfo().then((info) => showAbout(win, info)),
-    };
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', recent, devTools: !app.isPackaged })));
+/** The recent list changes when a file is opened or saved, or the list is cleared; the menu is rebuilt from it. */
+interface MenuState {
+  recentFile: string;
+  recent: string[];
+}
+
+function rememberRecent(menu: MenuState, path: string): void {
+  menu.recent = withRecent(menu.recent, path);
+  try {
+    saveRecent(menu.recentFile, menu.recent);
+  } catch {
+    // The file was opened or saved; a recent list that could not be written is not worth failing that for.
   }
-  buildMenu();
-  registerIpcHandlers(() => win, backend, docs);
+  app.addRecentDocument(path);
+}
 
-  // Events go to our window only; the title and the taskbar bar follow the lab state.
-  const progress = new OverallProgress();
-  const showState = (state: LabState) => {
-    if (!win || win.isDestroyed()) return;
-    win.setTitle(windowTitle(state.session));
-    if (process.platform === 'darwin') {
-      win.setDocumentEdited(state.session.dirty);
-      win.setRepresentedFilename(state.session.path ?? '');
-    }
-    win.setProgressBar(progress.onState(state));
+async function appInfo(backend: LabBackend): Promise<AppInfo | null> {
+  const outcome = await backend.call('app:info', {});
+  return outcome.ok ? (outcome.result as AppInfo) : null;
+}
+
+function buildMenu(menu: MenuState, docs: DocumentController, backend: LabBackend): void {
+  const actions = {
+    newSession: () => void perform(docs.newSession()),
+    open: () => void perform(docs.open()),
+    openRecent: (path: string) => void perform(docs.open({ path })),
+    clearRecent: () => {
+      menu.recent = [];
+      saveRecent(menu.recentFile, menu.recent);
+      app.clearRecentDocuments();
+      buildMenu(menu, docs, backend);
+    },
+    save: () => void perform(docs.save()),
+    saveAs: () => void perform(docs.save({ saveAs: true })),
+    command: (command: MenuCommand) => win?.webContents.send('menu:command', { command }),
+    about: () => void appInfo(backend).then((info) => showAbout(win, info)),
   };
+  const options = { isMac: process.platform === 'darwin', recent: menu.recent, devTools: !app.isPackaged };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, options)));
+}
+
+/** The title and the taskbar bar follow the lab state. */
+function showState(state: LabState, progress: OverallProgress): void {
+  if (!win || win.isDestroyed()) return;
+  win.setTitle(windowTitle(state.session));
+  if (process.platform === 'darwin') {
+    win.setDocumentEdited(state.session.dirty);
+    win.setRepresentedFilename(state.session.path ?? '');
+  }
+  win.setProgressBar(progress.onState(state));
+}
+
+/** Events go to our window only. */
+function forwardEvents(service: LabService, progress: OverallProgress): void {
   service.subscribe((event, payload) => {
     if (!win || win.isDestroyed()) return;
     // Events carry only what changed; the title and the bar read the whole state, cheap in this process.
     if (event === 'run:progress') win.setProgressBar(progress.onProgress(payload));
-    else if (event !== 'recovery:changed') showState(service.state());
+    else if (event !== 'recovery:changed') showState(service.state(), progress);
     win.webContents.send(event, payload);
   });
+}
 
-  // The newest copy is asked about now; the others (and this one, kept for later) stay offered in the window.
+/** The newest copy is asked about now; the others (and this one, kept for later) stay offered in the window. */
+async function offerRecovery(service: LabService): Promise<void> {
   const [newest, ...older] = (await service.recovery()).copies;
-  if (newest) {
-    const answer = await askRestore(newest, older.length);
-    try {
-      if (answer === 'restore') await service.restoreRecovery(newest.id);
-      else if (answer === 'discard') await service.discardRecovery(newest.id);
-    } catch (err) {
-      // A copy that went away or does not validate must not stop the app from starting.
-      showError(null, err instanceof Error ? err.message : String(err));
-    }
+  if (!newest) return;
+  const answer = await askRestore(newest, older.length);
+  try {
+    if (answer === 'restore') await service.restoreRecovery(newest.id);
+    else if (answer === 'discard') await service.discardRecovery(newest.id);
+  } catch (err) {
+    // A copy that went away or does not validate must not stop the app from starting.
+    showError(null, err instanceof Error ? err.message : String(err));
   }
+}
 
+function openWindow(service: LabService, docs: DocumentController, userData: string, progress: OverallProgress): void {
   win = createMainWindow({ preloadPath: layout.preload, boundsFile: join(userData, 'window.json'), devTools: !app.isPackaged });
-  showState(service.state());
+  showState(service.state(), progress);
   let closing = false;
   win.on('close', (event) => {
     if (closing) return;
@@ -177,6 +210,4 @@ async function start(): Promise<void> {
     }, (err: unknown) => showError(win, err instanceof Error ? err.message : String(err)));
   });
   win.on('closed', () => (win = null));
-
-  if (pendingFile) openFile(pendingFile);
 }
