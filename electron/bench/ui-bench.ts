@@ -145,9 +145,10 @@ async function trainInPage(
   await waitForPageToSettle(tab);
   const tasks = await tab.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
   const saved = await sessionBytes(url);
+  // The profiler lives in the tab's session: stop it before the tab closes.
+  if (cdp && profilePath) await writeProfile(cdp, profilePath, tasks, pageClick);
   await tab.close();
   const manyRuns = await measureManyRuns(url);
-  if (cdp && profilePath) await writeProfile(cdp, profilePath, tasks, pageClick);
   return {
     readyMs,
     trainWallMs,
