@@ -23,8 +23,7 @@ const electronEntries = {
   'run-worker': 'electron/main/run-utility.ts',
 };
 
-const present = (entries) =>
-  Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+const present = (entries) => Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
 const nodeBuild = await build({
   entryPoints: present(nodeEntries),

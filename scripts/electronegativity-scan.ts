@@ -32,7 +32,7 @@ export const REVIEWED: readonly Reviewed[] = [
     reason:
       'a reminder to review the preload, which is the IPC bridge the app cannot do without: electron/preload/preload.ts runs ' +
       'sandboxed with context isolation and exposes through contextBridge one function per contract channel and three event ' +
-      'subscriptions, never ipcRenderer or Node (test/unit/shell/preload.test.ts); the main process checks every call\'s ' +
+      "subscriptions, never ipcRenderer or Node (test/unit/shell/preload.test.ts); the main process checks every call's " +
       'sender and payload (ipc-handlers.ts)',
   },
   {
@@ -98,7 +98,10 @@ interface CspIssue {
 type CspCheck = new () => { perform(issues: CspIssue[]): Promise<Finding[]> };
 interface CspEvaluatorModule {
   CspParser: new (policy: string) => { csp: unknown };
-  CspEvaluator: new (csp: unknown, version: number) => { evaluate(): { severity: number; directive: string; value?: string }[] };
+  CspEvaluator: new (
+    csp: unknown,
+    version: number,
+  ) => { evaluate(): { severity: number; directive: string; value?: string }[] };
   Version: { CSP3: number };
   severities: Record<'HIGH' | 'MEDIUM' | 'HIGH_MAYBE' | 'MEDIUM_MAYBE', number>;
 }
@@ -161,7 +164,10 @@ export async function scanElectronSources(root: string, paths: readonly string[]
       },
       false,
     );
-    return { errors: result.errors.map((e) => ({ ...e, file: e.file.replace(`${stage}/`, '') })), issues: result.issues };
+    return {
+      errors: result.errors.map((e) => ({ ...e, file: e.file.replace(`${stage}/`, '') })),
+      issues: result.issues,
+    };
   } finally {
     if (lang === undefined) delete process.env.LANG;
     else process.env.LANG = lang;
@@ -200,15 +206,19 @@ export function judge(scan: ScanResult, computed: readonly Finding[]): Verdict {
   }
   for (const r of REVIEWED) {
     for (const file of r.files) {
-      if (!used.has(`${r.id} ${file}`)) failures.push(`REVIEWED lists ${r.id} in ${file}, which is no longer found: remove it from the entry`);
+      if (!used.has(`${r.id} ${file}`))
+        failures.push(`REVIEWED lists ${r.id} in ${file}, which is no longer found: remove it from the entry`);
     }
   }
   return { failures, accepted };
 }
 
 function electronVersion(root: string): string {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+  };
   const version = pkg.devDependencies?.electron;
-  if (!version || !/^\d+\.\d+\.\d+$/.test(version)) throw new Error('package.json: devDependencies.electron must be an exact version');
+  if (!version || !/^\d+\.\d+\.\d+$/.test(version))
+    throw new Error('package.json: devDependencies.electron must be an exact version');
   return version;
 }

@@ -8,5 +8,7 @@ const scan = await scanElectronSources(root);
 const { failures, accepted } = judge(scan, await evaluateComputedPolicies());
 for (const line of accepted) console.log(`electronegativity: accepted ${line}`);
 for (const line of failures) console.error(`electronegativity: ${line}`);
-console.log(`electronegativity: ${SCANNED.join(', ')}: ${failures.length} finding(s) to fix, ${accepted.length} reviewed`);
+console.log(
+  `electronegativity: ${SCANNED.join(', ')}: ${failures.length} finding(s) to fix, ${accepted.length} reviewed`,
+);
 process.exit(failures.length > 0 ? 1 : 0);

@@ -22,7 +22,19 @@ writeFileSync(join(outDir, 'icon.png'), pngs.get(1024));
 writeFileSync(join(outDir, 'icon.ico'), await pngToIco([16, 24, 32, 48, 64, 128, 256].map((s) => pngs.get(s))));
 
 // macOS: ICNS is a list of (4-byte type, 4-byte length, PNG data) chunks after an 'icns' header.
-const icnsTypes = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024], ['ic11', 32], ['ic12', 64], ['ic13', 256], ['ic14', 512]];
+const icnsTypes = [
+  ['icp4', 16],
+  ['icp5', 32],
+  ['icp6', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+  ['ic11', 32],
+  ['ic12', 64],
+  ['ic13', 256],
+  ['ic14', 512],
+];
 const chunks = icnsTypes.map(([type, size]) => {
   const data = pngs.get(size);
   const head = Buffer.alloc(8);

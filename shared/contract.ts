@@ -113,7 +113,10 @@ export const invokeContract = {
   /** Loads an offered copy as an unsaved, untitled session; unsaved work open now keeps a copy of its own, offered in turn. */
   'session:restoreRecovery': { request: z.object({ id: recoveryIdSchema }), response: labStateSchema },
   /** Deletes one offered copy (a damaged one too); the others stay offered. */
-  'session:discardRecovery': { request: z.object({ id: recoveryIdSchema }), response: z.object({ ok: z.literal(true) }) },
+  'session:discardRecovery': {
+    request: z.object({ id: recoveryIdSchema }),
+    response: z.object({ ok: z.literal(true) }),
+  },
   /**
    * Electron only (see electronOnlyChannels): the main process shows a save dialog, then checks and writes
    * the bytes. The lab service never sees it; the browser host downloads instead.

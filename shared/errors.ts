@@ -34,8 +34,12 @@ export function toWireError(err: unknown): WireError {
 }
 
 export function isWireError(value: unknown): value is WireError {
-  return typeof value === 'object' && value !== null && 'error' in value &&
-    typeof (value as WireError).error?.message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    typeof (value as WireError).error?.message === 'string'
+  );
 }
 
 export function fromWireError(wire: WireError): LabError {

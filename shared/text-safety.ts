@@ -34,5 +34,7 @@ export function unsafeCharacterIn(text: string, multiline: boolean): string | nu
  * occur only in strings there.
  */
 export function escapeUnsafe(text: string, oneLine = false): string {
-  return text.replace(UNSAFE, (char) => (char === '\n' && !oneLine ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(UNSAFE, (char) =>
+    char === '\n' && !oneLine ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -22,7 +22,9 @@ export async function timeCliTrain(): Promise<CliTiming | string> {
     let trainingAt = NaN;
     let savedAt = NaN;
     let stderr = '';
-    const child = spawn(process.execPath, [cli, 'train', '--preset', 'seed', '--out', join(dir, 'seed.rnnlab')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'train', '--preset', 'seed', '--out', join(dir, 'seed.rnnlab')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (Number.isNaN(trainingAt) && /training \d+ runs?/.test(stderr)) trainingAt = performance.now();

@@ -31,7 +31,11 @@ const flag = (name: string) => {
 const engines = (flag('--engines') ?? 'fused,reference').split(',') as EngineKind[];
 const repeat = Math.max(1, Number(flag('--repeat') ?? 3));
 const uiOnly = args.includes('--ui-only');
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 const backend = await initBackend();
 if (args.includes('--rss-child')) {
@@ -46,18 +50,34 @@ if (args.includes(SNAPSHOT_RSS_CHILD)) {
 }
 const cpus = os.cpus();
 const workers = Math.min(SEED_PRESET.length, os.availableParallelism());
-console.log(`RNN Lab bench · ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · tfjs backend ${backend.name} (${backend.reason})`);
+console.log(
+  `RNN Lab bench · ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · tfjs backend ${backend.name} (${backend.reason})`,
+);
 // Other work on the machine skews wall times; CPU time per epoch is the steadier figure.
 console.log(`load average at start: ${load()}`);
 
 const seedConfigs = SEED_PRESET.map((p) => runConfigSchema.parse(p.config));
 const names = SEED_PRESET.map((p) => p.name);
-const withEngine = (config: RunConfig, engine: EngineKind): RunConfig => ({ ...config, training: { ...config.training, engine } });
+const withEngine = (config: RunConfig, engine: EngineKind): RunConfig => ({
+  ...config,
+  training: { ...config.training, engine },
+});
 const stepsOf = (config: RunConfig, epochs: number) =>
   epochs * Math.ceil(Math.floor(config.task.samples * (1 - config.task.validationSplit)) / config.training.batchSize);
 const valAcc = (r: RunResult) => (r.history.at(-1)?.valAcc ?? NaN).toFixed(4);
 
-const header = ['measurement', 'engine', 'wall ms', 'ms/epoch', 'CPU ms/epoch', 'steps/s', 'peak RSS', 'worker heap', 'tensors', 'val acc'];
+const header = [
+  'measurement',
+  'engine',
+  'wall ms',
+  'ms/epoch',
+  'CPU ms/epoch',
+  'steps/s',
+  'peak RSS',
+  'worker heap',
+  'tensors',
+  'val acc',
+];
 const rows: string[][] = [];
 const notes: string[] = [];
 const row = (cells: Partial<Record<(typeof header)[number], string>>) => rows.push(header.map((h) => cells[h] ?? ''));
@@ -68,8 +88,21 @@ if (typeof passes === 'string') notes.push(`worker pool: ${passes}`);
 else {
   for (const pass of passes) {
     const tensors = pass.runs.map((r) => r.usage?.numTensors ?? '?').join('→');
-    row({ measurement: `seed comparison, ${pass.label}, ${workers} worker threads`, engine: 'fused', 'wall ms': ms(pass.wallMs), tensors });
-    pass.runs.forEach((run, i) => row(poolRow(`  ${names[i]} (worker ${run.worker}, run ${run.usage?.runsTrained ?? '?'} on it)`, seedConfigs[i], run)));
+    row({
+      measurement: `seed comparison, ${pass.label}, ${workers} worker threads`,
+      engine: 'fused',
+      'wall ms': ms(pass.wallMs),
+      tensors,
+    });
+    pass.runs.forEach((run, i) =>
+      row(
+        poolRow(
+          `  ${names[i]} (worker ${run.worker}, run ${run.usage?.runsTrained ?? '?'} on it)`,
+          seedConfigs[i],
+          run,
+        ),
+      ),
+    );
   }
 }
 
@@ -79,7 +112,10 @@ if (!uiOnly && typeof passes !== 'string') {
     const times: number[] = [];
     for (let i = 0; i < repeat; i++) times.push(await timeWorkerStart(defaultRunWorkerPath(), count));
     const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-    row({ measurement: `run worker start → tfjs ready, ${count} at once (median of ${repeat})`, 'wall ms': ms(median) });
+    row({
+      measurement: `run worker start → tfjs ready, ${count} at once (median of ${repeat})`,
+      'wall ms': ms(median),
+    });
   }
 }
 
@@ -93,15 +129,28 @@ for (let i = 0; i < (uiOnly ? 0 : repeat); i++) {
 if (typeof cli === 'string') notes.push(`rnn-lab train: ${cli}`);
 else {
   const best = repeat > 1 ? `, best of ${repeat}` : '';
-  row({ measurement: `rnn-lab train --preset seed: "training 4 runs" → "saved"${best}`, engine: 'fused', 'wall ms': ms(cli.trainingMs) });
-  row({ measurement: `rnn-lab train --preset seed: whole process (same run)`, engine: 'fused', 'wall ms': ms(cli.processMs) });
+  row({
+    measurement: `rnn-lab train --preset seed: "training 4 runs" → "saved"${best}`,
+    engine: 'fused',
+    'wall ms': ms(cli.trainingMs),
+  });
+  row({
+    measurement: `rnn-lab train --preset seed: whole process (same run)`,
+    engine: 'fused',
+    'wall ms': ms(cli.processMs),
+  });
 }
 
 // 2b. Peak RSS of one worker as its own process (what the Electron app's utility processes are).
 if (!uiOnly) {
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--rss-child'], { encoding: 'utf8' });
   const rss = /\{"maxRssBytes":\d+\}/.exec(child.stdout ?? '');
-  if (rss) row({ measurement: `one run (${names[0]}) in a process of its own, like one utility-process worker`, engine: 'fused', 'peak RSS': mib((JSON.parse(rss[0]) as { maxRssBytes: number }).maxRssBytes) });
+  if (rss)
+    row({
+      measurement: `one run (${names[0]}) in a process of its own, like one utility-process worker`,
+      engine: 'fused',
+      'peak RSS': mib((JSON.parse(rss[0]) as { maxRssBytes: number }).maxRssBytes),
+    });
   else notes.push(`single-process RSS: failed (${(child.stderr ?? '').trim().split('\n').at(-1)})`);
   // 2c. A snapshot every batch on a large model: memory stays flat however long it trains (the series is thinned).
   const every = measureSnapshotRss(fileURLToPath(import.meta.url));
@@ -111,13 +160,22 @@ if (!uiOnly) {
 
 // 3. The page (browser mode in Chromium).
 if (!args.includes('--no-ui')) {
-  const ui = await runUiBench(10_000, flag('--ui-profile')).catch((err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  const ui = await runUiBench(10_000, flag('--ui-profile')).catch(
+    (err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+  );
   if (typeof ui === 'string') notes.push(`UI benchmark ${ui}`);
   else {
     row({ measurement: 'UI: page ready (data-app-state="ready", from navigation start)', 'wall ms': ms(ui.readyMs) });
-    row({ measurement: `UI: Train All → all 4 runs ended (${ui.statuses.join(', ')})`, engine: 'fused', 'wall ms': ms(ui.trainWallMs) });
-    const lt = (t: typeof ui.longTasksLoad) => `${t.count} long tasks, longest ${ms(t.maxMs)} ms, ${ms(t.totalMs)} ms in all`;
-    notes.push(`UI long tasks (> 50 ms) while loading: ${lt(ui.longTasksLoad)}; while training: ${lt(ui.longTasksTraining)}`);
+    row({
+      measurement: `UI: Train All → all 4 runs ended (${ui.statuses.join(', ')})`,
+      engine: 'fused',
+      'wall ms': ms(ui.trainWallMs),
+    });
+    const lt = (t: typeof ui.longTasksLoad) =>
+      `${t.count} long tasks, longest ${ms(t.maxMs)} ms, ${ms(t.totalMs)} ms in all`;
+    notes.push(
+      `UI long tasks (> 50 ms) while loading: ${lt(ui.longTasksLoad)}; while training: ${lt(ui.longTasksTraining)}`,
+    );
     notes.push(
       `UI run:progress frames per run: ${ui.progress.map((p) => `${p.frames} (${p.perSecond.toFixed(1)}/s, at most ${p.max1s} in 1 s)`).join(' · ')}`,
     );
@@ -133,7 +191,12 @@ for (let pass = 0; pass < (uiOnly ? 0 : repeat); pass++) {
   for (const config of seedConfigs) await trainRun(config);
   bestWall = Math.min(bestWall, performance.now() - t0);
 }
-if (!uiOnly) row({ measurement: `seed comparison, in-process, one run after another (best of ${repeat})`, engine: 'fused', 'wall ms': ms(bestWall) });
+if (!uiOnly)
+  row({
+    measurement: `seed comparison, in-process, one run after another (best of ${repeat})`,
+    engine: 'fused',
+    'wall ms': ms(bestWall),
+  });
 for (const engine of uiOnly ? [] : engines) {
   for (const [i, config] of seedConfigs.entries()) {
     const cpu0 = process.cpuUsage();
@@ -158,7 +221,7 @@ console.log(formatTable(header, rows));
 console.log('');
 for (const note of notes) console.log(note);
 console.log(
-  'peak RSS: worker threads share the bench process, so a pool row shows that process\'s peak (main thread + workers); ' +
+  "peak RSS: worker threads share the bench process, so a pool row shows that process's peak (main thread + workers); " +
     '"worker heap" is the worker isolate\'s own JS heap. tensors: tfjs tensors alive after each run (flat = no leak).',
 );
 console.log(`load average at end: ${load()}`);

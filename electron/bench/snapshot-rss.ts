@@ -10,7 +10,14 @@ const TRAIN_MS = 10_000;
 /** The config class whose snapshots once grew without bound: a large model, batch 1, a snapshot every batch. */
 const everyBatch = () =>
   runConfigSchema.parse({
-    task: { targetDigit: 4, sequenceLength: 60, vocabularySize: 100, samples: 200_000, validationSplit: 0.2, dataSeed: 1 },
+    task: {
+      targetDigit: 4,
+      sequenceLength: 60,
+      vocabularySize: 100,
+      samples: 200_000,
+      validationSplit: 0.2,
+      dataSeed: 1,
+    },
     model: { embeddingDim: 64, rnnUnits: 16, rnnActivation: 'linear', outputActivation: 'sigmoid' },
     training: { optimizer: 'adam', learningRate: 0.01, batchSize: 1, epochs: 200, seed: 7, snapshotEveryBatches: 1 },
   });
@@ -24,7 +31,11 @@ export interface SnapshotRss {
 /** In the child: trains that run for TRAIN_MS, then prints its peak RSS and what the run kept. */
 export async function snapshotRssChild(): Promise<void> {
   const result = await trainRun(everyBatch(), { signal: AbortSignal.timeout(TRAIN_MS) });
-  const out: SnapshotRss = { maxRssBytes: peakRss(), steps: result.batchLoss.at(-1)?.step ?? 0, snapshots: result.snapshots.length };
+  const out: SnapshotRss = {
+    maxRssBytes: peakRss(),
+    steps: result.batchLoss.at(-1)?.step ?? 0,
+    snapshots: result.snapshots.length,
+  };
   console.log(JSON.stringify(out));
 }
 

@@ -38,7 +38,14 @@ export interface LongTasks {
 }
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 type Playwright = typeof import('playwright-core');
 type Page = import('playwright-core').Page;
@@ -129,7 +136,9 @@ async function trainInPage(
   const watch = watchFrames(tab);
   await tab.goto(url);
   await tab.waitForSelector('[data-app-state="ready"]', { timeout: 30_000 });
-  const readyMs = await tab.evaluate(() => (window as unknown as { __readyAt?: number }).__readyAt ?? performance.now());
+  const readyMs = await tab.evaluate(
+    () => (window as unknown as { __readyAt?: number }).__readyAt ?? performance.now(),
+  );
   await tab.locator('#preset-samples').fill(String(samples));
   await tab.getByRole('button', { name: 'Seed: 4 runs' }).click();
   const trainAll = tab.getByRole('button', { name: 'Train All' });
@@ -167,7 +176,11 @@ async function trainInPage(
  */
 async function waitForPageToSettle(tab: Page): Promise<void> {
   await tab
-    .waitForFunction(() => !document.querySelector('[data-testid="lengths-computing"], [data-testid="exhaustive-computing"]'), null, { timeout: 30_000 })
+    .waitForFunction(
+      () => !document.querySelector('[data-testid="lengths-computing"], [data-testid="exhaustive-computing"]'),
+      null,
+      { timeout: 30_000 },
+    )
     .catch(() => undefined);
   await tab.waitForTimeout(1_000);
 }
@@ -175,7 +188,9 @@ async function waitForPageToSettle(tab: Page): Promise<void> {
 async function writeProfile(cdp: CDPSession, profilePath: string, tasks: LongTask[], pageClick: number): Promise<void> {
   await writeFile(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   // Which tasks were long, in ms after the Train All click: to find them in the profile.
-  const list = tasks.filter((t) => t.start >= pageClick).map((t) => ({ atMs: Math.round(t.start - pageClick), ms: Math.round(t.duration) }));
+  const list = tasks
+    .filter((t) => t.start >= pageClick)
+    .map((t) => ({ atMs: Math.round(t.start - pageClick), ms: Math.round(t.duration) }));
   await writeFile(`${profilePath}.longtasks.json`, JSON.stringify({ clickAtPageMs: pageClick, tasks: list }, null, 1));
 }
 
@@ -183,7 +198,10 @@ function serverUrl(server: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not print its URL within 20 s: ${err.trim()}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not print its URL within 20 s: ${err.trim()}`)),
+      20_000,
+    );
     server.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /RNN Lab browser mode: (http\S+)/.exec(out);

@@ -9,11 +9,16 @@ export async function timeWorkerStart(path: string, count: number): Promise<numb
   const t0 = performance.now();
   const workers = Array.from({ length: count }, () => new Worker(path));
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      worker.on('message', (m: { type?: string }) => (m.type === 'backend' ? resolve() : undefined));
-      worker.once('error', reject);
-      worker.postMessage({ type: 'warm', jit: false });
-    })));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            worker.on('message', (m: { type?: string }) => (m.type === 'backend' ? resolve() : undefined));
+            worker.once('error', reject);
+            worker.postMessage({ type: 'warm', jit: false });
+          }),
+      ),
+    );
     return performance.now() - t0;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -8,7 +8,10 @@ const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
  * as an option, so a negative value would be "missing". Joined, it reaches the
  * option's reader and its range check, which say what is wrong with it.
  */
-export function joinNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+export function joinNegativeValues(
+  args: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): string[] {
   const takesValue = (arg: string) => {
     const long = /^--([^=]+)$/.exec(arg)?.[1];
     const name = long ?? Object.keys(options).find((key) => arg.length === 2 && options[key].short === arg[1]);

@@ -55,7 +55,8 @@ async function route(argv: string[], io: CliIo, registry: CommandRegistry): Prom
     return 0;
   }
   const { min, max, names } = command.positionals;
-  if (positionals.length < min) throw new UsageError(`${command.name} needs ${names} (usage: rnn-lab ${command.usage})`);
+  if (positionals.length < min)
+    throw new UsageError(`${command.name} needs ${names} (usage: rnn-lab ${command.usage})`);
   if (positionals.length > max) throw new UsageError(`${command.name}: unexpected argument "${positionals[max]}"`);
   return command.run({ values, positionals }, io);
 }
@@ -92,5 +93,11 @@ async function overview(registry: CommandRegistry): Promise<string> {
 }
 
 function commandHelp(command: CliCommand): string {
-  return [`Usage: rnn-lab ${command.usage}`, '', command.summary, ...(command.help ? ['', ...command.help.map((l) => `  ${l}`)] : []), ''].join('\n');
+  return [
+    `Usage: rnn-lab ${command.usage}`,
+    '',
+    command.summary,
+    ...(command.help ? ['', ...command.help.map((l) => `  ${l}`)] : []),
+    '',
+  ].join('\n');
 }

@@ -37,11 +37,12 @@ export function trainConfigs(values: OptionValues): NamedConfig[] {
     throw new UsageError(`train needs --preset seed or ${flag} LIST (e.g. ${flag} ${missing.cli.arg ?? 'LIST'})`);
   }
   const overrides = readOverrideFlags(values);
-  return crossProduct(LIST_FIELDS.map((f) => (lists.get(f.path) ?? [f.defaultValue]).map((v) => [f.path, v] as const)))
-    .map((picks) => {
-      const run = seedRun(seedShape(picks));
-      return { name: run.name, config: withOverrides(run.config, [...picks, ...overrides]) };
-    });
+  return crossProduct(
+    LIST_FIELDS.map((f) => (lists.get(f.path) ?? [f.defaultValue]).map((v) => [f.path, v] as const)),
+  ).map((picks) => {
+    const run = seedRun(seedShape(picks));
+    return { name: run.name, config: withOverrides(run.config, [...picks, ...overrides]) };
+  });
 }
 
 /** The picks the seed rule reads; any other list field's pick is applied on top as an override. */
@@ -71,9 +72,10 @@ function withOverrides(config: RunConfigInput, overrides: Overrides): RunConfig 
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     const value = readAt(input, path);
     // `--lr` must be greater than 0, not "at least 0": the bound's own inclusiveness decides the words.
-    const bound = issue.code === 'too_small'
-      ? `${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}`
-      : `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
+    const bound =
+      issue.code === 'too_small'
+        ? `${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}`
+        : `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
     throw new UsageError(`${where}: ${String(value)} is out of range (must be ${bound})`);
   }
   throw new UsageError(`${where}: ${issue.message.replace(/^Invalid input: /, '')}`);

@@ -44,7 +44,12 @@ export class FusedLoss {
     this.x = new Float64Array(maxRows * T * E);
     this.states = new Float64Array(maxRows * T * H);
     this.dLast = new Float64Array(maxRows * H);
-    this.grads = { dx: new Float64Array(maxRows * T * E), dW: new Float64Array(E * H), dU: new Float64Array(H * H), db: new Float64Array(H) };
+    this.grads = {
+      dx: new Float64Array(maxRows * T * E),
+      dW: new Float64Array(E * H),
+      dU: new Float64Array(H * H),
+      db: new Float64Array(H),
+    };
     this.scratch = new Float64Array(2 * H);
     this.op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
       const params = (args[0] as tf.Tensor).dataSync() as Float32Array;
@@ -158,5 +163,7 @@ export class FusedLoss {
 }
 
 function subarray(values: ArrayLike<number>, offset: number, length: number): ArrayLike<number> {
-  return values instanceof Float32Array ? values.subarray(offset, offset + length) : Array.prototype.slice.call(values, offset, offset + length);
+  return values instanceof Float32Array
+    ? values.subarray(offset, offset + length)
+    : Array.prototype.slice.call(values, offset, offset + length);
 }

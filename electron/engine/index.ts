@@ -9,5 +9,12 @@ export { trainRun, parseRunConfig, type TrainOptions } from './train-run.js';
 export { predict } from './predict-lazy.js';
 export { digitScores } from './weights.js';
 export { fusedSimpleRnn } from './fused-rnn-op.js';
-export type { BackendInfo, RunResult, EpochRecord, WeightSnapshot, Weights, ModelSummary } from '../../shared/schemas/run-result.js';
+export type {
+  BackendInfo,
+  RunResult,
+  EpochRecord,
+  WeightSnapshot,
+  Weights,
+  ModelSummary,
+} from '../../shared/schemas/run-result.js';
 export type { Progress } from '../../shared/schemas/progress.js';

@@ -16,12 +16,14 @@ export function initialFlatParams(config: RunConfig): Float32Array {
   const { vocabularySize: V } = config.task;
   const { embeddingDim: E, rnnUnits: H } = config.model;
   const seed = config.training.seed;
-  const parts = tf.tidy(() => [
-    tf.randomUniform([V, E], -0.05, 0.05, 'float32', deriveSeed(seed, SEED_STREAMS.embedding)),
-    glorotUniform(E, H, deriveSeed(seed, SEED_STREAMS.kernel)),
-    orthogonal(H, deriveSeed(seed, SEED_STREAMS.recurrent)),
-    tf.zeros([H], 'float32'),
-  ].map((t) => t.dataSync().slice()));
+  const parts = tf.tidy(() =>
+    [
+      tf.randomUniform([V, E], -0.05, 0.05, 'float32', deriveSeed(seed, SEED_STREAMS.embedding)),
+      glorotUniform(E, H, deriveSeed(seed, SEED_STREAMS.kernel)),
+      orthogonal(H, deriveSeed(seed, SEED_STREAMS.recurrent)),
+      tf.zeros([H], 'float32'),
+    ].map((t) => t.dataSync().slice()),
+  );
   const layout = paramLayout(config);
   const flat = new Float32Array(layout.size);
   flat.set(parts[0], layout.embedding);

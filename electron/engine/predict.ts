@@ -18,7 +18,8 @@ export function predict(input: RunConfig | RunConfigInput, weights: Weights, seq
   checkShapes(config, parsed.data);
   const { sequenceLength: T, vocabularySize: V } = config.task;
   sequences.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== T) throw new LabError('bad-request', `sequence ${i} must have ${T} digits`);
+    if (!Array.isArray(row) || row.length !== T)
+      throw new LabError('bad-request', `sequence ${i} must have ${T} digits`);
     if (!row.every((d) => Number.isInteger(d) && d >= 0 && d < V)) {
       throw new LabError('bad-request', `sequence ${i} has a digit outside 0..${V - 1}`);
     }
@@ -40,9 +41,16 @@ function checkShapes(config: RunConfig, w: Weights): void {
   const V = config.task.vocabularySize;
   const { embeddingDim: E, rnnUnits: H } = config.model;
   const ok =
-    w.embedding.length === V && w.embedding.every((r) => r.length === E) &&
-    w.kernel.length === E && w.kernel.every((r) => r.length === H) &&
-    w.recurrentKernel.length === H && w.recurrentKernel.every((r) => r.length === H) &&
+    w.embedding.length === V &&
+    w.embedding.every((r) => r.length === E) &&
+    w.kernel.length === E &&
+    w.kernel.every((r) => r.length === H) &&
+    w.recurrentKernel.length === H &&
+    w.recurrentKernel.every((r) => r.length === H) &&
     w.bias.length === H;
-  if (!ok) throw new LabError('bad-request', `weights do not fit the model (expected embedding ${V}×${E}, kernel ${E}×${H}, recurrent ${H}×${H}, bias ${H})`);
+  if (!ok)
+    throw new LabError(
+      'bad-request',
+      `weights do not fit the model (expected embedding ${V}×${E}, kernel ${E}×${H}, recurrent ${H}×${H}, bias ${H})`,
+    );
 }

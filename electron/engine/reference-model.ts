@@ -15,7 +15,11 @@ import { LAYER_NAMES } from './summary.js';
 export function initializersFor(config: RunConfig) {
   const seed = config.training.seed;
   return {
-    embedding: tfl.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: deriveSeed(seed, SEED_STREAMS.embedding) }),
+    embedding: tfl.initializers.randomUniform({
+      minval: -0.05,
+      maxval: 0.05,
+      seed: deriveSeed(seed, SEED_STREAMS.embedding),
+    }),
     kernel: tfl.initializers.glorotUniform({ seed: deriveSeed(seed, SEED_STREAMS.kernel) }),
     recurrent: tfl.initializers.orthogonal({ seed: deriveSeed(seed, SEED_STREAMS.recurrent) }),
     bias: tfl.initializers.zeros(),
@@ -46,7 +50,9 @@ export function buildReferenceModel(config: RunConfig): tfl.LayersModel {
     .apply(embedded) as tfl.SymbolicTensor;
   const output =
     outputActivation === 'sigmoid'
-      ? (tfl.layers.activation({ activation: 'sigmoid', name: LAYER_NAMES.activation }).apply(rnn) as tfl.SymbolicTensor)
+      ? (tfl.layers
+          .activation({ activation: 'sigmoid', name: LAYER_NAMES.activation })
+          .apply(rnn) as tfl.SymbolicTensor)
       : rnn;
   return tfl.model({ inputs: input, outputs: output });
 }

@@ -45,12 +45,16 @@ export class ReferenceTrainer implements Trainer {
       const x = tf.gather(this.xAll, index);
       const y = tf.gather(this.yAll, index);
       let correctSum: tf.Scalar | undefined;
-      const cost = this.optimizer.minimize(() => {
-        const p = this.model.apply(x, { training: true }) as tf.Tensor;
-        correctSum = tf.keep(rowsReadRight(y, p));
-        // Loss per unit (the label tiled), as Keras computes it; accuracy by the mean readout (StepStats).
-        return tf.mean(tfl.metrics.binaryCrossentropy(y, p)) as tf.Scalar;
-      }, true, this.variables);
+      const cost = this.optimizer.minimize(
+        () => {
+          const p = this.model.apply(x, { training: true }) as tf.Tensor;
+          correctSum = tf.keep(rowsReadRight(y, p));
+          // Loss per unit (the label tiled), as Keras computes it; accuracy by the mean readout (StepStats).
+          return tf.mean(tfl.metrics.binaryCrossentropy(y, p)) as tf.Scalar;
+        },
+        true,
+        this.variables,
+      );
       if (!cost || !correctSum) throw new Error('reference step produced no loss');
       return [tf.mul(cost, lossCount) as tf.Scalar, correctSum];
     });
@@ -61,11 +65,13 @@ export class ReferenceTrainer implements Trainer {
 
   drain(): StepStats {
     if (this.pendingLoss.length === 0) return emptyStats();
-    const [lossSum, correct] = tf.tidy(() => [tf.addN(this.pendingLoss), tf.addN(this.pendingCorrect)]).map((t) => {
-      const value = t.dataSync()[0];
-      t.dispose();
-      return value;
-    });
+    const [lossSum, correct] = tf
+      .tidy(() => [tf.addN(this.pendingLoss), tf.addN(this.pendingCorrect)])
+      .map((t) => {
+        const value = t.dataSync()[0];
+        t.dispose();
+        return value;
+      });
     const rows = this.pendingRows;
     tf.dispose([...this.pendingLoss, ...this.pendingCorrect]);
     this.pendingLoss = [];

@@ -162,7 +162,10 @@ export class TrainLoop {
     const fraction = totalSteps ? this.step / totalSteps : 1;
     const elapsedMs = clock.elapsedMs();
     return {
-      epoch, epochs: this.config.training.epochs, batch, batchesPerEpoch: stepsPerEpoch,
+      epoch,
+      epochs: this.config.training.epochs,
+      batch,
+      batchesPerEpoch: stepsPerEpoch,
       loss: sums.lossCount ? sums.lossSum / sums.lossCount : 0,
       acc: sums.rows ? sums.correct / sums.rows : 0,
       fraction,

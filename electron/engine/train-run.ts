@@ -87,5 +87,10 @@ function zeroWeights(config: RunConfig): Weights {
   const { vocabularySize: V } = config.task;
   const { embeddingDim: E, rnnUnits: H } = config.model;
   const zeros = (r: number, c: number) => Array.from({ length: r }, () => new Array<number>(c).fill(0));
-  return { embedding: zeros(V, E), kernel: zeros(E, H), recurrentKernel: zeros(H, H), bias: new Array<number>(H).fill(0) };
+  return {
+    embedding: zeros(V, E),
+    kernel: zeros(E, H),
+    recurrentKernel: zeros(H, H),
+    bias: new Array<number>(H).fill(0),
+  };
 }

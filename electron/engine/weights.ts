@@ -26,12 +26,15 @@ export function flatToWeights(flat: ArrayLike<number>, layout: ParamLayout): Wei
 /** The seed's "W_embd · W + b": what each digit alone adds to the RNN's pre-activation (vocab × units). */
 export function digitScores(weights: Weights): number[][] {
   const { embedding, kernel, bias } = weights;
-  return embedding.map((row) =>
-    bias.map((b, j) => row.reduce((sum, value, e) => sum + value * kernel[e][j], b)),
-  );
+  return embedding.map((row) => bias.map((b, j) => row.reduce((sum, value, e) => sum + value * kernel[e][j], b)));
 }
 
 export function weightsAreFinite(weights: Weights): boolean {
-  const all = [...weights.embedding.flat(), ...weights.kernel.flat(), ...weights.recurrentKernel.flat(), ...weights.bias];
+  const all = [
+    ...weights.embedding.flat(),
+    ...weights.kernel.flat(),
+    ...weights.recurrentKernel.flat(),
+    ...weights.bias,
+  ];
   return all.every(Number.isFinite);
 }

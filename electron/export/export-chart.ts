@@ -109,14 +109,22 @@ function finishExport(svg: string, fileName: string, format: ExportFormat, theme
  * so the chart keeps the requested size: squeezed into it, the two-grid curves charts overlap.
  */
 function renderTitled(option: EChartsOption, title: string, size: RenderSize, theme: ChartTheme): string {
-  return renderSvg(withExportTitle(option, title, theme), { width: size.width, height: size.height + TITLE_BAND }, theme.background);
+  return renderSvg(
+    withExportTitle(option, title, theme),
+    { width: size.width, height: size.height + TITLE_BAND },
+    theme.background,
+  );
 }
 
 /** Several runs' charts as one figure sheet, two per row, each under its run's name. */
 function sheetOf(cells: { title: string; color: string; svg: string }[], theme: ChartTheme, size: RenderSize): string {
   return composeSheet(cells, {
-    cellWidth: size.width, cellHeight: size.height, columns: 2,
-    background: theme.background, textColor: theme.text, fontFamily: theme.font,
+    cellWidth: size.width,
+    cellHeight: size.height,
+    columns: 2,
+    background: theme.background,
+    textColor: theme.text,
+    fontFamily: theme.font,
   });
 }
 
@@ -148,11 +156,13 @@ function allRunsSvg(entry: RunChartEntry, picked: Picked[], { theme, size, param
     // Titled as the board's overlay cards title their exports.
     return renderTitled(entry.overlay.option(overlay, { theme }), `${entry.title} — all runs`, size, theme);
   }
-  const cells = picked.filter((p) => entry.needs(p.run)).map((p) => {
-    const color = colorOf(p, theme);
-    const option = entry.option(p.run, { theme, color }, params);
-    return { title: p.run.name, color, svg: renderSvg(option, size, theme.background) };
-  });
+  const cells = picked
+    .filter((p) => entry.needs(p.run))
+    .map((p) => {
+      const color = colorOf(p, theme);
+      const option = entry.option(p.run, { theme, color }, params);
+      return { title: p.run.name, color, svg: renderSvg(option, size, theme.background) };
+    });
   if (!cells.length) throw noneHas(entry);
   return sheetOf(cells, theme, size);
 }
@@ -160,7 +170,11 @@ function allRunsSvg(entry: RunChartEntry, picked: Picked[], { theme, size, param
 function groupSvg(entry: GroupChartEntry, picked: Picked[], { theme, size, params, all }: Draw): string {
   const ready = picked.filter((p) => entry.needs(p.run));
   if (!ready.length) throw all ? noneHas(entry) : lacks(entry, picked[0].run);
-  const option = entry.option(ready.map((p) => ({ run: p.run, color: colorOf(p, theme) })), theme, params);
+  const option = entry.option(
+    ready.map((p) => ({ run: p.run, color: colorOf(p, theme) })),
+    theme,
+    params,
+  );
   return renderTitled(option, entry.title, size, theme);
 }
 

@@ -38,7 +38,12 @@ export function svgToPng(svg: string, background: string, ratio = PNG_PIXEL_RATI
   return resvg.render().asPng();
 }
 
-export function renderPng(option: EChartsOption, size: RenderSize, background: string, ratio = PNG_PIXEL_RATIO): Buffer {
+export function renderPng(
+  option: EChartsOption,
+  size: RenderSize,
+  background: string,
+  ratio = PNG_PIXEL_RATIO,
+): Buffer {
   return svgToPng(renderSvg(option, size, background), background, ratio);
 }
 

@@ -23,7 +23,10 @@ export async function dispatch(service: LabService, channel: string, rawPayload:
   if (!isLabChannel(channel)) return { ok: false, error: { code: 'bad-request', message: notLabChannel(channel) } };
   const parsed = invokeContract[channel].request.safeParse(rawPayload ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad-request', message: formatZodError(parsed.error, `${channel} request`).replace(/\s+/g, ' ') } };
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: formatZodError(parsed.error, `${channel} request`).replace(/\s+/g, ' ') },
+    };
   }
   try {
     const result = await service.handle(channel, parsed.data as LabRequest<typeof channel>);

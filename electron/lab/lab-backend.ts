@@ -4,9 +4,7 @@ import { dispatch } from './dispatch.js';
 import type { LabService } from './lab-service.js';
 
 /** What a host adapter (the web server, the Electron main process) needs of the lab service. */
-export type CallOutcome =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export interface LabBackend {
   /** Validates `payload` against the contract and runs the call; never throws. */

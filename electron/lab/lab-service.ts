@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { APP_VERSION } from '../../shared/app-version.js';
-import { type AppInfo, type InvokeChannel, type InvokeResponse, type LabState, invokeContract } from '../../shared/contract.js';
+import {
+  type AppInfo,
+  type InvokeChannel,
+  type InvokeResponse,
+  type LabState,
+  invokeContract,
+} from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 import type { LabChannel } from '../../shared/channels.js';
 import { PRESETS } from '../../shared/presets.js';
@@ -142,10 +148,12 @@ export class LabService {
     'lab:state': async () => this.state(),
     'runs:add': async ({ name, config }) => this.registry.add(name, config),
     'runs:addPreset': async ({ preset, samples }) =>
-      this.registry.addAll(PRESETS[preset].map(({ name, config }) => ({
-        name,
-        config: runConfigSchema.parse(samples ? { ...config, task: { ...config.task, samples } } : config),
-      }))),
+      this.registry.addAll(
+        PRESETS[preset].map(({ name, config }) => ({
+          name,
+          config: runConfigSchema.parse(samples ? { ...config, task: { ...config.task, samples } } : config),
+        })),
+      ),
     'runs:update': async (request) => this.registry.update(request),
     'runs:duplicate': async ({ id }) => this.registry.duplicate(id),
     'runs:remove': async ({ id }) => {

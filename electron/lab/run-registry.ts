@@ -14,8 +14,15 @@ const PROGRESS_INTERVAL_MS = 50; // ≤ 20 events per second per run
 export const emptyView = (): ViewState => ({ order: [], layout: 'columns', hiddenInOverlay: [] });
 /** The run without results: 'idle' until it is asked to train. */
 export const untrained = (run: Run): Run => ({
-  id: run.id, name: run.name, config: run.config, note: run.note, status: 'idle',
-  history: [], batchLoss: [], predictions: [], snapshots: [],
+  id: run.id,
+  name: run.name,
+  config: run.config,
+  note: run.note,
+  status: 'idle',
+  history: [],
+  batchLoss: [],
+  predictions: [],
+  snapshots: [],
 });
 
 type Progress = EventPayload<'run:progress'>;
@@ -35,7 +42,11 @@ export class RunRegistry {
   private readonly progress: Throttle<Progress['progress']>;
   private backendInfo: Promise<BackendInfo> | null = null;
 
-  constructor(factory: WorkerFactory, poolOptions: WorkerPoolOptions, private readonly hooks: RunRegistryHooks) {
+  constructor(
+    factory: WorkerFactory,
+    poolOptions: WorkerPoolOptions,
+    private readonly hooks: RunRegistryHooks,
+  ) {
     this.pool = new WorkerPool(factory, poolOptions);
     this.progress = new Throttle(PROGRESS_INTERVAL_MS, (id, progress) => hooks.event('run:progress', { id, progress }));
   }
@@ -56,10 +67,15 @@ export class RunRegistry {
   /** Replaces every run and the view with a loaded session's (refused whole when it holds too many runs). */
   load(runs: readonly Run[], view: ViewState): void {
     if (runs.length > MAX_RUNS_PER_SESSION) {
-      throw new LabError('bad-file', `a session holds at most ${MAX_RUNS_PER_SESSION} runs (this one has ${runs.length})`);
+      throw new LabError(
+        'bad-file',
+        `a session holds at most ${MAX_RUNS_PER_SESSION} runs (this one has ${runs.length})`,
+      );
     }
     // Nothing trains in a freshly loaded session: a run saved mid-flight (by an older build or another tool) is idle.
-    this.runs = new Map(runs.map((run) => [run.id, run.status === 'training' || run.status === 'queued' ? untrained(run) : run]));
+    this.runs = new Map(
+      runs.map((run) => [run.id, run.status === 'training' || run.status === 'queued' ? untrained(run) : run]),
+    );
     this.view = this.normalizeView(view);
   }
 
@@ -67,7 +83,17 @@ export class RunRegistry {
   add(name: string, config: RunConfig, note = '', index = this.view.order.length): Run {
     this.ensureRoom(1);
     const id = newRunId((x) => this.runs.has(x));
-    const run: Run = untrained({ id, name, config, note, status: 'idle', history: [], batchLoss: [], predictions: [], snapshots: [] });
+    const run: Run = untrained({
+      id,
+      name,
+      config,
+      note,
+      status: 'idle',
+      history: [],
+      batchLoss: [],
+      predictions: [],
+      snapshots: [],
+    });
     this.runs.set(id, run);
     this.view.order.splice(index, 0, id);
     this.hooks.event('run:added', { run, index });

@@ -23,6 +23,9 @@ export function serveRenderer(rendererDir: string): void {
     if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 });
     const file = await readStaticFile(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), { status: 200, headers: { 'Content-Type': file.contentType, ...headers } });
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: { 'Content-Type': file.contentType, ...headers },
+    });
   });
 }

@@ -11,7 +11,12 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogPort 
   const parent = () => window() ?? undefined;
   return {
     async chooseSessionToOpen() {
-      const options = { title: 'Open session', defaultPath: documents(), filters: sessionFilters, properties: ['openFile' as const] };
+      const options = {
+        title: 'Open session',
+        defaultPath: documents(),
+        filters: sessionFilters,
+        properties: ['openFile' as const],
+      };
       const w = parent();
       const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -24,7 +29,11 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogPort 
     },
     async chooseExportPath(defaultName) {
       const ext = defaultName.split('.').pop() ?? '';
-      const options = { title: 'Export', defaultPath: join(documents(), defaultName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] };
+      const options = {
+        title: 'Export',
+        defaultPath: join(documents(), defaultName),
+        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+      };
       const w = parent();
       const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
@@ -68,8 +77,14 @@ export async function askRestore(newest: { runs: number; savedAt: string }, olde
 }
 
 export function showAbout(window: BrowserWindow | null, info: AppInfo | null): void {
-  const versions = info ? Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join('\n') : '';
-  const backend = info ? `Training backend: ${info.backend.name} (${info.backend.reason})` : 'Training backend: not known yet';
+  const versions = info
+    ? Object.entries(info.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('\n')
+    : '';
+  const backend = info
+    ? `Training backend: ${info.backend.name} (${info.backend.reason})`
+    : 'Training backend: not known yet';
   const options = {
     type: 'info' as const,
     title: 'About RNN Lab',

@@ -132,6 +132,10 @@ function withSessionExtension(path: string): string {
 
 /** Only session files are read or written, whoever chose the path: never a ~/.bashrc, whatever the dialog allowed. */
 function sessionFileOnly(action: Action, path: string): string {
-  if (!isSessionFile(path)) throw new LabError('bad-request', `${action} refused: only ${SESSION_EXTENSION} session files are ${action === 'Open' ? 'opened' : 'saved'}`);
+  if (!isSessionFile(path))
+    throw new LabError(
+      'bad-request',
+      `${action} refused: only ${SESSION_EXTENSION} session files are ${action === 'Open' ? 'opened' : 'saved'}`,
+    );
   return path;
 }

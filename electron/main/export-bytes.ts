@@ -47,6 +47,10 @@ export function withExtension(path: string, kind: ExportKind): string {
 
 /** A default file name the OS dialog will accept: no folders, no control characters. */
 export function safeFileName(name: string, kind: ExportKind): string {
-  const cleaned = name.replace(/[/\\:*?"<>|\x00-\x1f]+/g, '-').replace(/^\.+/, '').trim() || 'export';
+  const cleaned =
+    name
+      .replace(/[/\\:*?"<>|\x00-\x1f]+/g, '-')
+      .replace(/^\.+/, '')
+      .trim() || 'export';
   return withExtension(cleaned, kind);
 }

@@ -18,7 +18,8 @@ function hostHandlers(docs: DocumentController): HostHandlers {
   const parse = <S extends z.ZodType>(schema: S, channel: InvokeChannel, payload: unknown): z.output<S> => {
     const parsed = schema.safeParse(payload ?? {});
     // One line, as dispatch does for the other channels: a zod message may span lines.
-    if (!parsed.success) throw new LabError('bad-request', formatZodError(parsed.error, `${channel} request`).replace(/\s+/g, ' '));
+    if (!parsed.success)
+      throw new LabError('bad-request', formatZodError(parsed.error, `${channel} request`).replace(/\s+/g, ' '));
     return parsed.data;
   };
   const c = invokeContract;
@@ -35,7 +36,11 @@ function hostHandlers(docs: DocumentController): HostHandlers {
  * from our page in our window's top frame, then validates and dispatches.
  * Results cross as values; errors as `{ error: { code, message } }`.
  */
-export function registerIpcHandlers(window: () => BrowserWindow | null, backend: LabBackend, docs: DocumentController): void {
+export function registerIpcHandlers(
+  window: () => BrowserWindow | null,
+  backend: LabBackend,
+  docs: DocumentController,
+): void {
   const special = hostHandlers(docs);
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
@@ -45,7 +50,10 @@ export function registerIpcHandlers(window: () => BrowserWindow | null, backend:
         isMainFrame: !!event.senderFrame && event.senderFrame === event.sender.mainFrame,
         frameUrl: event.senderFrame?.url ?? null,
       });
-      if (!trusted) return { error: { code: 'forbidden', message: `${channel}: refused a call from outside the RNN Lab window` } } satisfies WireError;
+      if (!trusted)
+        return {
+          error: { code: 'forbidden', message: `${channel}: refused a call from outside the RNN Lab window` },
+        } satisfies WireError;
       const host: HostHandler | undefined = special[channel];
       if (host) {
         try {

@@ -13,7 +13,12 @@ const background = () => (nativeTheme.shouldUseDarkColors ? '#14161a' : '#f7f7f5
 /** The one window: sandboxed, isolated, no Node, no middle-click navigation, our page only, placed where the user left it. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const saved = loadBounds(options.boundsFile);
-  const usable = saved && visibleOnSomeDisplay(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const usable =
+    saved &&
+    visibleOnSomeDisplay(
+      saved,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
   const win = new BrowserWindow({
     ...(usable ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_SIZE),
     minWidth: 900,

@@ -103,7 +103,8 @@ function createLabService(userData: string): LabService {
     recoveryDir: recoveryDirIn(userData),
     legacyRecoveryFile: legacyRecoveryFileIn(userData),
     // The window shows the reason as a lasting warning; the log gets it once, with the path and code.
-    onRecoveryError: (reason, detail) => process.stderr.write(`RNN Lab: unsaved work is NOT being backed up: ${reason} (${detail})\n`),
+    onRecoveryError: (reason, detail) =>
+      process.stderr.write(`RNN Lab: unsaved work is NOT being backed up: ${reason} (${detail})\n`),
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
 }
@@ -194,20 +195,27 @@ async function offerRecovery(service: LabService): Promise<void> {
 }
 
 function openWindow(service: LabService, docs: DocumentController, userData: string, progress: OverallProgress): void {
-  win = createMainWindow({ preloadPath: layout.preload, boundsFile: join(userData, 'window.json'), devTools: !app.isPackaged });
+  win = createMainWindow({
+    preloadPath: layout.preload,
+    boundsFile: join(userData, 'window.json'),
+    devTools: !app.isPackaged,
+  });
   showState(service.state(), progress);
   let closing = false;
   win.on('close', (event) => {
     if (closing) return;
     event.preventDefault();
-    docs.settleUnsaved().then(async (mayClose) => {
-      if (!mayClose) return;
-      closing = true;
-      // Closing after Save or Don't Save: this window's copy is no longer wanted (offered ones stay).
-      await service.close();
-      await service.discardOwnRecovery();
-      win?.close();
-    }, (err: unknown) => showError(win, err instanceof Error ? err.message : String(err)));
+    docs.settleUnsaved().then(
+      async (mayClose) => {
+        if (!mayClose) return;
+        closing = true;
+        // Closing after Save or Don't Save: this window's copy is no longer wanted (offered ones stay).
+        await service.close();
+        await service.discardOwnRecovery();
+        win?.close();
+      },
+      (err: unknown) => showError(win, err instanceof Error ? err.message : String(err)),
+    );
   });
   win.on('closed', () => (win = null));
 }

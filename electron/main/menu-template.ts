@@ -28,7 +28,14 @@ export interface MenuOptions {
 export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {
   const appMenu = options.isMac ? [macAppMenu(actions)] : [];
   const edit: MenuItemConstructorOptions = { role: 'editMenu' };
-  return [...appMenu, fileMenu(actions, options), edit, runMenu(actions), viewMenu(actions, options), helpMenu(actions)];
+  return [
+    ...appMenu,
+    fileMenu(actions, options),
+    edit,
+    runMenu(actions),
+    viewMenu(actions, options),
+    helpMenu(actions),
+  ];
 }
 
 function recentItems(actions: MenuActions, recent: readonly string[]): MenuItemConstructorOptions[] {
@@ -52,7 +59,9 @@ function fileMenu(actions: MenuActions, options: MenuOptions): MenuItemConstruct
       { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: () => actions.saveAs() },
       { type: 'separator' },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-board') },
-      ...(options.isMac ? [] : [{ type: 'separator' as const }, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', role: 'quit' as const }]),
+      ...(options.isMac
+        ? []
+        : [{ type: 'separator' as const }, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', role: 'quit' as const }]),
     ],
   };
 }

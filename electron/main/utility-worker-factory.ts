@@ -23,7 +23,8 @@ function startUtility(modulePath: string): RunWorkerHandle {
   return {
     post: (message) => (spawned ? child.postMessage(message) : pending.push(message)),
     onMessage: (callback) => child.on('message', callback),
-    onExit: (callback) => child.once('exit', (code) => callback(code, crash || `the run process exited with code ${code}`)),
+    onExit: (callback) =>
+      child.once('exit', (code) => callback(code, crash || `the run process exited with code ${code}`)),
     terminate: () => void child.kill(),
   };
 }

@@ -42,7 +42,11 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   try {
     if (!(await stat(file)).isFile()) return null;
     const ext = extname(file).toLowerCase();
-    return { body: await readFile(file), contentType: mimeTypes[ext] ?? 'application/octet-stream', isHtml: ext === '.html' };
+    return {
+      body: await readFile(file),
+      contentType: mimeTypes[ext] ?? 'application/octet-stream',
+      isHtml: ext === '.html',
+    };
   } catch {
     return null;
   }

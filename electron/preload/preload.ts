@@ -44,7 +44,10 @@ function subscribe<E extends EventChannel>(event: E) {
 }
 
 const invokers = Object.fromEntries(
-  invokeChannels.map((channel) => [apiMethodName(channel), (request: unknown) => ipcRenderer.invoke(channel, request ?? {})]),
+  invokeChannels.map((channel) => [
+    apiMethodName(channel),
+    (request: unknown) => ipcRenderer.invoke(channel, request ?? {}),
+  ]),
 ) as InvokeApi;
 
 const subscriptions = Object.fromEntries(

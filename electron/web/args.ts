@@ -22,7 +22,14 @@ export const USAGE = `Usage: rnn-lab-web [--port N] [--host 127.0.0.1] [--sessio
 
 /** Parses the browser-mode flags; throws one readable sentence on bad input. */
 export function parseWebArgs(argv: readonly string[]): WebArgs {
-  const args: WebArgs = { host: '127.0.0.1', port: 0, sessionsDir: '', dataDir: defaultDataDir(), open: true, help: false };
+  const args: WebArgs = {
+    host: '127.0.0.1',
+    port: 0,
+    sessionsDir: '',
+    dataDir: defaultDataDir(),
+    open: true,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -33,11 +40,13 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
     if (flag === '--port') {
       const raw = value();
       const port = Number(raw);
-      if (!/^\d+$/.test(raw) || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535, got "${raw}"`);
+      if (!/^\d+$/.test(raw) || port > 65_535)
+        throw new Error(`--port must be a whole number from 0 to 65535, got "${raw}"`);
       args.port = port;
     } else if (flag === '--host') {
       args.host = value();
-      if (!isLoopbackHost(args.host)) throw new Error(`--host must be a loopback address (127.x.x.x or localhost), got "${args.host}"`);
+      if (!isLoopbackHost(args.host))
+        throw new Error(`--host must be a loopback address (127.x.x.x or localhost), got "${args.host}"`);
     } else if (flag === '--sessions') args.sessionsDir = resolve(value());
     else if (flag === '--data') args.dataDir = resolve(value());
     else if (flag === '--no-open') args.open = false;

@@ -13,7 +13,8 @@ export function defaultDataDir(
 ): string {
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'RNN Lab');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'RNN Lab');
-  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share');
+  const dataHome =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share');
   return join(dataHome, 'rnn-lab');
 }
 

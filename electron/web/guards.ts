@@ -16,7 +16,11 @@ export function hostAllowed(hostHeader: string | undefined, allowed: Set<string>
 }
 
 /** A WebSocket must come from a page this server served: Origin equals http://<the Host it asked>. */
-export function originAllowed(origin: string | undefined, hostHeader: string | undefined, allowed: Set<string>): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  hostHeader: string | undefined,
+  allowed: Set<string>,
+): boolean {
   if (!origin || !hostAllowed(hostHeader, allowed)) return false;
   return origin.toLowerCase() === `http://${hostHeader!.toLowerCase()}`;
 }

@@ -34,7 +34,8 @@ if (args.help) {
 }
 
 const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-if (!existsSync(join(staticDir, 'index.html'))) fail(`the page is not built (${staticDir}index.html is missing); run \`npm run build\``);
+if (!existsSync(join(staticDir, 'index.html')))
+  fail(`the page is not built (${staticDir}index.html is missing); run \`npm run build\``);
 mkdirSync(args.sessionsDir, { recursive: true });
 
 mkdirSync(args.dataDir, { recursive: true });
@@ -46,15 +47,21 @@ const service = new LabService({
   recoveryDir: recoveryDirIn(args.dataDir),
   legacyRecoveryFile: legacyRecoveryFileIn(args.dataDir),
   // The page shows the reason as a lasting warning; the log gets it once, with the path and code.
-  onRecoveryError: (reason, detail) => process.stderr.write(`rnn-lab web: unsaved work is NOT being backed up: ${reason} (${detail})\n`),
+  onRecoveryError: (reason, detail) =>
+    process.stderr.write(`rnn-lab web: unsaved work is NOT being backed up: ${reason} (${detail})\n`),
   workerFactory: threadWorkerFactory(),
 });
-const server = await startWebServer({ host: args.host, port: args.port, staticDir, backend: labBackend(service) }).catch((err: unknown) =>
-  fail(err instanceof Error ? err.message : String(err)),
-);
+const server = await startWebServer({
+  host: args.host,
+  port: args.port,
+  staticDir,
+  backend: labBackend(service),
+}).catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
 
 process.stdout.write(`RNN Lab browser mode: ${server.url}\n`);
-process.stderr.write(`sessions folder: ${args.sessionsDir}\nunsaved work is copied to: ${recoveryDirIn(args.dataDir)}\nPress Ctrl+C to stop.\n`);
+process.stderr.write(
+  `sessions folder: ${args.sessionsDir}\nunsaved work is copied to: ${recoveryDirIn(args.dataDir)}\nPress Ctrl+C to stop.\n`,
+);
 if (args.open) openBrowser(server.url);
 
 let stopping = false;

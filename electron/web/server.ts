@@ -6,7 +6,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_WS_MESSAGE_BYTES } from '../../shared/session-text-size.js';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/transport.js';
 import { contentSecurityPolicy } from '../page/csp.js';
-import { allowedHosts, hostAllowed, isLoopbackHost, originAllowed, readCookie, requestUrl, tokenMatches } from './guards.js';
+import {
+  allowedHosts,
+  hostAllowed,
+  isLoopbackHost,
+  originAllowed,
+  readCookie,
+  requestUrl,
+  tokenMatches,
+} from './guards.js';
 import type { LabBackend } from '../lab/lab-backend.js';
 import { readStaticFile } from '../page/static-files.js';
 import { broadcast, handleFrame } from './ws-bridge.js';
@@ -40,7 +48,11 @@ const securityHeaders = {
 };
 
 function refuse(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...securityHeaders,
+  });
   res.end(`${text}\n`);
 }
 
@@ -77,7 +89,8 @@ async function serveHttp(state: ServerState, req: IncomingMessage, res: ServerRe
   const url = requestUrl(req.url);
   if (!url) return refuse(res, 400, 'Bad request: the request target is not a path');
   if (!hostAllowed(req.headers.host, state.hosts)) return refuse(res, 403, 'Forbidden: unexpected Host header');
-  if (!authorised(state, req, url)) return refuse(res, 403, 'Forbidden: open the URL with the token that `npm run web` printed');
+  if (!authorised(state, req, url))
+    return refuse(res, 403, 'Forbidden: open the URL with the token that `npm run web` printed');
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
   const file = await readStaticFile(state.staticDir, url.pathname);
   if (!file) return refuse(res, 404, 'Not found');
@@ -165,7 +178,8 @@ async function listen(server: Server, port: number, host: string): Promise<void>
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host)) throw new Error(`--host must be a loopback address (127.x.x.x or localhost), got "${host}"`);
+  if (!isLoopbackHost(host))
+    throw new Error(`--host must be a loopback address (127.x.x.x or localhost), got "${host}"`);
   const token = options.token ?? randomBytes(32).toString('hex');
   const { staticDir, backend } = options;
   const state: ServerState = { host, token, staticDir, port: 0, hosts: new Set<string>() };

@@ -13,7 +13,12 @@ function send(socket: WebSocket, message: ServerMessage): void {
 }
 
 function reply(socket: WebSocket, id: number, outcome: CallOutcome): void {
-  send(socket, outcome.ok ? { type: 'reply', id, ok: true, result: outcome.result } : { type: 'reply', id, ok: false, error: outcome.error });
+  send(
+    socket,
+    outcome.ok
+      ? { type: 'reply', id, ok: true, result: outcome.result }
+      : { type: 'reply', id, ok: false, error: outcome.error },
+  );
 }
 
 /** What the page hears when even describing a failure failed. */

@@ -50,13 +50,20 @@ export function exhaustive(model: AnalysisModel): ExhaustiveResult {
   const { vocabularySize: vocab, sequenceLength: T, targetDigit: target } = model.task;
   const total = exhaustiveCount(model);
   if (total > EXHAUSTIVE_MAX_INPUTS) {
-    throw new LabError('bad-request',
-      `every input means ${vocab}^${T} = ${total.toExponential(2)} inputs, more than the limit of ${EXHAUSTIVE_MAX_INPUTS}`);
+    throw new LabError(
+      'bad-request',
+      `every input means ${vocab}^${T} = ${total.toExponential(2)} inputs, more than the limit of ${EXHAUSTIVE_MAX_INPUTS}`,
+    );
   }
   const scores = digitScoresOf(model.weights);
   const f = activation(model.model.rnnActivation);
   const u = model.weights.recurrentKernel;
-  const byCount = Array.from({ length: T + 1 }, (_, k): ErrorGroup => ({ targetCount: k, pattern: null, total: 0, errors: 0 }));
+  const byCount = Array.from({ length: T + 1 }, (_, k): ErrorGroup => ({
+    targetCount: k,
+    pattern: null,
+    total: 0,
+    errors: 0,
+  }));
   const patterns = new Map<string, ErrorGroup>();
   const errors: ExhaustiveError[] = [];
   let errorCount = 0;

@@ -16,10 +16,16 @@ export function digitScoresOf(w: Weights): Matrix {
  * the prediction is their mean. `value` is unit 0's raw state: the logit the
  * linear waterfall decomposes (for one unit, the model's only logit).
  */
-export function readout(model: AnalysisModel, h: readonly number[]): { value: number; probability: number; unitProbabilities: number[] } {
+export function readout(
+  model: AnalysisModel,
+  h: readonly number[],
+): { value: number; probability: number; unitProbabilities: number[] } {
   const squash = model.model.outputActivation === 'sigmoid' ? sigmoid : (x: number) => x;
   const unitProbabilities = h.map(squash);
-  const probability = unitProbabilities.length === 1 ? unitProbabilities[0] : unitProbabilities.reduce((a, p) => a + p, 0) / unitProbabilities.length;
+  const probability =
+    unitProbabilities.length === 1
+      ? unitProbabilities[0]
+      : unitProbabilities.reduce((a, p) => a + p, 0) / unitProbabilities.length;
   return { value: h[0], probability, unitProbabilities };
 }
 
@@ -30,7 +36,11 @@ export function step(f: (x: number) => number, score: readonly number[], u: Matr
 }
 
 /** Final state h(T) of a sequence. */
-export function finalState(model: AnalysisModel, sequence: readonly number[], scores = digitScoresOf(model.weights)): Vector {
+export function finalState(
+  model: AnalysisModel,
+  sequence: readonly number[],
+  scores = digitScoresOf(model.weights),
+): Vector {
   const f = activation(model.model.rnnActivation);
   let h: Vector = new Array<number>(model.model.rnnUnits).fill(0);
   for (const d of sequence) h = step(f, scores[d], model.weights.recurrentKernel, h);
@@ -38,7 +48,11 @@ export function finalState(model: AnalysisModel, sequence: readonly number[], sc
 }
 
 /** The model's probability that `sequence` holds the target digit. */
-export function predict(model: AnalysisModel, sequence: readonly number[], scores = digitScoresOf(model.weights)): number {
+export function predict(
+  model: AnalysisModel,
+  sequence: readonly number[],
+  scores = digitScoresOf(model.weights),
+): number {
   return readout(model, finalState(model, sequence, scores)).probability;
 }
 

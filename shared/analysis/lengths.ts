@@ -42,7 +42,13 @@ export interface BalancedSet {
  * Exactly one target is the hard case the seed argues about: the model must carry
  * one early 4 to the end, or keep one late 4 from being drowned.
  */
-export function balancedSet(length: number, perLength: number, target: number, vocab: number, rand: () => number): BalancedSet {
+export function balancedSet(
+  length: number,
+  perLength: number,
+  target: number,
+  vocab: number,
+  rand: () => number,
+): BalancedSet {
   const other = () => {
     const d = randomInt(rand, vocab - 1);
     return d >= target ? d + 1 : d;
@@ -62,7 +68,8 @@ export function lengthGeneralisation(model: AnalysisModel, options: LengthOption
   const maxLength = options.maxLength ?? LENGTH_DEFAULTS.maxLength;
   const perLength = options.perLength ?? LENGTH_DEFAULTS.perLength;
   const seed = options.seed ?? LENGTH_DEFAULTS.seed;
-  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 500) throw new LabError('bad-request', 'max length must be an integer from 1 to 500');
+  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 500)
+    throw new LabError('bad-request', 'max length must be an integer from 1 to 500');
   if (!Number.isInteger(perLength) || perLength < 2 || perLength % 2 !== 0 || perLength > 100_000) {
     throw new LabError('bad-request', 'sequences per length must be an even integer from 2 to 100000');
   }
@@ -77,7 +84,13 @@ export function lengthGeneralisation(model: AnalysisModel, options: LengthOption
     const pos = hits(set.positives, true);
     const neg = hits(set.negatives, false);
     const half = perLength / 2;
-    points.push({ length, accuracy: (pos + neg) / perLength, withTarget: pos / half, withoutTarget: neg / half, n: perLength });
+    points.push({
+      length,
+      accuracy: (pos + neg) / perLength,
+      withTarget: pos / half,
+      withoutTarget: neg / half,
+      n: perLength,
+    });
   }
   return { run: model.name, trainedLength: model.task.sequenceLength, points };
 }

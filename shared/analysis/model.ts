@@ -27,8 +27,10 @@ export function analysisModelOf(run: RunLike): AnalysisModel {
 export function checkShapes(w: Weights, model: ModelConfig, task: TaskConfig, name = 'run'): void {
   const { embeddingDim: e, rnnUnits: u } = model;
   const bad = (what: string) => new LabError('bad-request', `run "${name}": ${what} does not match its config`);
-  if (w.embedding.length !== task.vocabularySize || w.embedding.some((r) => r.length !== e)) throw bad('embedding shape');
+  if (w.embedding.length !== task.vocabularySize || w.embedding.some((r) => r.length !== e))
+    throw bad('embedding shape');
   if (w.kernel.length !== e || w.kernel.some((r) => r.length !== u)) throw bad('kernel (W) shape');
-  if (w.recurrentKernel.length !== u || w.recurrentKernel.some((r) => r.length !== u)) throw bad('recurrent kernel (U) shape');
+  if (w.recurrentKernel.length !== u || w.recurrentKernel.some((r) => r.length !== u))
+    throw bad('recurrent kernel (U) shape');
   if (w.bias.length !== u) throw bad('bias shape');
 }

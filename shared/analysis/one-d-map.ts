@@ -28,7 +28,11 @@ export interface OneDMap {
  * saturation (sigmoid: curves that pin h near 0 or 1).
  */
 export function oneDMap(model: AnalysisModel, sequence: readonly number[] = [], points = 101): OneDMap {
-  if (model.model.rnnUnits !== 1) throw new LabError('bad-request', `the 1-D map needs a one-unit RNN; "${model.name}" has ${model.model.rnnUnits} units`);
+  if (model.model.rnnUnits !== 1)
+    throw new LabError(
+      'bad-request',
+      `the 1-D map needs a one-unit RNN; "${model.name}" has ${model.model.rnnUnits} units`,
+    );
   const f = activation(model.model.rnnActivation);
   const u = model.weights.recurrentKernel[0][0];
   const scores = digitScoresOf(model.weights).map((s) => s[0]);

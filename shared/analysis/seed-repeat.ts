@@ -37,9 +37,12 @@ const metrics = ['loss', 'acc', 'valLoss', 'valAcc'] as const;
  */
 export function seedRepeat(runs: readonly Pick<Run, 'history' | 'weights'>[]): SeedRepeat {
   const epochs = Math.max(0, ...runs.map((r) => r.history.length));
-  const history = Object.fromEntries(metrics.map((m) => [m,
-    Array.from({ length: epochs }, (_, e) => band(runs.filter((r) => r.history[e]).map((r) => r.history[e][m])))],
-  )) as SeedRepeat['history'];
+  const history = Object.fromEntries(
+    metrics.map((m) => [
+      m,
+      Array.from({ length: epochs }, (_, e) => band(runs.filter((r) => r.history[e]).map((r) => r.history[e][m]))),
+    ]),
+  ) as SeedRepeat['history'];
   const trained = runs.filter((r) => r.weights).map((r) => r.weights!);
   const scoreMats = trained.map(digitScoresOf);
   const first = scoreMats[0];

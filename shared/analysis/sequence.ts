@@ -9,14 +9,19 @@ export const MAX_TRACE_LENGTH = 60;
 export function parseSequence(text: string, vocabularySize: number): number[] {
   const trimmed = text.trim();
   if (!trimmed) throw new LabError('bad-request', 'sequence is empty');
-  const parts = /[\s,;]/.test(trimmed) ? trimmed.split(/[\s,;]+/).filter(Boolean)
-    : vocabularySize <= 10 ? [...trimmed] : [trimmed];
+  const parts = /[\s,;]/.test(trimmed)
+    ? trimmed.split(/[\s,;]+/).filter(Boolean)
+    : vocabularySize <= 10
+      ? [...trimmed]
+      : [trimmed];
   const digits = parts.map((p) => {
     if (!/^\d+$/.test(p)) throw new LabError('bad-request', `sequence: "${p}" is not a digit`);
     const d = Number(p);
-    if (d >= vocabularySize) throw new LabError('bad-request', `sequence: digit ${d} is outside the vocabulary 0…${vocabularySize - 1}`);
+    if (d >= vocabularySize)
+      throw new LabError('bad-request', `sequence: digit ${d} is outside the vocabulary 0…${vocabularySize - 1}`);
     return d;
   });
-  if (digits.length > MAX_TRACE_LENGTH) throw new LabError('bad-request', `sequence is longer than ${MAX_TRACE_LENGTH} digits`);
+  if (digits.length > MAX_TRACE_LENGTH)
+    throw new LabError('bad-request', `sequence is longer than ${MAX_TRACE_LENGTH} digits`);
   return digits;
 }

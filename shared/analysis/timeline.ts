@@ -37,7 +37,8 @@ export function timeline(run: Pick<Run, 'name' | 'snapshots'>): Timeline {
   const vocab = frames[0]?.scores.length ?? 0;
   const units = frames[0]?.scores[0]?.length ?? 0;
   const series = Array.from({ length: vocab }, (_, d) =>
-    Array.from({ length: units }, (_, j) => frames.map((f) => f.scores[d][j])));
+    Array.from({ length: units }, (_, j) => frames.map((f) => f.scores[d][j])),
+  );
   return { run: run.name, frames, series };
 }
 

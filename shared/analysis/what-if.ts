@@ -34,7 +34,8 @@ export function whatIf(model: AnalysisModel, edits: WhatIfEdits): AnalysisModel 
   const unitOk = (j: number) => Number.isInteger(j) && j >= 0 && j < units;
   const finiteOk = (v: number) => Number.isFinite(v);
   for (const e of edits.u ?? []) {
-    if (!unitOk(e.row) || !unitOk(e.col) || !finiteOk(e.value)) throw new LabError('bad-request', 'U edit out of range');
+    if (!unitOk(e.row) || !unitOk(e.col) || !finiteOk(e.value))
+      throw new LabError('bad-request', 'U edit out of range');
     w.recurrentKernel[e.row][e.col] = e.value;
   }
   for (const e of edits.b ?? []) {
@@ -47,7 +48,13 @@ export function whatIf(model: AnalysisModel, edits: WhatIfEdits): AnalysisModel 
     const wanted = new Map<number, number[]>();
     for (const e of scoreEdits) {
       const unit = e.unit ?? 0;
-      if (!Number.isInteger(e.digit) || e.digit < 0 || e.digit >= w.embedding.length || !unitOk(unit) || !finiteOk(e.value)) {
+      if (
+        !Number.isInteger(e.digit) ||
+        e.digit < 0 ||
+        e.digit >= w.embedding.length ||
+        !unitOk(unit) ||
+        !finiteOk(e.value)
+      ) {
         throw new LabError('bad-request', 'digit score edit out of range');
       }
       const row = wanted.get(e.digit) ?? new Array<number>(units).fill(0);

@@ -19,24 +19,39 @@ function traceOf(run: Run, params: ChartParams) {
 /** The Analysis section's charts that are exported on their own (the views draw them in the app). */
 export const analysisCharts: readonly ChartEntry[] = [
   {
-    id: 'lengths', title: LENGTHS_TITLE, file: 'accuracy-vs-length', scope: 'group',
+    id: 'lengths',
+    title: LENGTHS_TITLE,
+    file: 'accuracy-vs-length',
+    scope: 'group',
     help: 'accuracy against sequence length, every run on one chart (--max N)',
     needs: (run) => !!run.weights,
     missing: 'has no weights yet',
     params: { maxLength: 'optional' },
-    option: (runs, theme, params) => lengthsOption(runs.map(({ run, color }) => ({
-      name: run.name, color, result: lengthGeneralisation(analysisModelOf(run), { maxLength: params.maxLength }),
-    })), theme),
+    option: (runs, theme, params) =>
+      lengthsOption(
+        runs.map(({ run, color }) => ({
+          name: run.name,
+          color,
+          result: lengthGeneralisation(analysisModelOf(run), { maxLength: params.maxLength }),
+        })),
+        theme,
+      ),
   },
   {
-    id: 'timeline', title: 'Digit scores over training', file: 'score-timeline', scope: 'run',
+    id: 'timeline',
+    title: 'Digit scores over training',
+    file: 'score-timeline',
+    scope: 'run',
     help: 'digit scores at each weight snapshot',
     needs: (run) => timeline(run).frames.length > 0,
     missing: 'has no weight snapshots',
     option: (run, ctx) => scoreTimelineOption(timeline(run), run.config.task.targetDigit, ctx, null),
   },
   {
-    id: 'trace', title: 'Trace', file: 'trace', scope: 'run',
+    id: 'trace',
+    title: 'Trace',
+    file: 'trace',
+    scope: 'run',
     help: 'every step of one sequence through a run (--sequence 5,8,4)',
     needs: (run) => !!run.weights,
     missing: 'has no weights yet',

@@ -14,8 +14,7 @@ interface ViewBase {
 export type RunViewName = 'TraceView' | 'WhatIfView' | 'ExhaustiveView' | 'LengthsView' | 'TimelineView';
 export type GroupViewName = 'SeedRepeatView';
 export type AnalysisViewEntry =
-  | (ViewBase & { scope: 'run'; component: RunViewName })
-  | (ViewBase & { scope: 'group'; component: GroupViewName });
+  (ViewBase & { scope: 'run'; component: RunViewName }) | (ViewBase & { scope: 'group'; component: GroupViewName });
 
 export const analysisViews: readonly AnalysisViewEntry[] = [
   { id: 'trace', title: 'Trace a sequence', scope: 'run', component: 'TraceView', charts: ['trace'] },

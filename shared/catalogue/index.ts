@@ -40,7 +40,10 @@ export function chartsTaking(param: ChartParamName): ChartEntry[] {
 
 /** One run's chart by id; null when the run has nothing to draw for it (or it is not a per-run chart). */
 export function runChartOption(
-  id: string, run: Run, ctx: ChartContext, params: ChartParams = {},
+  id: string,
+  run: Run,
+  ctx: ChartContext,
+  params: ChartParams = {},
 ): EChartsOption | null {
   const entry = findChart(id);
   if (!entry || entry.scope !== 'run' || !entry.needs(run)) return null;

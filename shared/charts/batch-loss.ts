@@ -25,7 +25,17 @@ export function batchLossOption(points: readonly BatchLossPoint[], ctx: ChartCon
       },
     },
     grid: { left: 48, right: 12, top: 16, bottom: 30 },
-    xAxis: { ...ax, type: 'value', name: 'step', nameLocation: 'middle', nameGap: 20, min: 0, max: 'dataMax', splitLine: { show: false }, axisLabel: { ...ax.axisLabel, hideOverlap: true } },
+    xAxis: {
+      ...ax,
+      type: 'value',
+      name: 'step',
+      nameLocation: 'middle',
+      nameGap: 20,
+      min: 0,
+      max: 'dataMax',
+      splitLine: { show: false },
+      axisLabel: { ...ax.axisLabel, hideOverlap: true },
+    },
     yAxis: { ...ax, type: log ? 'log' : 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
       {

@@ -45,7 +45,13 @@ export function itemTooltip(theme: ChartTheme, title: (name: string) => string =
 
 /** The axis at y = 0, so bars of both signs read against it. */
 export function zeroLine(theme: ChartTheme) {
-  return { silent: true, symbol: 'none' as const, label: { show: false }, lineStyle: { color: theme.axisLine, type: 'solid' as const }, data: [{ yAxis: 0 }] };
+  return {
+    silent: true,
+    symbol: 'none' as const,
+    label: { show: false },
+    lineStyle: { color: theme.axisLine, type: 'solid' as const },
+    data: [{ yAxis: 0 }],
+  };
 }
 
 /** Short, readable numbers for labels: 3 significant digits, exponent when tiny or huge. */

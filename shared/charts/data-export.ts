@@ -26,19 +26,32 @@ function rowsFor(run: Run, kind: DataKind): { header: string[]; rows: Cell[][] }
       };
     case 'weights': {
       const rows: Cell[][] = [];
-      run.weights?.embedding.forEach((row, digit) => row.forEach((v, d) => rows.push([run.name, 'embedding', `${digit},${d}`, v])));
+      run.weights?.embedding.forEach((row, digit) =>
+        row.forEach((v, d) => rows.push([run.name, 'embedding', `${digit},${d}`, v])),
+      );
       if (run.weights) for (const b of weightBars(run.weights)) rows.push([run.name, b.group, b.label, b.value]);
       return { header: ['run', 'matrix', 'index', 'value'], rows };
     }
     case 'digit-scores':
       return {
         header: ['run', 'digit', 'score', 'is_target'],
-        rows: digitScoreValues(run.digitScores ?? []).map((v, d) => [run.name, d, v, d === run.config.task.targetDigit ? 1 : 0]),
+        rows: digitScoreValues(run.digitScores ?? []).map((v, d) => [
+          run.name,
+          d,
+          v,
+          d === run.config.task.targetDigit ? 1 : 0,
+        ]),
       };
     case 'predictions':
       return {
         header: ['run', 'input', 'label', 'probability', 'correct'],
-        rows: run.predictions.map((p) => [run.name, p.input.join(' '), p.label, p.probability, (p.probability >= 0.5 ? 1 : 0) === p.label ? 1 : 0]),
+        rows: run.predictions.map((p) => [
+          run.name,
+          p.input.join(' '),
+          p.label,
+          p.probability,
+          (p.probability >= 0.5 ? 1 : 0) === p.label ? 1 : 0,
+        ]),
       };
   }
 }
@@ -46,7 +59,10 @@ function rowsFor(run: Run, kind: DataKind): { header: string[]; rows: Cell[][] }
 export function dataCsv(runs: readonly Run[], kind: DataKind): string {
   const parts = runs.map((r) => rowsFor(r, kind));
   const header = parts[0]?.header ?? rowsFor({ name: '' } as Run, kind).header;
-  return toCsv(header, parts.flatMap((p) => p.rows));
+  return toCsv(
+    header,
+    parts.flatMap((p) => p.rows),
+  );
 }
 
 function jsonFor(run: Run, kind: DataKind): unknown {
@@ -63,5 +79,11 @@ function jsonFor(run: Run, kind: DataKind): unknown {
 }
 
 export function dataJson(runs: readonly Run[], kind: DataKind): string {
-  return JSON.stringify({ kind, runs: runs.map((r) => ({ id: r.id, name: r.name, config: r.config, data: jsonFor(r, kind) })) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { kind, runs: runs.map((r) => ({ id: r.id, name: r.name, config: r.config, data: jsonFor(r, kind) })) },
+      null,
+      2,
+    ) + '\n'
+  );
 }

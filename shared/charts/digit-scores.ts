@@ -27,7 +27,11 @@ export function scoreUnits(digitScores: readonly (readonly number[])[]): number 
  * Bars per digit; the target digit in the run's colour, the rest neutral, values printed.
  * With more than one RNN unit every unit is drawn (see multiUnitOption), not unit 0 alone.
  */
-export function digitScoresOption(digitScores: readonly (readonly number[])[], targetDigit: number, ctx: ChartContext): EChartsOption {
+export function digitScoresOption(
+  digitScores: readonly (readonly number[])[],
+  targetDigit: number,
+  ctx: ChartContext,
+): EChartsOption {
   if (scoreUnits(digitScores) > 1) return multiUnitOption(digitScores, targetDigit, ctx);
   const { theme, color } = ctx;
   const ax = axisBase(theme);
@@ -59,9 +63,23 @@ export function digitScoresOption(digitScores: readonly (readonly number[])[], t
           value: v,
           itemStyle: { color: i === targetDigit ? color : theme.neutral, borderRadius: 2 },
           // Only the target's value is printed: ten labels collide in a narrow column.
-          label: i === targetDigit || few ? { show: true, color: i === targetDigit ? color : theme.muted, fontWeight: i === targetDigit ? ('bold' as const) : ('normal' as const) } : undefined,
+          label:
+            i === targetDigit || few
+              ? {
+                  show: true,
+                  color: i === targetDigit ? color : theme.muted,
+                  fontWeight: i === targetDigit ? ('bold' as const) : ('normal' as const),
+                }
+              : undefined,
         })),
-        label: { show: false, position: 'top', color: theme.muted, fontSize: 9, fontFamily: theme.mono, formatter: (p) => fmt(Number(p.value), 2) },
+        label: {
+          show: false,
+          position: 'top',
+          color: theme.muted,
+          fontSize: 9,
+          fontFamily: theme.mono,
+          formatter: (p) => fmt(Number(p.value), 2),
+        },
         markLine: zeroLine(theme),
       },
     ],
@@ -74,7 +92,11 @@ export function unitColor(color: string, unit: number, units: number): string {
 }
 
 /** Grouped bars, one series per unit ("unit 0", "unit 1", … in the legend); the target digit's column shaded, its label bold. */
-function multiUnitOption(digitScores: readonly (readonly number[])[], targetDigit: number, ctx: ChartContext): EChartsOption {
+function multiUnitOption(
+  digitScores: readonly (readonly number[])[],
+  targetDigit: number,
+  ctx: ChartContext,
+): EChartsOption {
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const units = scoreUnits(digitScores);
@@ -83,23 +105,41 @@ function multiUnitOption(digitScores: readonly (readonly number[])[], targetDigi
   return {
     animation: false,
     textStyle: textStyle(theme),
-    legend: { top: 0, right: 8, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 10 }, data: Array.from({ length: units }, (_, u) => `unit ${u}`) },
+    legend: {
+      top: 0,
+      right: 8,
+      itemWidth: 12,
+      itemHeight: 8,
+      textStyle: { color: theme.muted, fontSize: 10 },
+      data: Array.from({ length: units }, (_, u) => `unit ${u}`),
+    },
     tooltip: {
       ...tooltipBase(theme),
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (ps: unknown) => {
-        const list = (Array.isArray(ps) ? ps : [ps]) as { name: string; seriesName: string; value: unknown; marker: string }[];
+        const list = (Array.isArray(ps) ? ps : [ps]) as {
+          name: string;
+          seriesName: string;
+          value: unknown;
+          marker: string;
+        }[];
         const name = list[0]?.name ?? '';
         const head = `digit ${name}${Number(name) === targetDigit ? ' (target)' : ''}`;
-        return [head, ...list.map((p) => `${p.marker}${escapeXml(p.seriesName)} <b>${fmt(Number(p.value), 4)}</b>`)].join('<br/>');
+        return [
+          head,
+          ...list.map((p) => `${p.marker}${escapeXml(p.seriesName)} <b>${fmt(Number(p.value), 4)}</b>`),
+        ].join('<br/>');
       },
     },
     grid: { left: 44, right: 10, top: 30, bottom: 28 },
     xAxis: {
       ...ax,
       type: 'category',
-      data: Array.from({ length: vocab }, (_, i) => ({ value: String(i), textStyle: isTarget(i) ? { color, fontWeight: 'bold' as const } : {} })),
+      data: Array.from({ length: vocab }, (_, i) => ({
+        value: String(i),
+        textStyle: isTarget(i) ? { color, fontWeight: 'bold' as const } : {},
+      })),
       name: 'digit',
       nameLocation: 'middle',
       nameGap: 18,
@@ -110,13 +150,26 @@ function multiUnitOption(digitScores: readonly (readonly number[])[], targetDigi
       name: `unit ${u}`,
       barMaxWidth: 14,
       // As in the single-unit chart only the target's values are printed, and only while they fit side by side.
-      data: digitScoreValues(digitScores, u).map((v, i) => (isTarget(i) && units <= 3 ? { value: v, label: { show: true } } : v)),
+      data: digitScoreValues(digitScores, u).map((v, i) =>
+        isTarget(i) && units <= 3 ? { value: v, label: { show: true } } : v,
+      ),
       itemStyle: { color: unitColor(color, u, units), borderRadius: 2 },
-      label: { show: false, position: 'top' as const, color, fontSize: 9, fontFamily: theme.mono, formatter: (p: { value: unknown }) => fmt(Number(p.value), 2) },
+      label: {
+        show: false,
+        position: 'top' as const,
+        color,
+        fontSize: 9,
+        fontFamily: theme.mono,
+        formatter: (p: { value: unknown }) => fmt(Number(p.value), 2),
+      },
       markLine: u === 0 ? zeroLine(theme) : undefined,
       markArea:
         u === 0 && targetDigit >= 0 && targetDigit < vocab
-          ? { silent: true, itemStyle: { color: withAlpha(color, 0.12) }, data: [[{ xAxis: String(targetDigit) }, { xAxis: String(targetDigit) }]] }
+          ? {
+              silent: true,
+              itemStyle: { color: withAlpha(color, 0.12) },
+              data: [[{ xAxis: String(targetDigit) }, { xAxis: String(targetDigit) }]],
+            }
           : undefined,
     })),
   };

@@ -5,7 +5,11 @@ import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from './comm
  * The embedding matrix as a vocab × E heatmap on a diverging scale centred on
  * zero, so sign and size read at once; the target digit's row label is bold.
  */
-export function embeddingOption(embedding: readonly (readonly number[])[], targetDigit: number, ctx: ChartContext): EChartsOption {
+export function embeddingOption(
+  embedding: readonly (readonly number[])[],
+  targetDigit: number,
+  ctx: ChartContext,
+): EChartsOption {
   const { theme } = ctx;
   const ax = axisBase(theme);
   const dims = embedding[0]?.length ?? 0;
@@ -38,7 +42,13 @@ export function embeddingOption(embedding: readonly (readonly number[])[], targe
         type: 'heatmap',
         name: 'embedding',
         data,
-        label: { show: showLabels, color: theme.text, fontSize: 9, fontFamily: theme.mono, formatter: (p) => fmt((p.value as number[])[2], 2) },
+        label: {
+          show: showLabels,
+          color: theme.text,
+          fontSize: 9,
+          fontFamily: theme.mono,
+          formatter: (p) => fmt((p.value as number[])[2], 2),
+        },
         itemStyle: { borderColor: theme.mode === 'dark' ? '#14171c' : '#ffffff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: theme.text, borderWidth: 1 } },
       },

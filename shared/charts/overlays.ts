@@ -70,18 +70,49 @@ export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayCon
   const epochs = Array.from({ length: maxEpochs }, (_, i) => String(i + 1));
   const log = allPositive(runs.flatMap((r) => r.history.flatMap((h) => [h.loss, h.valLoss])));
   const series = runs.flatMap((r, i) => {
-    const common = { type: 'line' as const, name: names[i], symbolSize: 5, showSymbol: maxEpochs <= 30, emphasis: { focus: 'series' as const } };
+    const common = {
+      type: 'line' as const,
+      name: names[i],
+      symbolSize: 5,
+      showSymbol: maxEpochs <= 30,
+      emphasis: { focus: 'series' as const },
+    };
     return [
-      { ...common, data: r.history.map((h) => h.loss), xAxisIndex: 0, yAxisIndex: 0, lineStyle: { color: r.color, width: 2 }, itemStyle: { color: r.color } },
-      { ...common, data: r.history.map((h) => h.valLoss), xAxisIndex: 0, yAxisIndex: 0, lineStyle: { color: withAlpha(r.color, 0.75), width: 2, type: 'dashed' as const }, itemStyle: { color: r.color } },
-      { ...common, data: r.history.map((h) => h.valAcc), xAxisIndex: 1, yAxisIndex: 1, lineStyle: { color: r.color, width: 2 }, itemStyle: { color: r.color } },
+      {
+        ...common,
+        data: r.history.map((h) => h.loss),
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        lineStyle: { color: r.color, width: 2 },
+        itemStyle: { color: r.color },
+      },
+      {
+        ...common,
+        data: r.history.map((h) => h.valLoss),
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        lineStyle: { color: withAlpha(r.color, 0.75), width: 2, type: 'dashed' as const },
+        itemStyle: { color: r.color },
+      },
+      {
+        ...common,
+        data: r.history.map((h) => h.valAcc),
+        xAxisIndex: 1,
+        yAxisIndex: 1,
+        lineStyle: { color: r.color, width: 2 },
+        itemStyle: { color: r.color },
+      },
     ];
   });
   return {
     animation: false,
     textStyle: textStyle(theme),
     legend: legend(runs, names, ctx),
-    tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'axis',
+      valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)),
+    },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: [
       { left: 56, right: 16, top: 52, height: '38%' },
@@ -89,11 +120,40 @@ export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayCon
     ],
     xAxis: [
       { ...ax, type: 'category', gridIndex: 0, data: epochs, boundaryGap: false, axisLabel: { show: false } },
-      { ...ax, type: 'category', gridIndex: 1, data: epochs, boundaryGap: false, name: 'epoch', nameLocation: 'middle', nameGap: 22 },
+      {
+        ...ax,
+        type: 'category',
+        gridIndex: 1,
+        data: epochs,
+        boundaryGap: false,
+        name: 'epoch',
+        nameLocation: 'middle',
+        nameGap: 22,
+      },
     ],
     yAxis: [
-      { ...ax, type: log ? 'log' : 'value', gridIndex: 0, name: 'loss (train —, validation - -)', nameGap: 8, nameTextStyle: { ...ax.nameTextStyle, align: 'left' }, splitNumber: 3, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-      { ...ax, type: 'value', gridIndex: 1, name: 'validation accuracy', nameGap: 8, nameTextStyle: { ...ax.nameTextStyle, align: 'left' }, splitNumber: 2, max: 1, min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10), axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      {
+        ...ax,
+        type: log ? 'log' : 'value',
+        gridIndex: 0,
+        name: 'loss (train —, validation - -)',
+        nameGap: 8,
+        nameTextStyle: { ...ax.nameTextStyle, align: 'left' },
+        splitNumber: 3,
+        axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+      },
+      {
+        ...ax,
+        type: 'value',
+        gridIndex: 1,
+        name: 'validation accuracy',
+        nameGap: 8,
+        nameTextStyle: { ...ax.nameTextStyle, align: 'left' },
+        splitNumber: 2,
+        max: 1,
+        min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10),
+        axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+      },
     ],
     series,
   };
@@ -119,8 +179,16 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (ps: unknown) => {
-        const list = (Array.isArray(ps) ? ps : [ps]) as { name: string; seriesIndex: number; value: unknown; marker: string }[];
-        const rows = list.map((p) => `${p.marker}${escapeXml(seriesLabel(p.seriesIndex))} <b>${typeof p.value === 'number' ? fmt(p.value, 4) : String(p.value)}</b>`);
+        const list = (Array.isArray(ps) ? ps : [ps]) as {
+          name: string;
+          seriesIndex: number;
+          value: unknown;
+          marker: string;
+        }[];
+        const rows = list.map(
+          (p) =>
+            `${p.marker}${escapeXml(seriesLabel(p.seriesIndex))} <b>${typeof p.value === 'number' ? fmt(p.value, 4) : String(p.value)}</b>`,
+        );
         return [`digit ${list[0]?.name ?? ''}`, ...rows].join('<br/>');
       },
     },
@@ -136,7 +204,13 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
       nameLocation: 'middle',
       nameGap: 22,
     },
-    yAxis: { ...ax, type: 'value', name: multi.some(Boolean) ? 'score (Emb·W + b), unit 0' : 'score (Emb·W + b)', nameTextStyle: { ...ax.nameTextStyle, align: 'left' }, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    yAxis: {
+      ...ax,
+      type: 'value',
+      name: multi.some(Boolean) ? 'score (Emb·W + b), unit 0' : 'score (Emb·W + b)',
+      nameTextStyle: { ...ax.nameTextStyle, align: 'left' },
+      axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+    },
     series: runs.map((r, i) => ({
       type: 'bar' as const,
       name: names[i],
@@ -145,7 +219,11 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
       itemStyle: { color: r.color, borderRadius: 2 },
       markArea:
         i === 0 && target >= 0 && target < vocab
-          ? { silent: true, itemStyle: { color: withAlpha(theme.mode === 'dark' ? '#ffffff' : '#000000', 0.05) }, data: [[{ xAxis: String(target) }, { xAxis: String(target) }]] }
+          ? {
+              silent: true,
+              itemStyle: { color: withAlpha(theme.mode === 'dark' ? '#ffffff' : '#000000', 0.05) },
+              data: [[{ xAxis: String(target) }, { xAxis: String(target) }]],
+            }
           : undefined,
     })),
   };

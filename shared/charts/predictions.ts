@@ -41,8 +41,18 @@ export function predictionsOption(predictions: readonly Prediction[], ctx: Chart
         type: 'bar',
         name: 'probability',
         barMaxWidth: 12,
-        data: rows.map((r) => ({ value: r.probability, itemStyle: { color: r.correct ? theme.positive : theme.negative, borderRadius: 2 } })),
-        label: { show: true, position: 'right', color: theme.muted, fontSize: 9, fontFamily: theme.mono, formatter: (p) => fmt(Number(p.value), 3) },
+        data: rows.map((r) => ({
+          value: r.probability,
+          itemStyle: { color: r.correct ? theme.positive : theme.negative, borderRadius: 2 },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          color: theme.muted,
+          fontSize: 9,
+          fontFamily: theme.mono,
+          formatter: (p) => fmt(Number(p.value), 3),
+        },
       },
     ],
   };

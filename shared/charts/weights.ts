@@ -35,7 +35,12 @@ export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOptio
     textStyle: textStyle(theme),
     tooltip: itemTooltip(theme),
     grid: { left: 44, right: 10, top: 18, bottom: 26 },
-    xAxis: { ...ax, type: 'category', data: bars.map((b) => b.label), axisLabel: { ...ax.axisLabel, interval: bars.length <= 14 ? 0 : 'auto' } },
+    xAxis: {
+      ...ax,
+      type: 'category',
+      data: bars.map((b) => b.label),
+      axisLabel: { ...ax.axisLabel, interval: bars.length <= 14 ? 0 : 'auto' },
+    },
     yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
       {

@@ -7,7 +7,9 @@ import { z } from 'zod';
  * from the listing, never a path.
  */
 export const RECOVERY_ID_PATTERN = /^\d{8}T\d{6}Z-[0-9a-f]{8}$/;
-export const recoveryIdSchema = z.string().regex(RECOVERY_ID_PATTERN, 'expected a recovery copy id from session:recovery');
+export const recoveryIdSchema = z
+  .string()
+  .regex(RECOVERY_ID_PATTERN, 'expected a recovery copy id from session:recovery');
 
 /** Run names a listing shows per copy: enough to tell two copies apart. */
 export const RECOVERY_LISTED_NAMES = 3;

@@ -54,13 +54,10 @@ export const runConfigSchema = z
     model: modelSchema,
     training: trainingSchema,
   })
-  .refine(
-    (c) => c.model.outputActivation === 'sigmoid' || c.model.rnnActivation === 'sigmoid',
-    {
-      message: 'without an output sigmoid the RNN activation must be sigmoid (a probability is needed)',
-      path: ['model', 'outputActivation'],
-    },
-  )
+  .refine((c) => c.model.outputActivation === 'sigmoid' || c.model.rnnActivation === 'sigmoid', {
+    message: 'without an output sigmoid the RNN activation must be sigmoid (a probability is needed)',
+    path: ['model', 'outputActivation'],
+  })
   .refine((c) => c.model.outputActivation === 'sigmoid' || c.model.rnnUnits === 1, {
     message: 'without an output layer the RNN must have exactly 1 unit',
     path: ['model', 'rnnUnits'],

@@ -18,7 +18,8 @@ export const lossSchema = finite.min(0, { error: (iss) => `${String(iss.input)} 
 /** An array of at most `max` items, refused with "N things, more than the limit of M". */
 export function capped<T extends z.ZodType>(item: T, max: number, what: string) {
   return z.array(item).max(max, {
-    error: (iss) => `${Array.isArray(iss.input) ? iss.input.length : 'too many'} ${what}, more than the limit of ${max}`,
+    error: (iss) =>
+      `${Array.isArray(iss.input) ? iss.input.length : 'too many'} ${what}, more than the limit of ${max}`,
   });
 }
 

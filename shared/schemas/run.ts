@@ -32,7 +32,10 @@ export const runNameSchema = z
   .min(1, 'name is empty')
   .max(80, 'name is longer than 80 characters')
   .superRefine(safeText('name', false));
-export const runNoteSchema = z.string().max(10_000, 'note is longer than 10000 characters').superRefine(safeText('note', true));
+export const runNoteSchema = z
+  .string()
+  .max(10_000, 'note is longer than 10000 characters')
+  .superRefine(safeText('note', true));
 
 /**
  * One run as the lab service holds it and a session file stores it.

@@ -26,13 +26,15 @@ export const showRunSchema = z.object({
   config: z.object({
     task: taskSchema,
     model: modelSchema,
-    training: z.object({
-      optimizer: z.literal('adam'),
-      learningRate: finite,
-      batchSize: z.number().int(),
-      epochs: z.number().int(),
-      seed: z.number().int(),
-    }).loose(),
+    training: z
+      .object({
+        optimizer: z.literal('adam'),
+        learningRate: finite,
+        batchSize: z.number().int(),
+        epochs: z.number().int(),
+        seed: z.number().int(),
+      })
+      .loose(),
   }),
   summary: modelSummarySchema.nullable(),
   history: z.array(epochRecordSchema),

@@ -2,7 +2,10 @@ import { test, expect } from './fixtures.js';
 
 const NAME = 'Seven · 2 units tanh';
 
-test('analysis: a custom task (target 7, length 5, vocabulary 8, 2 tanh units) works in every view', async ({ lab, page }) => {
+test('analysis: a custom task (target 7, length 5, vocabulary 8, 2 tanh units) works in every view', async ({
+  lab,
+  page,
+}) => {
   await lab.addRun({
     Name: NAME,
     'Target digit': '7',
@@ -21,7 +24,12 @@ test('analysis: a custom task (target 7, length 5, vocabulary 8, 2 tanh units) w
   const panel = page.getByTestId('analysis-panel');
 
   // Trace a sequence the run has a stored engine prediction for: the analysis reads the model as the engine does.
-  const firstInput = (await lab.column(NAME).getByRole('region', { name: `Predictions — ${NAME}` }).locator('tbody tr td').first().textContent())!.trim();
+  const firstInput = (await lab
+    .column(NAME)
+    .getByRole('region', { name: `Predictions — ${NAME}` })
+    .locator('tbody tr td')
+    .first()
+    .textContent())!.trim();
   const digits = firstInput.match(/\d+/g)!;
   expect(digits).toHaveLength(5);
   await panel.getByRole('textbox', { name: 'Sequence', exact: true }).fill(digits.join(','));
@@ -29,11 +37,18 @@ test('analysis: a custom task (target 7, length 5, vocabulary 8, 2 tanh units) w
   const trace = panel.getByRole('article', { name: `Trace — ${NAME}` });
   await expect(trace.getByRole('table', { name: `Steps — ${NAME}` }).locator('tbody tr')).toHaveCount(5);
   const ours = Number(await trace.getByTestId('final-probability').textContent());
-  const engine = Number((await trace.getByText(/engine predicted/).textContent())!.match(/engine predicted ([\d.e-]+)/)![1]);
+  const engine = Number(
+    (await trace.getByText(/engine predicted/).textContent())!.match(/engine predicted ([\d.e-]+)/)![1],
+  );
   expect(Math.abs(ours - engine)).toBeLessThan(1e-4);
   await expect(trace.getByTestId('unit-note')).toContainText('unit 0 of 2');
   // Units > 1: U as a heatmap, no 1-D map; a linear waterfall only for linear RNNs.
-  await expect(trace.getByRole('figure', { name: `U heatmap — ${NAME}` }).locator('canvas').first()).toBeVisible();
+  await expect(
+    trace
+      .getByRole('figure', { name: `U heatmap — ${NAME}` })
+      .locator('canvas')
+      .first(),
+  ).toBeVisible();
   await expect(trace.getByRole('figure', { name: `1-D map — ${NAME}` })).toHaveCount(0);
   await expect(trace.getByRole('figure', { name: `Waterfall — ${NAME}` })).toHaveCount(0);
   // Digit 8 is outside this vocabulary.
@@ -51,8 +66,12 @@ test('analysis: a custom task (target 7, length 5, vocabulary 8, 2 tanh units) w
   await expect(every.locator('table').first().locator('tbody tr').first()).toContainText('16807'); // 7^5 inputs without a 7
 
   // Length chart, with the trained length 5 marked, and a row for the run.
-  await expect(panel.getByRole('figure', { name: 'Accuracy vs sequence length' }).locator('canvas').first()).toBeVisible();
-  await expect(panel.getByRole('table', { name: 'Accuracy at the longest length' }).locator('tbody tr')).toContainText(NAME);
+  await expect(
+    panel.getByRole('figure', { name: 'Accuracy vs sequence length' }).locator('canvas').first(),
+  ).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Accuracy at the longest length' }).locator('tbody tr')).toContainText(
+    NAME,
+  );
 
   // Timeline: snapshots every 50 batches; the scrubber moves the frame; U heatmap at the scrubber.
   const slider = panel.getByRole('slider', { name: 'Training time' });
@@ -62,8 +81,18 @@ test('analysis: a custom task (target 7, length 5, vocabulary 8, 2 tanh units) w
   await expect(panel.getByTestId('frame-label')).not.toContainText('(step 0)');
   await slider.fill('200');
   await expect(panel.getByTestId('frame-label')).toContainText('epoch 3');
-  await expect(panel.getByRole('figure', { name: `Digit score timeline — ${NAME}` }).locator('canvas').first()).toBeVisible();
-  await expect(panel.getByRole('figure', { name: `U heatmap at scrubber — ${NAME}` }).locator('canvas').first()).toBeVisible();
+  await expect(
+    panel
+      .getByRole('figure', { name: `Digit score timeline — ${NAME}` })
+      .locator('canvas')
+      .first(),
+  ).toBeVisible();
+  await expect(
+    panel
+      .getByRole('figure', { name: `U heatmap at scrubber — ${NAME}` })
+      .locator('canvas')
+      .first(),
+  ).toBeVisible();
 
   // The board's own charts for this run draw too.
   for (const title of ['Embedding', 'W, U and b', 'Digit scores']) {

@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures.js';
 
-test('analysis: Repeat ×3 trains two seed copies and shows mean, band and spread over the three seeds', async ({ lab, page }) => {
+test('analysis: Repeat ×3 trains two seed copies and shows mean, band and spread over the three seeds', async ({
+  lab,
+  page,
+}) => {
   // One small run (Embedding 10 · linear defaults, training seed 7), trained first.
   await lab.addRun({ Name: 'Rep', Samples: '1000', Epochs: '2' });
   await lab.runRow('Rep').getByRole('button', { name: 'Train', exact: true }).click();
@@ -25,7 +28,8 @@ test('analysis: Repeat ×3 trains two seed copies and shows mean, band and sprea
   await expect(group.getByRole('figure', { name: 'Seed spread — Rep' }).locator('canvas')).toBeVisible();
   const table = group.getByRole('table', { name: 'Spread over seeds — Rep' });
   await expect(table.locator('thead')).toContainText('over 3 seeds');
-  const cells = async (row: string) => (await table.locator('tbody tr').filter({ hasText: row }).locator('td').allTextContents()).map((t) => t.trim());
+  const cells = async (row: string) =>
+    (await table.locator('tbody tr').filter({ hasText: row }).locator('td').allTextContents()).map((t) => t.trim());
   const [, , uSd, uRange] = await cells('U');
   const [, , sSd] = await cells('score of 4');
   // Different seeds learn different weights: a real spread, min < max.

@@ -1,7 +1,10 @@
 import { test, expect } from './fixtures.js';
 import { SEED_RUNS } from './pages/lab-page.js';
 
-test('analysis: trace a sequence, accuracy vs length for all runs, one scrubber over training', async ({ lab, page }) => {
+test('analysis: trace a sequence, accuracy vs length for all runs, one scrubber over training', async ({
+  lab,
+  page,
+}) => {
   await lab.addSeedPreset(1000);
   await lab.trainAllAndWait(SEED_RUNS);
   const panel = page.getByTestId('analysis-panel');
@@ -27,7 +30,9 @@ test('analysis: trace a sequence, accuracy vs length for all runs, one scrubber 
   await expect(panel.getByRole('alert').first()).toContainText('"x" is not a digit');
   await panel.getByRole('textbox', { name: 'Sequence', exact: true }).fill('0,1,2,3,4,5,6,7');
   await panel.getByRole('button', { name: 'Trace', exact: true }).click();
-  await expect(panel.getByRole('table', { name: 'Steps — Embedding 1 · sigmoid RNN' }).locator('tbody tr')).toHaveCount(8);
+  await expect(panel.getByRole('table', { name: 'Steps — Embedding 1 · sigmoid RNN' }).locator('tbody tr')).toHaveCount(
+    8,
+  );
 
   // Every input: 1,000 inputs per run.
   await expect(panel.getByTestId('exhaustive-accuracy')).toHaveCount(4);

@@ -16,11 +16,14 @@ async function recordViolations(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __reportCspViolation: (line: string) => void }).__reportCspViolation;
-      void report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} "${e.sample}"`);
+      void report(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} "${e.sample}"`,
+      );
     });
   });
   page.on('console', (m) => {
-    if (/Content.Security.Policy|Refused to (apply|load|execute|connect)/i.test(m.text())) seen.push(`console ${m.type()}: ${m.text()}`);
+    if (/Content.Security.Policy|Refused to (apply|load|execute|connect)/i.test(m.text()))
+      seen.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
   return seen;
@@ -80,7 +83,8 @@ test('no CSP violation anywhere in the UI, and the served policy allows nothing 
   await lab.addSeedPreset(1000);
   await lab.trainAllAndWait(SEED_RUNS);
   const first = lab.column(SEED_RUNS[0]);
-  for (const title of ['Loss and accuracy', 'Digit scores', 'W, U and b', 'Embedding']) await hoverChart(page, lab.figure(first, title));
+  for (const title of ['Loss and accuracy', 'Digit scores', 'W, U and b', 'Embedding'])
+    await hoverChart(page, lab.figure(first, title));
 
   // Overlay layout and its tooltips (run names with colour dots).
   await page.getByRole('button', { name: 'Overlay', exact: true }).click();
@@ -116,7 +120,9 @@ test('no CSP violation anywhere in the UI, and the served policy allows nothing 
   await repeat.getByRole('spinbutton', { name: 'N', exact: true }).fill('2');
   await repeat.getByRole('button', { name: 'Repeat ×2', exact: true }).click();
   const group = repeat.getByRole('article', { name: `Seed group — ${SEED_RUNS[3]}` });
-  await expect(group.getByRole('table', { name: `Spread over seeds — ${SEED_RUNS[3]}` })).toBeVisible({ timeout: 90_000 });
+  await expect(group.getByRole('table', { name: `Spread over seeds — ${SEED_RUNS[3]}` })).toBeVisible({
+    timeout: 90_000,
+  });
   for (const figure of await group.getByRole('figure').all()) await hoverChart(page, figure);
 
   // Dialogs: open and save sessions, export data.
@@ -131,11 +137,17 @@ test('no CSP violation anywhere in the UI, and the served policy allows nothing 
   const figure = lab.figure(first, 'Digit scores');
   for (const format of ['PNG', 'SVG']) {
     await figure.getByRole('button', { name: 'Export' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('menuitem', { name: format, exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.getByRole('menuitem', { name: format, exact: true }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format.toLowerCase()}$`));
   }
   await lab.button('Export board').click();
-  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Board as PNG', exact: true }).click()]);
+  const [sheet] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Board as PNG', exact: true }).click(),
+  ]);
   expect(sheet.suggestedFilename()).toMatch(/\.png$/);
 
   // Dark theme: the board, the overlay and the analysis once more.

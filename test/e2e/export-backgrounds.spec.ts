@@ -9,7 +9,10 @@ async function corners(download: Download): Promise<number[][]> {
   return Object.values(cornerPixels(readFileSync((await download.path())!)));
 }
 
-test('chart exports from the page paint the theme\'s background: dark, white for print, light', async ({ lab, page }) => {
+test("chart exports from the page paint the theme's background: dark, white for print, light", async ({
+  lab,
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await lab.addRun({ Name: 'Dark run', Samples: '400', Epochs: '2' });
   await lab.runRow('Dark run').getByRole('button', { name: 'Train', exact: true }).click();
@@ -18,7 +21,10 @@ test('chart exports from the page paint the theme\'s background: dark, white for
   await expect(figure.locator('canvas').first()).toBeVisible();
   const exportAs = async (item: string): Promise<Download> => {
     await figure.getByRole('button', { name: 'Export' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('menuitem', { name: item, exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.getByRole('menuitem', { name: item, exact: true }).click(),
+    ]);
     return download;
   };
 

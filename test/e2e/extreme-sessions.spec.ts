@@ -20,15 +20,27 @@ let files: { full: string; many: string };
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rnn-lab-extreme-'));
   const base = join(dir, 'base.rnnlab');
-  execFileSync(process.execPath, ['bin/rnn-lab.js', 'train', '--preset', 'seed', '--samples', '200', '--out', base], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['bin/rnn-lab.js', 'train', '--preset', 'seed', '--samples', '200', '--out', base], {
+    stdio: 'pipe',
+  });
   const trained = JSON.parse(readFileSync(base, 'utf8')) as Session;
-  const fresh = { ...trained.runs[0], id: 'fresh', name: 'Fresh', status: 'idle' as const, history: [], batchLoss: [], predictions: [], snapshots: [] };
+  const fresh = {
+    ...trained.runs[0],
+    id: 'fresh',
+    name: 'Fresh',
+    status: 'idle' as const,
+    history: [],
+    batchLoss: [],
+    predictions: [],
+    snapshots: [],
+  };
   for (const key of ['backend', 'summary', 'weights', 'digitScores', 'trainSeconds'] as const) delete fresh[key];
   const [full, many] = extremeSessions({ ...trained, runs: [...trained.runs, fresh] });
   files = { full: join(dir, 'full.rnnlab'), many: join(dir, 'many.rnnlab') };
   writeFileSync(files.full, JSON.stringify(full.session));
   writeFileSync(files.many, JSON.stringify(many.session));
-  for (const file of Object.values(files)) execFileSync(process.execPath, ['bin/rnn-lab.js', 'validate', file], { stdio: 'pipe' });
+  for (const file of Object.values(files))
+    execFileSync(process.execPath, ['bin/rnn-lab.js', 'validate', file], { stdio: 'pipe' });
 });
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +74,9 @@ test('a run with every series at its bound and the longest name opens, draws and
   const slider = panel.getByRole('slider', { name: 'Training time' });
   await slider.fill('200');
   await expect(panel.getByTestId('scrub-position')).toHaveText('100% of training');
-  await expect(panel.getByRole('figure', { name: `Digit score timeline — ${LONGEST_NAME}` }).locator('canvas')).toBeVisible();
+  await expect(
+    panel.getByRole('figure', { name: `Digit score timeline — ${LONGEST_NAME}` }).locator('canvas'),
+  ).toBeVisible();
   await lab.button('Overlay').click();
   const overlay = page.getByRole('group', { name: 'Overlay of all runs' });
   await expect(overlay.getByRole('figure')).toHaveCount(2);

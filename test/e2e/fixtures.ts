@@ -22,9 +22,13 @@ export interface LabServer {
 /** Starts the real browser-mode server on a free port with its own folders. */
 function spawnServer(dataDir: string, sessionsDir: string): Promise<{ url: string; child: ChildProcess }> {
   if (!existsSync(WEB)) throw new Error(`${WEB} is missing: run \`npm run build\` before the e2e tests`);
-  const child = spawn(process.execPath, [WEB, '--port', '0', '--data', dataDir, '--sessions', sessionsDir, '--no-open'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [WEB, '--port', '0', '--data', dataDir, '--sessions', sessionsDir, '--no-open'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise<{ url: string; child: ChildProcess }>((resolve, reject) => {
     let out = '';
     let err = '';

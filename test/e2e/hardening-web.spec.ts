@@ -15,7 +15,9 @@ import { LabPage } from './pages/lab-page.js';
 /** Every text frame the page sends on its WebSocket, recorded from before the page loads. */
 function recordSentFrames(page: Page): string[] {
   const sent: string[] = [];
-  page.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(typeof frame.payload === 'string' ? frame.payload : '<binary>')));
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (frame) => sent.push(typeof frame.payload === 'string' ? frame.payload : '<binary>')),
+  );
   return sent;
 }
 
@@ -56,11 +58,14 @@ test('a file over 64 MB, picked or dropped, is refused by the page and never sen
     );
 
     // Under the size limit, but control characters (6 bytes each once JSON-escaped) would overflow the server's frame.
-    await page.evaluate((count) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(count).fill(1)], 'controls.rnnlab'));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, 30 * 1024 * 1024);
+    await page.evaluate(
+      (count) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(count).fill(1)], 'controls.rnnlab'));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      30 * 1024 * 1024,
+    );
     await expect(page.getByRole('alert').filter({ hasText: 'controls.rnnlab' })).toContainText(
       'controls.rnnlab is too large to send (180.0 MB once encoded; the limit is 128.0 MB)',
     );
@@ -71,8 +76,12 @@ test('a file over 64 MB, picked or dropped, is refused by the page and never sen
     await expect(lab.runRows()).toHaveCount(4);
     await lab.button('Open session').click();
     const small = JSON.stringify({ format: 'not-a-session' });
-    await dialog.getByLabel('Upload a .rnnlab file').setInputFiles({ name: 'small.rnnlab', mimeType: 'application/json', buffer: Buffer.from(small) });
-    await expect(page.getByRole('alert').filter({ hasText: 'small.rnnlab' })).toContainText('small.rnnlab is not a valid session: $.format');
+    await dialog
+      .getByLabel('Upload a .rnnlab file')
+      .setInputFiles({ name: 'small.rnnlab', mimeType: 'application/json', buffer: Buffer.from(small) });
+    await expect(page.getByRole('alert').filter({ hasText: 'small.rnnlab' })).toContainText(
+      'small.rnnlab is not a valid session: $.format',
+    );
     expect(openTextCalls(sent)).toHaveLength(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures.js';
 
-test('the form\'s Training seed and Data seed reach the run as typed, and Edit shows them under the same labels', async ({ lab, page }) => {
+test("the form's Training seed and Data seed reach the run as typed, and Edit shows them under the same labels", async ({
+  lab,
+  page,
+}) => {
   await lab.addRun({ Name: 'Seeds run', 'Training seed': '11', 'Data seed': '22' });
   // The board's chips read "seed TRAINING/DATA" from the stored config.
   await expect(lab.column('Seeds run').getByText('seed 11/22', { exact: true })).toBeVisible();

@@ -1,7 +1,10 @@
 import { test, expect } from './fixtures.js';
 
 test('invalid form input shows a message and trains nothing', async ({ lab, page }) => {
-  const dialog = await lab.addRun({ Name: 'Bad run', 'Embedding size': '0', 'Learning rate': 'fast' }, { valid: false });
+  const dialog = await lab.addRun(
+    { Name: 'Bad run', 'Embedding size': '0', 'Learning rate': 'fast' },
+    { valid: false },
+  );
   await expect(dialog.getByRole('alert').filter({ hasText: 'Must be at least 1' })).toBeVisible();
   await expect(dialog.getByRole('alert').filter({ hasText: 'Enter a number' })).toBeVisible();
   await expect(dialog.getByLabel('Embedding size', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -40,6 +43,7 @@ test('Cancel All stops every run that is training or waiting', async ({ lab }) =
   await lab.button('Train All').click();
   await lab.waitStatus('Embedding 10 · linear', 'Training');
   await lab.button('Cancel All').click();
-  for (const name of ['Embedding 10 · linear', 'Embedding 1 · sigmoid RNN']) await lab.waitStatus(name, 'Cancelled', 30_000);
+  for (const name of ['Embedding 10 · linear', 'Embedding 1 · sigmoid RNN'])
+    await lab.waitStatus(name, 'Cancelled', 30_000);
   await expect(lab.button('Train All')).toBeEnabled();
 });

@@ -10,7 +10,10 @@ test('save session, reload, open it again: the same numbers are visible', async 
   const first = lab.column(SEED_RUNS[0]);
   const metric = (name: string) => lab.column(name).locator('[data-metric="val-loss"]');
   const before = await Promise.all(SEED_RUNS.map((n) => metric(n).textContent()));
-  const probsBefore = await first.getByRole('region', { name: `Predictions — ${SEED_RUNS[0]}` }).getByRole('row').allTextContents();
+  const probsBefore = await first
+    .getByRole('region', { name: `Predictions — ${SEED_RUNS[0]}` })
+    .getByRole('row')
+    .allTextContents();
   await first.getByLabel(`Note for ${SEED_RUNS[0]}`).fill('a note that must survive');
   await first.getByLabel(`Note for ${SEED_RUNS[0]}`).blur();
 
@@ -33,20 +36,30 @@ test('save session, reload, open it again: the same numbers are visible', async 
   await expect(open).toBeHidden();
   await expect(page).toHaveTitle('e2e-session.rnnlab — RNN Lab');
   for (const [i, name] of SEED_RUNS.entries()) await expect(metric(name)).toHaveText(before[i]!);
-  expect(await first.getByRole('region', { name: `Predictions — ${SEED_RUNS[0]}` }).getByRole('row').allTextContents()).toEqual(probsBefore);
+  expect(
+    await first
+      .getByRole('region', { name: `Predictions — ${SEED_RUNS[0]}` })
+      .getByRole('row')
+      .allTextContents(),
+  ).toEqual(probsBefore);
   await expect(first.getByLabel(`Note for ${SEED_RUNS[0]}`)).toHaveValue('a note that must survive');
   await lab.shot('07-reopened');
 
   // The page's own download and upload (session:serialize → session:openText) round-trip too.
   await lab.button('Open session').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), open.getByRole('button', { name: 'Download current session' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    open.getByRole('button', { name: 'Download current session' }).click(),
+  ]);
   expect(file.suggestedFilename()).toMatch(/\.rnnlab$/);
   const downloaded = (await file.path())!;
   await open.getByRole('button', { name: 'Close' }).click();
   await lab.button('New session').click();
   await expect(page.getByText('No runs yet.')).toBeVisible();
   await lab.button('Open session').click();
-  await open.getByLabel('Upload a .rnnlab file').setInputFiles({ name: 'uploaded.rnnlab', mimeType: 'application/json', buffer: readFileSync(downloaded) });
+  await open
+    .getByLabel('Upload a .rnnlab file')
+    .setInputFiles({ name: 'uploaded.rnnlab', mimeType: 'application/json', buffer: readFileSync(downloaded) });
   await expect(open).toBeHidden();
   for (const [i, name] of SEED_RUNS.entries()) await expect(metric(name)).toHaveText(before[i]!);
 });
@@ -59,7 +72,10 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
   await expect(figure.locator('canvas').first()).toBeVisible();
 
   await figure.getByRole('button', { name: 'Export' }).click();
-  const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('menuitem', { name: 'PNG', exact: true }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    figure.getByRole('menuitem', { name: 'PNG', exact: true }).click(),
+  ]);
   expect(png.suggestedFilename()).toBe('emb10-linear-digit-scores.png');
   const bytes = readFileSync((await png.path())!);
   expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -72,7 +88,10 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
   expect(bytes.length).toBeGreaterThan(2000);
 
   await figure.getByRole('button', { name: 'Export' }).click();
-  const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('menuitem', { name: 'SVG', exact: true }).click()]);
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    figure.getByRole('menuitem', { name: 'SVG', exact: true }).click(),
+  ]);
   expect(svg.suggestedFilename()).toBe('emb10-linear-digit-scores.svg');
   const text = readFileSync((await svg.path())!, 'utf8');
   expect(text).toMatch(/^<svg[\s>]/);

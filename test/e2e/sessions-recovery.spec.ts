@@ -8,7 +8,10 @@ const untitledDirty = '• Untitled — RNN Lab';
 
 /** The val-loss figure the run's summary prints: a number that must survive exactly. */
 const valLoss = (page: Page, run: string) =>
-  page.getByRole('group', { name: 'Comparison board' }).getByRole('region', { name: run, exact: true }).locator('[data-metric="val-loss"]');
+  page
+    .getByRole('group', { name: 'Comparison board' })
+    .getByRole('region', { name: run, exact: true })
+    .locator('[data-metric="val-loss"]');
 
 /** Each copy in the data folder's recovery folder, as "name:status" per run (unreadable copies left out). */
 function copiesOnDisk(server: LabServer): string[][] {
@@ -18,7 +21,11 @@ function copiesOnDisk(server: LabServer): string[][] {
     .filter((name) => name.endsWith('.rnnlab'))
     .flatMap((name) => {
       try {
-        return [JSON.parse(readFileSync(join(dir, name), 'utf8')).runs.map((r: { name: string; status: string }) => `${r.name}:${r.status}`)];
+        return [
+          JSON.parse(readFileSync(join(dir, name), 'utf8')).runs.map(
+            (r: { name: string; status: string }) => `${r.name}:${r.status}`,
+          ),
+        ];
       } catch {
         return [];
       }
@@ -43,7 +50,11 @@ async function trained(lab: LabPage, page: Page, name: string, epochs: string): 
 const banner = (page: Page) => page.getByRole('region', { name: 'Recovered work' });
 const offered = (page: Page, run: string) => banner(page).getByRole('listitem').filter({ hasText: run });
 
-test('after the server is killed, the next start offers the unsaved work and Restore brings it back', async ({ lab, page, server }) => {
+test('after the server is killed, the next start offers the unsaved work and Restore brings it back', async ({
+  lab,
+  page,
+  server,
+}) => {
   const numbers = await trained(lab, page, 'Kept run', '2');
   await lab.addRun({ Name: 'Never trained', Samples: '400', Epochs: '2' });
   await expect(lab.runRow('Never trained').getByText('Not trained', { exact: true })).toBeVisible();
@@ -74,7 +85,11 @@ test('after the server is killed, the next start offers the unsaved work and Res
   await expect(banner(page)).toHaveCount(0);
 });
 
-test('an old copy left pending and new unsaved work: after another kill -9 both are offered and each restores with its own numbers', async ({ lab, page, server }) => {
+test('an old copy left pending and new unsaved work: after another kill -9 both are offered and each restores with its own numbers', async ({
+  lab,
+  page,
+  server,
+}) => {
   const numbersA = await trained(lab, page, 'Work A', '2');
   await copiedToDisk(server, ['Work A:done']);
   await server.crash();
@@ -129,14 +144,20 @@ test('Discard on the recovery banner drops that copy and keeps the empty session
   await expect(page).toHaveTitle('Untitled — RNN Lab');
 });
 
-test('a recovery write that fails shows a lasting warning until a later write succeeds', async ({ lab, page, server }) => {
+test('a recovery write that fails shows a lasting warning until a later write succeeds', async ({
+  lab,
+  page,
+  server,
+}) => {
   // A file where the recovery folder should be: every copy fails, as on a full disk or a read-only folder.
   const folder = join(server.dataDir, 'recovery');
   rmSync(folder, { recursive: true, force: true });
   writeFileSync(folder, 'in the way');
   await lab.addRun({ Name: 'Unprotected', Samples: '400', Epochs: '2' });
   const warning = page.getByRole('alert').filter({ hasText: 'NOT being backed up' });
-  await expect(warning).toContainText('Unsaved work is NOT being backed up: a file stands where a folder should be', { timeout: 15_000 });
+  await expect(warning).toContainText('Unsaved work is NOT being backed up: a file stands where a folder should be', {
+    timeout: 15_000,
+  });
   await lab.shot('14-backup-warning');
   // Lasting: still there after another failed copy and a reload.
   await lab.addRun({ Name: 'Still unprotected', Samples: '400', Epochs: '2' });
@@ -150,7 +171,11 @@ test('a recovery write that fails shows a lasting warning until a later write su
   await copiedToDisk(server, ['Unprotected:idle', 'Still unprotected:idle', 'Protected again:idle']);
 });
 
-test('Save as… writes a new file in the sessions folder and makes it the open session', async ({ lab, page, server }) => {
+test('Save as… writes a new file in the sessions folder and makes it the open session', async ({
+  lab,
+  page,
+  server,
+}) => {
   await lab.addRun({ Name: 'Saved run', Samples: '400', Epochs: '2' });
   await lab.button('Save session').click();
   const first = page.getByRole('dialog', { name: 'Save session' });
@@ -172,7 +197,8 @@ test('Save as… writes a new file in the sessions folder and makes it the open 
   await saveAs.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(saveAs).toBeHidden();
   await expect(page).toHaveTitle('second.rnnlab — RNN Lab');
-  const names = (file: string) => JSON.parse(readFileSync(join(server.sessionsDir, file), 'utf8')).runs.map((r: { name: string }) => r.name);
+  const names = (file: string) =>
+    JSON.parse(readFileSync(join(server.sessionsDir, file), 'utf8')).runs.map((r: { name: string }) => r.name);
   expect(names('first.rnnlab')).toEqual(['Saved run']);
   expect(names('second.rnnlab')).toEqual(['Renamed run']);
 
@@ -180,7 +206,9 @@ test('Save as… writes a new file in the sessions folder and makes it the open 
   await lab.button('Save as…').click();
   await saveAs.getByLabel('File name').fill('first');
   await saveAs.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(saveAs.getByRole('alert')).toHaveText('first.rnnlab already exists in the sessions folder. Replace it, or choose another name.');
+  await expect(saveAs.getByRole('alert')).toHaveText(
+    'first.rnnlab already exists in the sessions folder. Replace it, or choose another name.',
+  );
   expect(names('first.rnnlab')).toEqual(['Saved run']);
   await lab.shot('12-save-as-replace');
   await saveAs.getByRole('button', { name: 'Replace' }).click();
@@ -189,7 +217,11 @@ test('Save as… writes a new file in the sessions folder and makes it the open 
   expect(names('first.rnnlab')).toEqual(['Renamed run']);
 });
 
-test('a session file dropped on the window opens; the title marks unsaved changes until saved', async ({ lab, page, server }) => {
+test('a session file dropped on the window opens; the title marks unsaved changes until saved', async ({
+  lab,
+  page,
+  server,
+}) => {
   await expect(page).toHaveTitle('Untitled — RNN Lab');
   await lab.addRun({ Name: 'Dropped run', Samples: '400', Epochs: '2' });
   await expect(page).toHaveTitle(untitledDirty);
@@ -205,12 +237,15 @@ test('a session file dropped on the window opens; the title marks unsaved change
   await expect(page).toHaveTitle('Untitled — RNN Lab');
 
   // A synthetic drag: the same DataTransfer (holding a File with the saved text) for dragover and drop.
-  await page.evaluate(({ name, text }) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], name, { type: 'application/json' }));
-    (window as unknown as { dropData: DataTransfer }).dropData = data;
-    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, { name: 'dropped.rnnlab', text });
+  await page.evaluate(
+    ({ name, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'application/json' }));
+      (window as unknown as { dropData: DataTransfer }).dropData = data;
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    { name: 'dropped.rnnlab', text },
+  );
   await expect(page.getByText('to open it')).toBeVisible();
   await page.evaluate(() => {
     const data = (window as unknown as { dropData: DataTransfer }).dropData;

@@ -8,7 +8,10 @@ export const command: CliCommand = {
   name: 'exhaustive',
   usage: 'exhaustive FILE --run NAME [--json]',
   summary: 'evaluate every possible input (vocab^T, up to 200,000): accuracy and the errors, grouped',
-  help: ['--run NAME  the run (name or id)', '--json      print one JSON object (errors list capped at 1,000; counts exact)'],
+  help: [
+    '--run NAME  the run (name or id)',
+    '--json      print one JSON object (errors list capped at 1,000; counts exact)',
+  ],
   options: { run: { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ values, positionals: [file] }, io) {
@@ -23,15 +26,27 @@ export const command: CliCommand = {
     const lines = [
       `${run.name}: ${r.correct} of ${r.total} inputs right (accuracy ${(r.accuracy * 100).toFixed(2)}%), ${r.errorCount} errors`,
       '  by number of target digits held:',
-      ...table(['targets', 'inputs', 'errors'], r.byCount.map((g) => [String(g.targetCount), String(g.total), String(g.errors)]), '    '),
+      ...table(
+        ['targets', 'inputs', 'errors'],
+        r.byCount.map((g) => [String(g.targetCount), String(g.total), String(g.errors)]),
+        '    ',
+      ),
     ];
     if (r.byPattern.length) {
-      lines.push('  where the target sits in wrong inputs (· = another digit):',
-        ...table(['pattern', 'errors', 'of'], r.byPattern.slice(0, 20).map((g) => [g.pattern ?? '', String(g.errors), String(g.total)]), '    '));
+      lines.push(
+        '  where the target sits in wrong inputs (· = another digit):',
+        ...table(
+          ['pattern', 'errors', 'of'],
+          r.byPattern.slice(0, 20).map((g) => [g.pattern ?? '', String(g.errors), String(g.total)]),
+          '    ',
+        ),
+      );
     }
     if (r.errors.length) {
-      lines.push(`  first ${Math.min(20, r.errors.length)} wrong inputs:`,
-        ...r.errors.slice(0, 20).map((e) => `    ${e.input.join(' ')}  p=${num(e.probability, 6)}  label ${e.label}`));
+      lines.push(
+        `  first ${Math.min(20, r.errors.length)} wrong inputs:`,
+        ...r.errors.slice(0, 20).map((e) => `    ${e.input.join(' ')}  p=${num(e.probability, 6)}  label ${e.label}`),
+      );
     }
     io.out(`${lines.join('\n')}\n`);
     return 0;

@@ -1,9 +1,21 @@
 import { extname, resolve } from 'node:path';
 import {
-  chartCatalogue, chartIds, chartParamInfo, chartsTaking, findChart, type ChartEntry, type ChartParamName,
+  chartCatalogue,
+  chartIds,
+  chartParamInfo,
+  chartsTaking,
+  findChart,
+  type ChartEntry,
+  type ChartParamName,
 } from '../../../shared/catalogue/index.js';
 import { writeFileAtomic } from '../../lab/sessions/atomic-write.js';
-import { exportChart, exportFormats, exportThemes, type ExportFormat, type ExportTheme } from '../../export/export-chart.js';
+import {
+  exportChart,
+  exportFormats,
+  exportThemes,
+  type ExportFormat,
+  type ExportTheme,
+} from '../../export/export-chart.js';
 import { fontWarning } from '../../export/fonts.js';
 import { numberOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand, type OptionValues } from '../command.js';
@@ -12,13 +24,17 @@ import { loadSession } from '../load-session.js';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined, flag: string): T | undefined => {
   if (value === undefined) return undefined;
-  if (!(list as readonly string[]).includes(value)) throw new UsageError(`${flag}: expected ${list.join('|')}, got "${value}"`);
+  if (!(list as readonly string[]).includes(value))
+    throw new UsageError(`${flag}: expected ${list.join('|')}, got "${value}"`);
   return value as T;
 };
 
 /** The `--chart` list of `--help`: every catalogue chart, one line each. */
 const chartHelp = chartCatalogue.map((c) => `  ${c.id.padEnd(14)} ${c.help}`);
-const takers = (param: ChartParamName) => chartsTaking(param).map((c) => c.id).join('|');
+const takers = (param: ChartParamName) =>
+  chartsTaking(param)
+    .map((c) => c.id)
+    .join('|');
 const overlaid = chartCatalogue.filter((c) => c.scope === 'group' || (c.scope === 'run' && c.overlay)).map((c) => c.id);
 
 /** A chart's parameters: given only where they apply, and required ones present. */
@@ -45,7 +61,7 @@ function chartOf(values: OptionValues): ChartEntry {
 export const command: CliCommand = {
   name: 'export',
   usage: `export FILE --chart ${chartIds.join('|')} --run NAME|all --format png|svg --out PATH [--sequence 5,8,4]`,
-  summary: 'render a chart of one run or all runs to PNG (2×, opaque) or SVG, with the UI\'s chart builders',
+  summary: "render a chart of one run or all runs to PNG (2×, opaque) or SVG, with the UI's chart builders",
   help: [
     '--chart KIND     which chart:',
     ...chartHelp,
@@ -58,9 +74,15 @@ export const command: CliCommand = {
     '--width N --height N      chart size in CSS pixels (default 640×360; a title band of 30 px is added above; PNG is 2×)',
   ],
   options: {
-    chart: { type: 'string' }, run: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
-    theme: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' },
-    sequence: { type: 'string' }, max: { type: 'string' },
+    chart: { type: 'string' },
+    run: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    theme: { type: 'string' },
+    width: { type: 'string' },
+    height: { type: 'string' },
+    sequence: { type: 'string' },
+    max: { type: 'string' },
   },
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ values, positionals: [file] }, io) {

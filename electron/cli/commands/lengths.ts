@@ -1,4 +1,9 @@
-import { analysisModelOf, LENGTH_DEFAULTS, lengthGeneralisation, type LengthResult } from '../../../shared/analysis/index.js';
+import {
+  analysisModelOf,
+  LENGTH_DEFAULTS,
+  lengthGeneralisation,
+  type LengthResult,
+} from '../../../shared/analysis/index.js';
 import { flagOpt, numberOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { table } from '../format.js';
@@ -15,31 +20,49 @@ export const command: CliCommand = {
     '--run NAME|all  one run or every trained run (default all)',
     '--json          print one JSON object { runs: [{ run, trainedLength, points: [{ length, accuracy, withTarget, withoutTarget, n }] }] }',
   ],
-  options: { max: { type: 'string' }, 'per-length': { type: 'string' }, seed: { type: 'string' }, run: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    max: { type: 'string' },
+    'per-length': { type: 'string' },
+    seed: { type: 'string' },
+    run: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ values, positionals: [file] }, io) {
     const maxLength = numberOpt(values, 'max', 'int') ?? LENGTH_DEFAULTS.maxLength;
     const perLength = numberOpt(values, 'per-length', 'int') ?? LENGTH_DEFAULTS.perLength;
     const seed = numberOpt(values, 'seed', 'int') ?? LENGTH_DEFAULTS.seed;
     if (maxLength < 1 || maxLength > 500) throw new UsageError('--max: expected 1 to 500');
-    if (perLength < 2 || perLength % 2 !== 0 || perLength > 100_000) throw new UsageError('--per-length: expected an even number from 2 to 100000');
+    if (perLength < 2 || perLength % 2 !== 0 || perLength > 100_000)
+      throw new UsageError('--per-length: expected an even number from 2 to 100000');
     if (seed < 0 || seed > 2 ** 31 - 1) throw new UsageError('--seed: expected 0 to 2147483647');
     const session = await loadSession(file);
     const which = stringOpt(values, 'run') ?? 'all';
     const runs = which === 'all' ? session.runs.filter((r) => r.weights) : [findRun(session, which)];
     if (!runs.length) throw new UsageError('no trained run in this session (train first)');
-    const results: LengthResult[] = runs.map((r) => lengthGeneralisation(analysisModelOf(r), { maxLength, perLength, seed }));
+    const results: LengthResult[] = runs.map((r) =>
+      lengthGeneralisation(analysisModelOf(r), { maxLength, perLength, seed }),
+    );
     if (flagOpt(values, 'json')) {
       io.out(`${JSON.stringify({ maxLength, perLength, seed, runs: results }, null, 2)}\n`);
       return 0;
     }
     const pct = (x: number) => (x * 100).toFixed(0);
-    const lines = [`Accuracy vs sequence length (${perLength} per length: half with the target once, half without); cells: all% (with/without)`];
-    lines.push(...table(['length', ...results.map((r) => r.run)],
-      Array.from({ length: maxLength }, (_, i) => [String(i + 1), ...results.map((r) => {
-        const p = r.points[i];
-        return `${pct(p.accuracy)} (${pct(p.withTarget)}/${pct(p.withoutTarget)})`;
-      })])));
+    const lines = [
+      `Accuracy vs sequence length (${perLength} per length: half with the target once, half without); cells: all% (with/without)`,
+    ];
+    lines.push(
+      ...table(
+        ['length', ...results.map((r) => r.run)],
+        Array.from({ length: maxLength }, (_, i) => [
+          String(i + 1),
+          ...results.map((r) => {
+            const p = r.points[i];
+            return `${pct(p.accuracy)} (${pct(p.withTarget)}/${pct(p.withoutTarget)})`;
+          }),
+        ]),
+      ),
+    );
     io.out(`${lines.join('\n')}\n`);
     return 0;
   },

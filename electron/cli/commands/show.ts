@@ -13,7 +13,9 @@ export const command: CliCommand = {
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ values, positionals: [file] }, io) {
     const session = await loadSession(file);
-    io.out(flagOpt(values, 'json') ? `${JSON.stringify(showOutput(session), null, 2)}\n` : sessionReport(session, file));
+    io.out(
+      flagOpt(values, 'json') ? `${JSON.stringify(showOutput(session), null, 2)}\n` : sessionReport(session, file),
+    );
     return 0;
   },
 };

@@ -30,15 +30,33 @@ export const command: CliCommand = {
     const unit = model.model.rnnUnits > 1 ? ' (unit 0 of ' + model.model.rnnUnits + ')' : '';
     const lines = [
       `${run.name}: trace of ${t.sequence.join(',')}${unit}`,
-      ...table(['t', 'digit', 'score', 'U·h(t-1)', 'pre-act', 'h(t)'],
-        t.steps.map((s) => [String(s.t), String(s.digit), num(s.score[0]), num(s.recurrent[0]), num(s.preActivation[0]), num(s.h[0])])),
+      ...table(
+        ['t', 'digit', 'score', 'U·h(t-1)', 'pre-act', 'h(t)'],
+        t.steps.map((s) => [
+          String(s.t),
+          String(s.digit),
+          num(s.score[0]),
+          num(s.recurrent[0]),
+          num(s.preActivation[0]),
+          num(s.h[0]),
+        ]),
+      ),
       `  final probability ${num(t.probability, 6)} → predicts ${t.predicted} (label ${t.label}, ${t.predicted === t.label ? 'right' : 'wrong'})`,
     ];
-    if (t.unitProbabilities.length > 1) lines.push(`  (the mean of the units' probabilities ${t.unitProbabilities.map((p) => num(p, 4)).join(', ')}, as the engine predicts)`);
+    if (t.unitProbabilities.length > 1)
+      lines.push(
+        `  (the mean of the units' probabilities ${t.unitProbabilities.map((p) => num(p, 4)).join(', ')}, as the engine predicts)`,
+      );
     if (t.contributions) {
-      lines.push(`  contributions to ${unit ? "unit 0's" : 'the final'} logit (linear RNN, U^(T-t)·score(x_t)):`,
-        ...table(['t', 'digit', 'contribution'], t.contributions.map((c) => [String(c.t), String(c.digit), num(c.value)]), '    '),
-        `    sum = logit ${num(t.finalValue)}`);
+      lines.push(
+        `  contributions to ${unit ? "unit 0's" : 'the final'} logit (linear RNN, U^(T-t)·score(x_t)):`,
+        ...table(
+          ['t', 'digit', 'contribution'],
+          t.contributions.map((c) => [String(c.t), String(c.digit), num(c.value)]),
+          '    ',
+        ),
+        `    sum = logit ${num(t.finalValue)}`,
+      );
     }
     io.out(`${lines.join('\n')}\n`);
     return 0;

@@ -15,7 +15,7 @@ export const command: CliCommand = {
   usage: 'train (--preset seed | --embedding LIST) --out FILE [options]',
   summary: 'train runs in parallel worker threads and save them as a session file',
   help: [
-    '--preset seed           the seed notebook\'s four runs; the flags below override their recipe',
+    "--preset seed           the seed notebook's four runs; the flags below override their recipe",
     'Custom runs: every --embedding × every --activation, each made by the seed rule (a sigmoid RNN',
     'is its own output; any other gets an output sigmoid), with the flags below applied to every run.',
     ...configFlagHelp(),
@@ -36,12 +36,18 @@ export const command: CliCommand = {
     if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
       throw new UsageError(`--out: the folder ${dirname(out)} does not exist`);
     }
-    if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out: ${out} is a folder, not a file`);
+    if (existsSync(target) && statSync(target).isDirectory())
+      throw new UsageError(`--out: ${out} is a folder, not a file`);
     const configs = trainConfigs(values);
     const parallel = numberOpt(values, 'parallel', 'int') ?? availableParallelism();
     if (parallel < 1) throw new UsageError('--parallel: must be at least 1');
 
-    const lab = new LabService({ workerFactory: threadWorkerFactory(), host: 'cli', paths: { kind: 'absolute' }, maxParallel: parallel });
+    const lab = new LabService({
+      workerFactory: threadWorkerFactory(),
+      host: 'cli',
+      paths: { kind: 'absolute' },
+      maxParallel: parallel,
+    });
     for (const { name, config } of configs) await lab.handle('runs:add', { name, config });
     const view = new ProgressView(io);
     lab.subscribe((event, payload) => {
@@ -55,7 +61,9 @@ export const command: CliCommand = {
       io.err('\nrnn-lab: cancelling (Ctrl+C again to quit without saving)\n');
       void lab.handle('runs:cancel', {});
     });
-    io.err(`training ${configs.length} run${configs.length === 1 ? '' : 's'}, ${Math.min(parallel, configs.length)} at a time\n`);
+    io.err(
+      `training ${configs.length} run${configs.length === 1 ? '' : 's'}, ${Math.min(parallel, configs.length)} at a time\n`,
+    );
     view.update(lab.state().runs);
     const runs = await lab.handle('runs:train', {}).finally(stop);
     view.finish();
@@ -65,7 +73,8 @@ export const command: CliCommand = {
     if (backends.length) io.err(`backend: ${backends.join(', ')}\n`);
     io.out(`saved ${runs.length} run${runs.length === 1 ? '' : 's'} to ${out}\n`);
     const failed = runs.filter((r) => r.status === 'failed');
-    for (const run of failed) io.err(`rnn-lab: run "${run.name}" failed: ${escapeUnsafe(run.error ?? 'unknown reason', true)}\n`);
+    for (const run of failed)
+      io.err(`rnn-lab: run "${run.name}" failed: ${escapeUnsafe(run.error ?? 'unknown reason', true)}\n`);
     if (interrupted) io.err('rnn-lab: training was cancelled; the partial runs were saved\n');
     return failed.length || interrupted ? 1 : 0;
   },

@@ -10,7 +10,9 @@ export const command: CliCommand = {
   async run({ positionals: [file] }, io) {
     const session = await loadSession(file);
     const trained = session.runs.filter((r) => r.status === 'done').length;
-    io.out(`${file}: valid RNN Lab session (version ${session.version}, ${session.runs.length} runs, ${trained} trained)\n`);
+    io.out(
+      `${file}: valid RNN Lab session (version ${session.version}, ${session.runs.length} runs, ${trained} trained)\n`,
+    );
     return 0;
   },
 };

@@ -18,7 +18,10 @@ const LABEL = 'the recovery copy';
 
 /** A fresh copy id: now, to the second (sorts and reads as a time), and 8 random hex digits. */
 export function newRecoveryId(at: Date = new Date()): string {
-  const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return `${stamp}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -71,7 +74,8 @@ export class RecoveryFolder {
   async remove(id: string, own: string): Promise<void> {
     await this.mustBeOffered(id, own, 'discard');
     await unlink(this.pathOf(id)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw new LabError('internal', `the recovery copy could not be deleted (${errnoWords(err)})`);
+      if (err.code !== 'ENOENT')
+        throw new LabError('internal', `the recovery copy could not be deleted (${errnoWords(err)})`);
     });
     this.seen.delete(id);
   }

@@ -42,11 +42,21 @@ export class RecoveryGuard {
   /** Restores and discards one at a time: two clicks on one copy must not both take it. */
   private serial: Promise<unknown> = Promise.resolve();
 
-  constructor(places: RecoveryPlaces | null, private readonly doc: RecoveredDocument, private readonly hooks: RecoveryHooks) {
+  constructor(
+    places: RecoveryPlaces | null,
+    private readonly doc: RecoveredDocument,
+    private readonly hooks: RecoveryHooks,
+  ) {
     this.folder = places ? new RecoveryFolder(places.dir) : null;
-    this.copy = this.folder && places ? new RecoveryCopy(this.folder.pathOf(this.ownId), places.delayMs, (o) => this.note(o)) : null;
+    this.copy =
+      this.folder && places
+        ? new RecoveryCopy(this.folder.pathOf(this.ownId), places.delayMs, (o) => this.note(o))
+        : null;
     // A legacy copy that cannot be moved stays where it is: not offered, but not lost either.
-    this.ready = this.folder && places?.legacyFile ? this.folder.adoptLegacy(places.legacyFile).catch(() => undefined) : Promise.resolve();
+    this.ready =
+      this.folder && places?.legacyFile
+        ? this.folder.adoptLegacy(places.legacyFile).catch(() => undefined)
+        : Promise.resolve();
   }
 
   /** One line, while the last copy of unsaved work failed; null otherwise. */
@@ -72,9 +82,17 @@ export class RecoveryGuard {
       await this.ready;
       const session = await folder.read(id, this.ownId);
       if (this.doc.dirty()) {
-        await copy.write(() => this.doc.snapshot(), () => true).catch((err: unknown) => {
-          throw new LabError('internal', `the unsaved work open now could not be copied (${recoveryFailureReason(err)}), so it was not replaced`);
-        });
+        await copy
+          .write(
+            () => this.doc.snapshot(),
+            () => true,
+          )
+          .catch((err: unknown) => {
+            throw new LabError(
+              'internal',
+              `the unsaved work open now could not be copied (${recoveryFailureReason(err)}), so it was not replaced`,
+            );
+          });
       } else {
         await copy.discard();
       }
@@ -95,7 +113,10 @@ export class RecoveryGuard {
 
   /** The document changed: copy it after a quiet spell. */
   schedule(): void {
-    this.copy?.schedule(() => this.doc.snapshot(), () => this.doc.dirty());
+    this.copy?.schedule(
+      () => this.doc.snapshot(),
+      () => this.doc.dirty(),
+    );
   }
 
   /** The work was saved, replaced or deliberately dropped: this process's copy goes; offered ones stay. */

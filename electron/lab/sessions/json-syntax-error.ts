@@ -12,7 +12,9 @@ export function jsonSyntaxError(text: string): string {
   // The scan follows the JSON grammar as JSON.parse does; should they ever disagree, say less rather than something wrong.
   if (offset === null) return 'a syntax error';
   const { line, column } = lineAndColumn(text, offset);
-  return offset >= text.length ? `it ends early at line ${line}, column ${column}` : `syntax error at line ${line}, column ${column}`;
+  return offset >= text.length
+    ? `it ends early at line ${line}, column ${column}`
+    : `syntax error at line ${line}, column ${column}`;
 }
 
 const OBJECT = 0;

@@ -33,7 +33,8 @@ function measure(value: unknown, indent: number, depth: number): number | undefi
   // Between items: "," plus, when indented, a line break and the next item's indentation.
   const separator = indent ? 2 + inner : 1;
   // Around the items: the brackets plus, when indented, a line break after the opening one and before the closing one.
-  const around = (count: number) => (count === 0 ? 2 : 2 + (indent ? 1 + inner + 1 + indent * depth : 0) + separator * (count - 1));
+  const around = (count: number) =>
+    count === 0 ? 2 : 2 + (indent ? 1 + inner + 1 + indent * depth : 0) + separator * (count - 1);
   if (Array.isArray(value)) {
     if (value.length > 0 && allNumbers(value)) {
       // Weight rows are most of a session: let JSON.stringify write their numbers (fast, and exactly as it will), less "[", "]" and commas.

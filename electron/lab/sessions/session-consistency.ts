@@ -13,7 +13,15 @@ import { checkView } from './session-sense/view.js';
  * what the run's status promises, its series, and what the weights and the task
  * determine.
  */
-const RUN_CHECKS: readonly RunCheck[] = [checkShapes, checkHistory, checkStatus, checkBatchLoss, checkSnapshots, checkDigitScores, checkLabels];
+const RUN_CHECKS: readonly RunCheck[] = [
+  checkShapes,
+  checkHistory,
+  checkStatus,
+  checkBatchLoss,
+  checkSnapshots,
+  checkDigitScores,
+  checkLabels,
+];
 
 /**
  * Checks what a schema cannot: that a schema-valid session also makes sense

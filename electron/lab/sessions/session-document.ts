@@ -5,13 +5,25 @@ import type { Run } from '../../../shared/schemas/run.js';
 import type { Session, ViewState } from '../../../shared/schemas/session.js';
 import { errnoCode, errnoWords } from './errno-words.js';
 import { makeSession, readSessionFile, writeSessionFile } from './session-file.js';
-import { ensurePlainFileOrNothing, hasSessionExtension, listSessions, resolveSessionPath, titleOf, type SessionPathPolicy } from './session-paths.js';
+import {
+  ensurePlainFileOrNothing,
+  hasSessionExtension,
+  listSessions,
+  resolveSessionPath,
+  titleOf,
+  type SessionPathPolicy,
+} from './session-paths.js';
 
 export type SessionMeta = LabState['session'];
 
 /** Which file the open session is, whether it has unsaved changes, and where its files may be read and written. */
 export class SessionDocument {
-  private meta: SessionMeta & { createdAt: string } = { path: null, title: 'Untitled', dirty: false, createdAt: new Date().toISOString() };
+  private meta: SessionMeta & { createdAt: string } = {
+    path: null,
+    title: 'Untitled',
+    dirty: false,
+    createdAt: new Date().toISOString(),
+  };
 
   constructor(private readonly policy: SessionPathPolicy) {}
 

@@ -56,7 +56,10 @@ function textWithinLimit(session: Session, measured: number): string {
 /** "this session is too large to save (80.3 MB, limit 64 MB)": rounded up, so a session just over never reads as the limit. */
 function tooLargeToSave(bytes: number): LabError {
   const mb = Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
-  return new LabError('bad-file', `this session is too large to save (${mb.toFixed(1)} MB, limit ${SESSION_LIMIT_TEXT})`);
+  return new LabError(
+    'bad-file',
+    `this session is too large to save (${mb.toFixed(1)} MB, limit ${SESSION_LIMIT_TEXT})`,
+  );
 }
 
 /** Builds the file-level wrapper around the lab's runs and view. */
@@ -100,7 +103,8 @@ export function parseSession(text: string, name: string): Session {
     migrated = migrate(record);
   } catch (err) {
     const message = (err as Error).message;
-    if (message.startsWith('it was made by')) throw new LabError('bad-file', `${name} was made by a newer RNN Lab (version ${String(record.version)})`);
+    if (message.startsWith('it was made by'))
+      throw new LabError('bad-file', `${name} was made by a newer RNN Lab (version ${String(record.version)})`);
     throw bad(message);
   }
   const parsed = sessionSchema.safeParse(migrated);
@@ -125,7 +129,8 @@ export async function readSessionFile(path: string, name = basename(path)): Prom
     throw new LabError('bad-file', `${name} cannot be read (${errnoWords(err)})`);
   }
   const decoded = decodeUtf8(bytes);
-  if ('badByte' in decoded) throw new LabError('bad-file', `${name} is not a valid session: it is not UTF-8 text (byte ${decoded.badByte})`);
+  if ('badByte' in decoded)
+    throw new LabError('bad-file', `${name} is not a valid session: it is not UTF-8 text (byte ${decoded.badByte})`);
   return parseSession(decoded.text, name);
 }
 
@@ -133,7 +138,8 @@ export async function readSessionFile(path: string, name = basename(path)): Prom
 export async function writeSessionFile(path: string, session: Session): Promise<void> {
   const bytes = savedBytes(session);
   const checked = sessionSchema.safeParse(session);
-  if (!checked.success) throw new LabError('internal', `refusing to save an invalid session: ${describeIssue(checked.error)}`);
+  if (!checked.success)
+    throw new LabError('internal', `refusing to save an invalid session: ${describeIssue(checked.error)}`);
   await writeFileAtomic(path, textWithinLimit(checked.data, bytes));
 }
 

@@ -11,7 +11,8 @@ import { thinEvenly } from './thin-evenly.js';
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 type Loose = Record<string, unknown>;
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null);
 
 /**

@@ -39,12 +39,16 @@ export function sessionFileName(requested: string): string {
   if (!name || /[/\\:]/.test(name) || name.startsWith('.')) {
     const chars = [...name];
     const shown = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : name;
-    throw new LabError('bad-request', `not a session name: ${JSON.stringify(shown)} (use a plain file name, no folders)`);
+    throw new LabError(
+      'bad-request',
+      `not a session name: ${JSON.stringify(shown)} (use a plain file name, no folders)`,
+    );
   }
   const file = hasSessionExtension(name) ? name : `${name}${SESSION_EXTENSION}`;
   // File systems limit names in bytes (255 on most): the limit leaves room for the temporary name a save writes first.
   const bytes = Buffer.byteLength(file, 'utf8');
-  if (bytes > MAX_SESSION_NAME_BYTES) throw new LabError('bad-request', `name too long (${bytes} bytes, limit ${MAX_SESSION_NAME_BYTES})`);
+  if (bytes > MAX_SESSION_NAME_BYTES)
+    throw new LabError('bad-request', `name too long (${bytes} bytes, limit ${MAX_SESSION_NAME_BYTES})`);
   return file;
 }
 
@@ -101,7 +105,9 @@ export async function listSessions(dir: string): Promise<SessionListing[]> {
   const entries = await Promise.all(
     names.map(async (name) => {
       const info = await lstat(join(dir, name)).catch(() => null);
-      return info?.isFile() ? { name, bytes: info.size, modifiedAt: info.mtime.toISOString(), mtime: info.mtimeMs } : null;
+      return info?.isFile()
+        ? { name, bytes: info.size, modifiedAt: info.mtime.toISOString(), mtime: info.mtimeMs }
+        : null;
     }),
   );
   return entries

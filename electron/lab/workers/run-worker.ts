@@ -64,7 +64,9 @@ export function runWorkerMain(port: WorkerPort): void {
           warmup = new AbortController();
           const { signal } = warmup;
           // Best effort: a warm-up that fails only leaves the JIT cold.
-          await Promise.resolve().then(() => trainRun(jitWarmup(), { signal })).catch(() => undefined);
+          await Promise.resolve()
+            .then(() => trainRun(jitWarmup(), { signal }))
+            .catch(() => undefined);
           warmup = null;
         }
         send({ type: 'warmed' });

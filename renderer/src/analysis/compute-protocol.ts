@@ -10,4 +10,5 @@ export interface ComputeRequest {
   job: ComputeJob;
 }
 
-export type ComputeReply = { id: number; ok: true; value: LengthResult | ExhaustiveResult } | { id: number; ok: false; error: string };
+export type ComputeReply =
+  { id: number; ok: true; value: LengthResult | ExhaustiveResult } | { id: number; ok: false; error: string };

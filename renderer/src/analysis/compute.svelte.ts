@@ -80,7 +80,10 @@ class AnalysisCompute {
   private start(): Worker | null {
     if (this.worker !== undefined) return this.worker;
     try {
-      const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'rnn-lab-analysis' });
+      const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'rnn-lab-analysis',
+      });
       worker.onmessage = (e: MessageEvent<ComputeReply>) => {
         const waiting = this.waiting.get(e.data.id);
         this.waiting.delete(e.data.id);

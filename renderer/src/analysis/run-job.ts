@@ -1,4 +1,10 @@
-import { exhaustive, lengthGeneralisation, type AnalysisModel, type ExhaustiveResult, type LengthResult } from '../../../shared/analysis/index.js';
+import {
+  exhaustive,
+  lengthGeneralisation,
+  type AnalysisModel,
+  type ExhaustiveResult,
+  type LengthResult,
+} from '../../../shared/analysis/index.js';
 import type { ComputeJob } from './compute-protocol.js';
 
 /** One job, the same code in the worker and (when no worker can start) on the main thread. */

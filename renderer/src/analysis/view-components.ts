@@ -11,7 +11,11 @@ import SeedRepeatView from './SeedRepeatView.svelte';
 
 /** The Analysis section's components, by the names the catalogue lists them under (it cannot import Svelte). */
 export const runViews: Record<RunViewName, Component<{ views: ColoredView[] }>> = {
-  TraceView, WhatIfView, ExhaustiveView, LengthsView, TimelineView,
+  TraceView,
+  WhatIfView,
+  ExhaustiveView,
+  LengthsView,
+  TimelineView,
 };
 
 export const groupViews: Record<GroupViewName, Component<{ runs: Run[] }>> = { SeedRepeatView };

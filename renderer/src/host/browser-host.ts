@@ -1,4 +1,10 @@
-import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/contract.js';
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeChannel,
+  InvokeRequest,
+  InvokeResponse,
+} from '../../../shared/contract.js';
 import { eventChannels } from '../../../shared/contract.js';
 import { isLabChannel } from '../../../shared/channels.js';
 import { fromWireError, LabError } from '../../../shared/errors.js';
@@ -128,7 +134,11 @@ export function createBrowserHost(url: string): BrowserHost {
       connectionListeners.forEach((l) => l(true));
       for (const frame of outbox.splice(0)) ws.send(frame);
       // Events pushed while we were away are lost: fetch the whole state once.
-      if (reconnect) void host.invoke('lab:state', {}).then((s) => emit('lab:state', s), () => undefined);
+      if (reconnect)
+        void host.invoke('lab:state', {}).then(
+          (s) => emit('lab:state', s),
+          () => undefined,
+        );
     });
     ws.addEventListener('message', (e) => onMessage(typeof e.data === 'string' ? e.data : ''));
     ws.addEventListener('close', () => {

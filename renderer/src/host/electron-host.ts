@@ -1,4 +1,10 @@
-import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/contract.js';
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeChannel,
+  InvokeRequest,
+  InvokeResponse,
+} from '../../../shared/contract.js';
 import { apiMethodName, eventMethodName } from '../../../shared/contract.js';
 import { fromWireError, isWireError, LabError } from '../../../shared/errors.js';
 import type { ExportKind, Host } from './host.js';
@@ -51,7 +57,8 @@ export function createElectronHost(api: ElectronApi): Host {
     on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       // One named subscription per event, looked up by the rule the preload used to name them.
       const subscribe = (api as unknown as Record<string, unknown>)[eventMethodName(event)];
-      if (typeof subscribe !== 'function') throw new LabError('internal', `the preload has no ${eventMethodName(event)}()`);
+      if (typeof subscribe !== 'function')
+        throw new LabError('internal', `the preload has no ${eventMethodName(event)}()`);
       return (subscribe as (listener: (payload: unknown) => void) => () => void)((raw) => {
         const payload = parseEvent(event, raw);
         if (payload) listener(payload);

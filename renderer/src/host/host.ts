@@ -1,4 +1,10 @@
-import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/contract.js';
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeChannel,
+  InvokeRequest,
+  InvokeResponse,
+} from '../../../shared/contract.js';
 
 export type ExportKind = 'png' | 'svg' | 'csv' | 'json';
 

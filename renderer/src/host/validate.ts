@@ -1,4 +1,11 @@
-import { eventContract, invokeContract, type EventChannel, type EventPayload, type InvokeChannel, type InvokeResponse } from '../../../shared/contract.js';
+import {
+  eventContract,
+  invokeContract,
+  type EventChannel,
+  type EventPayload,
+  type InvokeChannel,
+  type InvokeResponse,
+} from '../../../shared/contract.js';
 import { LabError } from '../../../shared/errors.js';
 import { formatZodError } from '../../../shared/format-zod-error.js';
 

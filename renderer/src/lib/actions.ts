@@ -24,13 +24,17 @@ import { notices } from '../stores/notices.svelte.js';
  */
 let host: Host | null = null;
 
-async function call<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C> | undefined> {
+async function call<C extends InvokeChannel>(
+  channel: C,
+  request: InvokeRequest<C>,
+): Promise<InvokeResponse<C> | undefined> {
   if (!host) throw new Error('host not started');
   try {
     return await host.invoke(channel, request);
   } catch (err) {
     // The user closing a dialog is not an error worth a message.
-    if (!(err instanceof LabError && err.code === 'cancelled')) notices.push('error', err instanceof Error ? err.message : String(err));
+    if (!(err instanceof LabError && err.code === 'cancelled'))
+      notices.push('error', err instanceof Error ? err.message : String(err));
     return undefined;
   }
 }
@@ -56,7 +60,8 @@ export async function start(h: Host, onMenu: (command: MenuCommand) => void): Pr
 
 export const addSeedPreset = (samples?: number) => call('runs:addPreset', { preset: 'seed', samples });
 export const addRun = (name: string, config: RunConfig) => call('runs:add', { name, config });
-export const updateRun = (id: string, patch: { name?: string; config?: RunConfig; note?: string }) => call('runs:update', { id, ...patch });
+export const updateRun = (id: string, patch: { name?: string; config?: RunConfig; note?: string }) =>
+  call('runs:update', { id, ...patch });
 export const duplicateRun = (id: string) => call('runs:duplicate', { id });
 export const removeRun = (id: string) => call('runs:remove', { id });
 export const setView = (patch: Partial<ViewState>) => call('view:set', patch);
@@ -125,7 +130,12 @@ export async function restoreRecovery(id: string): Promise<boolean> {
   const setAside = lab.session.dirty;
   const state = await call('session:restoreRecovery', { id });
   if (state) {
-    notices.push('info', setAside ? 'Restored the unsaved work; the work open before is offered as a recovery copy' : 'Restored the unsaved work');
+    notices.push(
+      'info',
+      setAside
+        ? 'Restored the unsaved work; the work open before is offered as a recovery copy'
+        : 'Restored the unsaved work',
+    );
   }
   await refreshRecovery();
   return !!state;
@@ -143,6 +153,7 @@ export async function saveExport(name: string, kind: ExportKind, data: string | 
     const where = await host.saveExport(name, kind, data);
     if (where) notices.push('info', `Exported ${name}`);
   } catch (err) {
-    if (!(err instanceof LabError && err.code === 'cancelled')) notices.push('error', err instanceof Error ? err.message : String(err));
+    if (!(err instanceof LabError && err.code === 'cancelled'))
+      notices.push('error', err instanceof Error ? err.message : String(err));
   }
 }

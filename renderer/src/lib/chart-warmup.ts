@@ -14,15 +14,39 @@ export function warmUpCharts(mode: ThemeMode): void {
   const el = document.createElement('div');
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = 'position:fixed;left:-10000px;top:0;width:300px;height:200px;pointer-events:none';
-  const history = [1, 2, 3].map((epoch) => ({ epoch, loss: 0.6 / epoch, acc: 0.6 + epoch / 10, valLoss: 0.65 / epoch, valAcc: 0.55 + epoch / 10 }));
+  const history = [1, 2, 3].map((epoch) => ({
+    epoch,
+    loss: 0.6 / epoch,
+    acc: 0.6 + epoch / 10,
+    valLoss: 0.65 / epoch,
+    valAcc: 0.55 + epoch / 10,
+  }));
   let chart: ReturnType<typeof echarts.init> | null = null;
   const steps = [
     () => {
       document.body.append(el);
       chart = echarts.init(el, null, { renderer: 'canvas' });
     },
-    () => chart?.setOption({ animation: false, xAxis: { type: 'value' }, yAxis: { type: 'value' }, series: [{ type: 'line', data: [[0, 0], [1, 1]] }] }),
-    () => chart?.setOption({ ...curvesOption(history, { theme: chartTheme(mode), color: '#888888' }), animation: false }, { notMerge: true }),
+    () =>
+      chart?.setOption({
+        animation: false,
+        xAxis: { type: 'value' },
+        yAxis: { type: 'value' },
+        series: [
+          {
+            type: 'line',
+            data: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+        ],
+      }),
+    () =>
+      chart?.setOption(
+        { ...curvesOption(history, { theme: chartTheme(mode), color: '#888888' }), animation: false },
+        { notMerge: true },
+      ),
     () => {
       chart?.dispose();
       el.remove();

@@ -1,4 +1,10 @@
-import type { DefaultLabelFormatterCallbackParams, EChartsOption, TooltipComponentFormatterCallback, TooltipComponentFormatterCallbackParams, TooltipComponentOption } from 'echarts';
+import type {
+  DefaultLabelFormatterCallbackParams,
+  EChartsOption,
+  TooltipComponentFormatterCallback,
+  TooltipComponentFormatterCallbackParams,
+  TooltipComponentOption,
+} from 'echarts';
 import { escapeXml } from '../../../shared/charts/escape-xml.js';
 
 /**
@@ -26,7 +32,12 @@ function list(params: TooltipComponentFormatterCallbackParams): Params[] {
 }
 
 function safeParams(p: Params): Params {
-  return { ...p, marker: tipMarker(p.color), name: escapeXml(String(p.name ?? '')), seriesName: escapeXml(String(p.seriesName ?? '')) };
+  return {
+    ...p,
+    marker: tipMarker(p.color),
+    name: escapeXml(String(p.name ?? '')),
+    seriesName: escapeXml(String(p.seriesName ?? '')),
+  };
 }
 
 /** The number a row shows: for [x, y] data, the dimension along the value axis (as ECharts' own tooltip does). */
@@ -48,7 +59,10 @@ function row(p: Params, label: string, format: ValueFormatter | undefined): stri
 }
 
 /** What ECharts would show by default (a header, then marker · name · value rows), in class-styled markup. */
-export function defaultTooltip(trigger: TooltipComponentOption['trigger'], format?: ValueFormatter): TooltipComponentFormatterCallback<TooltipComponentFormatterCallbackParams> {
+export function defaultTooltip(
+  trigger: TooltipComponentOption['trigger'],
+  format?: ValueFormatter,
+): TooltipComponentFormatterCallback<TooltipComponentFormatterCallbackParams> {
   return (params) => {
     const items = list(params);
     const first = items[0];
@@ -57,7 +71,10 @@ export function defaultTooltip(trigger: TooltipComponentOption['trigger'], forma
       // One group per axis (charts with two grids, e.g. loss over accuracy), each under its axis value.
       return items
         .map((p, i) => {
-          const head = i === 0 || p.axisIndex !== items[i - 1]!.axisIndex ? `<div class="tip-head">${escapeXml(String(p.axisValueLabel ?? p.name ?? ''))}</div>` : '';
+          const head =
+            i === 0 || p.axisIndex !== items[i - 1]!.axisIndex
+              ? `<div class="tip-head">${escapeXml(String(p.axisValueLabel ?? p.name ?? ''))}</div>`
+              : '';
           return head + row(p, named(p.seriesName) ? p.seriesName : '', format);
         })
         .join('');
@@ -75,7 +92,16 @@ function safeTooltip(tooltip: TooltipComponentOption): TooltipComponentOption {
   const box = { ...tooltip, className: tooltip.className ?? TOOLTIP_CLASS };
   if (typeof formatter === 'string') return box;
   if (!formatter) return { ...box, formatter: defaultTooltip(trigger, valueFormatter) };
-  return { ...box, formatter: (params, ticket) => formatter((Array.isArray(params) ? list(params).map(safeParams) : safeParams(params as Params)) as TooltipComponentFormatterCallbackParams, ticket) };
+  return {
+    ...box,
+    formatter: (params, ticket) =>
+      formatter(
+        (Array.isArray(params)
+          ? list(params).map(safeParams)
+          : safeParams(params as Params)) as TooltipComponentFormatterCallbackParams,
+        ticket,
+      ),
+  };
 }
 
 /** The option with every tooltip's markup free of style attributes (see above). */

@@ -15,9 +15,20 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Only what the builders in shared/charts use: keeps the bundle lean.
 echarts.use([
-  BarChart, HeatmapChart, LineChart,
-  AriaComponent, AxisPointerComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
-  CanvasRenderer, SVGRenderer,
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  AriaComponent,
+  AxisPointerComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+  SVGRenderer,
 ]);
 
 export { echarts };

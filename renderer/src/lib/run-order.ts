@@ -18,7 +18,10 @@ export function moveInOrder(order: readonly string[], id: string, delta: number)
 }
 
 /** Progress is only meaningful while a run trains; drop entries for runs that ended or vanished. */
-export function liveProgress<P>(progress: Readonly<Record<string, P>>, runs: readonly { id: string; status: string }[]): Record<string, P> {
+export function liveProgress<P>(
+  progress: Readonly<Record<string, P>>,
+  runs: readonly { id: string; status: string }[],
+): Record<string, P> {
   const training = new Set(runs.filter((r) => r.status === 'training').map((r) => r.id));
   return Object.fromEntries(Object.entries(progress).filter(([id]) => training.has(id)));
 }

@@ -39,7 +39,10 @@ class LabStore {
 
   /** Picks the run's colour everywhere; by service order so reordering the board keeps colours. */
   colorIndex(id: string): number {
-    return Math.max(0, this.runs.findIndex((r) => r.id === id));
+    return Math.max(
+      0,
+      this.runs.findIndex((r) => r.id === id),
+    );
   }
 }
 

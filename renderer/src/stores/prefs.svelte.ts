@@ -27,7 +27,14 @@ class PrefsStore {
   }
 
   cycle(): void {
-    this.choice = this.choice === 'system' ? (this.mode === 'dark' ? 'light' : 'dark') : this.choice === 'dark' ? 'light' : 'system';
+    this.choice =
+      this.choice === 'system'
+        ? this.mode === 'dark'
+          ? 'light'
+          : 'dark'
+        : this.choice === 'dark'
+          ? 'light'
+          : 'system';
     try {
       localStorage.setItem(KEY, this.choice);
     } catch {

@@ -4,7 +4,12 @@ import type { ChartTheme } from '../../charts/theme.js';
 import { maxOf } from '../../extent.js';
 
 /** A small matrix (U for units > 1) on a diverging scale symmetric around 0, values printed. */
-export function matrixHeatmapOption(matrix: readonly (readonly number[])[], theme: ChartTheme, rowName = 'from unit', colName = 'to unit'): EChartsOption {
+export function matrixHeatmapOption(
+  matrix: readonly (readonly number[])[],
+  theme: ChartTheme,
+  rowName = 'from unit',
+  colName = 'to unit',
+): EChartsOption {
   const ax = axisBase(theme);
   const rows = matrix.length;
   const cols = matrix[0]?.length ?? 0;
@@ -13,11 +18,58 @@ export function matrixHeatmapOption(matrix: readonly (readonly number[])[], them
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: { ...tooltipBase(theme), formatter: (p) => { const v = (Array.isArray(p) ? p[0] : p).value as number[]; return `U[${v[1]}][${v[0]}] = <b>${fmt(v[2], 4)}</b>`; } },
+    tooltip: {
+      ...tooltipBase(theme),
+      formatter: (p) => {
+        const v = (Array.isArray(p) ? p[0] : p).value as number[];
+        return `U[${v[1]}][${v[0]}] = <b>${fmt(v[2], 4)}</b>`;
+      },
+    },
     grid: { left: 48, right: 64, top: 16, bottom: 34 },
-    xAxis: { ...ax, type: 'category', data: Array.from({ length: cols }, (_, j) => String(j)), name: colName, nameLocation: 'middle', nameGap: 20, splitLine: { show: false } },
-    yAxis: { ...ax, type: 'category', inverse: true, data: Array.from({ length: rows }, (_, i) => String(i)), name: rowName, nameLocation: 'middle', nameGap: 26, splitLine: { show: false } },
-    visualMap: { min: -maxAbs, max: maxAbs, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 100, itemWidth: 10, text: [fmt(maxAbs, 2), fmt(-maxAbs, 2)], inRange: { color: theme.diverging }, textStyle: { color: theme.muted, fontSize: 10 } },
-    series: [{ type: 'heatmap', data, label: { show: rows * cols <= 64, color: theme.text, fontSize: rows * cols <= 16 ? 12 : 9, formatter: (p) => fmt((p.value as number[])[2], 2) }, itemStyle: { borderColor: theme.background, borderWidth: 1 } }],
+    xAxis: {
+      ...ax,
+      type: 'category',
+      data: Array.from({ length: cols }, (_, j) => String(j)),
+      name: colName,
+      nameLocation: 'middle',
+      nameGap: 20,
+      splitLine: { show: false },
+    },
+    yAxis: {
+      ...ax,
+      type: 'category',
+      inverse: true,
+      data: Array.from({ length: rows }, (_, i) => String(i)),
+      name: rowName,
+      nameLocation: 'middle',
+      nameGap: 26,
+      splitLine: { show: false },
+    },
+    visualMap: {
+      min: -maxAbs,
+      max: maxAbs,
+      calculable: false,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemHeight: 100,
+      itemWidth: 10,
+      text: [fmt(maxAbs, 2), fmt(-maxAbs, 2)],
+      inRange: { color: theme.diverging },
+      textStyle: { color: theme.muted, fontSize: 10 },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: {
+          show: rows * cols <= 64,
+          color: theme.text,
+          fontSize: rows * cols <= 16 ? 12 : 9,
+          formatter: (p) => fmt((p.value as number[])[2], 2),
+        },
+        itemStyle: { borderColor: theme.background, borderWidth: 1 },
+      },
+    ],
   };
 }

@@ -27,7 +27,12 @@ export function lengthsOption(runs: readonly LengthSeries[], theme: ChartTheme):
   const halves = runs.flatMap(() => ['all', 'with target', 'without target']);
   const series = runs.flatMap((r, i) => {
     const pts = r.result.points;
-    const line = (suffix: string, pick: (p: (typeof pts)[number]) => number, type: 'solid' | 'dashed' | 'dotted', alpha: number) => ({
+    const line = (
+      suffix: string,
+      pick: (p: (typeof pts)[number]) => number,
+      type: 'solid' | 'dashed' | 'dotted',
+      alpha: number,
+    ) => ({
       type: 'line' as const,
       // One name for a run's three lines: its legend entry toggles them together.
       name: names[i],
@@ -37,7 +42,19 @@ export function lengthsOption(runs: readonly LengthSeries[], theme: ChartTheme):
       itemStyle: { color: r.color },
     });
     return [
-      { ...line('', (p) => p.accuracy, 'solid', 1), markLine: i === 0 && trained ? { silent: true, symbol: 'none', label: { formatter: 'trained', position: 'insideStartTop' as const, color: theme.faint, fontSize: 10 }, lineStyle: { color: theme.axisLine, type: 'dashed' as const }, data: [{ xAxis: trained }] } : undefined },
+      {
+        ...line('', (p) => p.accuracy, 'solid', 1),
+        markLine:
+          i === 0 && trained
+            ? {
+                silent: true,
+                symbol: 'none',
+                label: { formatter: 'trained', position: 'insideStartTop' as const, color: theme.faint, fontSize: 10 },
+                lineStyle: { color: theme.axisLine, type: 'dashed' as const },
+                data: [{ xAxis: trained }],
+              }
+            : undefined,
+      },
       line('with target', (p) => p.withTarget, 'dashed', 0.85),
       line('without target', (p) => p.withoutTarget, 'dotted', 0.85),
     ];
@@ -45,19 +62,51 @@ export function lengthsOption(runs: readonly LengthSeries[], theme: ChartTheme):
   return {
     animation: false,
     textStyle: textStyle(theme),
-    legend: { data: names, type: 'scroll', top: 0, left: 0, right: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 11 }, pageTextStyle: { color: theme.muted } },
+    legend: {
+      data: names,
+      type: 'scroll',
+      top: 0,
+      left: 0,
+      right: 0,
+      itemWidth: 14,
+      itemHeight: 8,
+      textStyle: { color: theme.muted, fontSize: 11 },
+      pageTextStyle: { color: theme.muted },
+    },
     tooltip: {
       ...tooltipBase(theme),
       trigger: 'axis',
       formatter: (p) => {
         const items = Array.isArray(p) ? p : [p];
         const head = `length ${(items[0]?.value as number[] | undefined)?.[0] ?? ''}`;
-        return [head, ...items.map((it) => `${it.marker ?? ''}${escapeXml(it.seriesName ?? '')} · ${halves[it.seriesIndex ?? 0]}: <b>${fmt((it.value as number[])[1], 3)}</b>`)].join('<br/>');
+        return [
+          head,
+          ...items.map(
+            (it) =>
+              `${it.marker ?? ''}${escapeXml(it.seriesName ?? '')} · ${halves[it.seriesIndex ?? 0]}: <b>${fmt((it.value as number[])[1], 3)}</b>`,
+          ),
+        ].join('<br/>');
       },
     },
     grid: { left: 48, right: 16, top: 48, bottom: 34 },
-    xAxis: { ...ax, type: 'value', min: 1, max: maxLength, name: 'sequence length', nameLocation: 'middle', nameGap: 22, minInterval: 1 },
-    yAxis: { ...ax, type: 'value', min: 0, max: 1, name: 'accuracy', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    xAxis: {
+      ...ax,
+      type: 'value',
+      min: 1,
+      max: maxLength,
+      name: 'sequence length',
+      nameLocation: 'middle',
+      nameGap: 22,
+      minInterval: 1,
+    },
+    yAxis: {
+      ...ax,
+      type: 'value',
+      min: 0,
+      max: 1,
+      name: 'accuracy',
+      axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+    },
     series,
   };
 }

@@ -9,9 +9,33 @@ function bandSeries(name: string, bands: readonly Band[], color: string, stack: 
   return {
     xs,
     series: [
-      { type: 'line' as const, name: `${name} min`, stack, data: bands.map((b) => b.min), lineStyle: { opacity: 0 }, showSymbol: false, silent: true },
-      { type: 'line' as const, name: `${name} range`, stack, data: bands.map((b) => b.max - b.min), lineStyle: { opacity: 0 }, areaStyle: { color: withAlpha(color, 0.22) }, showSymbol: false, silent: true },
-      { type: 'line' as const, name: `${name} mean`, data: bands.map((b) => b.mean), lineStyle: { color, width: 2 }, itemStyle: { color }, symbolSize: 5 },
+      {
+        type: 'line' as const,
+        name: `${name} min`,
+        stack,
+        data: bands.map((b) => b.min),
+        lineStyle: { opacity: 0 },
+        showSymbol: false,
+        silent: true,
+      },
+      {
+        type: 'line' as const,
+        name: `${name} range`,
+        stack,
+        data: bands.map((b) => b.max - b.min),
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: withAlpha(color, 0.22) },
+        showSymbol: false,
+        silent: true,
+      },
+      {
+        type: 'line' as const,
+        name: `${name} mean`,
+        data: bands.map((b) => b.mean),
+        lineStyle: { color, width: 2 },
+        itemStyle: { color },
+        symbolSize: 5,
+      },
     ],
   };
 }
@@ -25,16 +49,49 @@ export function seedRepeatCurvesOption(r: SeedRepeat, ctx: ChartContext): EChart
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)) },
-    grid: [{ left: 66, right: 12, top: 12, height: '36%' }, { left: 66, right: 12, bottom: 32, height: '36%' }],
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'axis',
+      valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)),
+    },
+    grid: [
+      { left: 66, right: 12, top: 12, height: '36%' },
+      { left: 66, right: 12, bottom: 32, height: '36%' },
+    ],
     xAxis: [
       { ...ax, type: 'category', gridIndex: 0, data: loss.xs, boundaryGap: false, axisLabel: { show: false } },
-      { ...ax, type: 'category', gridIndex: 1, data: acc.xs, boundaryGap: false, name: 'epoch', nameLocation: 'middle', nameGap: 20 },
+      {
+        ...ax,
+        type: 'category',
+        gridIndex: 1,
+        data: acc.xs,
+        boundaryGap: false,
+        name: 'epoch',
+        nameLocation: 'middle',
+        nameGap: 20,
+      },
     ],
     yAxis: [
       // Axis names run along the axis: above the plot they collide with the other grid's labels.
-      { ...ax, type: 'value', gridIndex: 0, name: 'val loss', nameLocation: 'middle', nameGap: 50, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-      { ...ax, type: 'value', gridIndex: 1, name: 'val acc', nameLocation: 'middle', nameGap: 50, max: 1, axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+      {
+        ...ax,
+        type: 'value',
+        gridIndex: 0,
+        name: 'val loss',
+        nameLocation: 'middle',
+        nameGap: 50,
+        axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+      },
+      {
+        ...ax,
+        type: 'value',
+        gridIndex: 1,
+        name: 'val acc',
+        nameLocation: 'middle',
+        nameGap: 50,
+        max: 1,
+        axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+      },
     ],
     series: [
       ...loss.series.map((s) => ({ ...s, xAxisIndex: 0, yAxisIndex: 0 })),
@@ -52,14 +109,43 @@ export function seedRepeatScoresOption(r: SeedRepeat, targetDigit: number, ctx: 
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: { ...tooltipBase(theme), trigger: 'axis', formatter: (p) => { const i = (Array.isArray(p) ? p[0] : p).dataIndex as number; const b = bands[i]; return `${labels[i]}: mean <b>${fmt(b.mean, 3)}</b><br/>sd ${fmt(b.std, 3)} · ${fmt(b.min, 3)} … ${fmt(b.max, 3)}`; } },
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'axis',
+      formatter: (p) => {
+        const i = (Array.isArray(p) ? p[0] : p).dataIndex as number;
+        const b = bands[i];
+        return `${labels[i]}: mean <b>${fmt(b.mean, 3)}</b><br/>sd ${fmt(b.std, 3)} · ${fmt(b.min, 3)} … ${fmt(b.max, 3)}`;
+      },
+    },
     grid: { left: 48, right: 12, top: 14, bottom: 30 },
     xAxis: { ...ax, type: 'category', data: labels, name: 'digit score / U', nameLocation: 'middle', nameGap: 18 },
     yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
-      { type: 'bar', name: 'mean', data: bands.map((b, i) => ({ value: b.mean, itemStyle: { color: i === targetDigit ? color : theme.neutral } })), barMaxWidth: 20 },
-      { type: 'line', name: 'min', data: bands.map((b) => b.min), lineStyle: { opacity: 0 }, symbol: 'rect', symbolSize: [10, 2], itemStyle: { color: theme.text } },
-      { type: 'line', name: 'max', data: bands.map((b) => b.max), lineStyle: { opacity: 0 }, symbol: 'rect', symbolSize: [10, 2], itemStyle: { color: theme.text } },
+      {
+        type: 'bar',
+        name: 'mean',
+        data: bands.map((b, i) => ({ value: b.mean, itemStyle: { color: i === targetDigit ? color : theme.neutral } })),
+        barMaxWidth: 20,
+      },
+      {
+        type: 'line',
+        name: 'min',
+        data: bands.map((b) => b.min),
+        lineStyle: { opacity: 0 },
+        symbol: 'rect',
+        symbolSize: [10, 2],
+        itemStyle: { color: theme.text },
+      },
+      {
+        type: 'line',
+        name: 'max',
+        data: bands.map((b) => b.max),
+        lineStyle: { opacity: 0 },
+        symbol: 'rect',
+        symbolSize: [10, 2],
+        itemStyle: { color: theme.text },
+      },
     ],
   };
 }

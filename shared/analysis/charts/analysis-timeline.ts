@@ -9,19 +9,41 @@ import { endLabelDigits } from './end-labels.js';
  * Each digit's score (unit 0) over training steps: the target in the run's
  * colour pulling away from the rest; a vertical line at the scrubber's step.
  */
-export function scoreTimelineOption(t: Timeline, targetDigit: number, ctx: ChartContext, currentStep: number | null, unit = 0): EChartsOption {
+export function scoreTimelineOption(
+  t: Timeline,
+  targetDigit: number,
+  ctx: ChartContext,
+  currentStep: number | null,
+  unit = 0,
+): EChartsOption {
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const steps = t.frames.map((f) => f.step);
   const all = t.series.flatMap((perUnit) => perUnit[unit] ?? []).filter(Number.isFinite);
   const span = all.length ? maxOf(all) - minOf(all) : 1;
-  const labelled = endLabelDigits(t.series.map((perUnit) => perUnit[unit]?.at(-1) ?? NaN), targetDigit, span);
+  const labelled = endLabelDigits(
+    t.series.map((perUnit) => perUnit[unit]?.at(-1) ?? NaN),
+    targetDigit,
+    span,
+  );
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: { ...tooltipBase(theme), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 3) : String(v)) },
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'axis',
+      valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 3) : String(v)),
+    },
     grid: { left: 48, right: 44, top: 16, bottom: 32 },
-    xAxis: { ...ax, type: 'value', min: steps[0] ?? 0, max: steps.at(-1) ?? 1, name: 'training step (batches)', nameLocation: 'middle', nameGap: 20 },
+    xAxis: {
+      ...ax,
+      type: 'value',
+      min: steps[0] ?? 0,
+      max: steps.at(-1) ?? 1,
+      name: 'training step (batches)',
+      nameLocation: 'middle',
+      nameGap: 20,
+    },
     yAxis: { ...ax, type: 'value', name: 'score', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: t.series.map((perUnit, digit) => ({
       type: 'line' as const,
@@ -30,12 +52,28 @@ export function scoreTimelineOption(t: Timeline, targetDigit: number, ctx: Chart
       showSymbol: steps.length <= 12,
       symbolSize: 4,
       z: digit === targetDigit ? 3 : 2,
-      lineStyle: { color: digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.55), width: digit === targetDigit ? 2.5 : 1 },
+      lineStyle: {
+        color: digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.55),
+        width: digit === targetDigit ? 2.5 : 1,
+      },
       itemStyle: { color: digit === targetDigit ? color : theme.neutral },
-      endLabel: { show: labelled.has(digit), formatter: String(digit), color: digit === targetDigit ? color : theme.faint, fontSize: 10, fontWeight: digit === targetDigit ? ('bold' as const) : ('normal' as const) },
-      markLine: digit === 0 && currentStep !== null
-        ? { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: theme.text, type: 'solid' as const, width: 1 }, data: [{ xAxis: currentStep }] }
-        : undefined,
+      endLabel: {
+        show: labelled.has(digit),
+        formatter: String(digit),
+        color: digit === targetDigit ? color : theme.faint,
+        fontSize: 10,
+        fontWeight: digit === targetDigit ? ('bold' as const) : ('normal' as const),
+      },
+      markLine:
+        digit === 0 && currentStep !== null
+          ? {
+              silent: true,
+              symbol: 'none',
+              label: { show: false },
+              lineStyle: { color: theme.text, type: 'solid' as const, width: 1 },
+              data: [{ xAxis: currentStep }],
+            }
+          : undefined,
     })),
   };
 }

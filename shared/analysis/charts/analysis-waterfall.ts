@@ -7,7 +7,12 @@ import type { Contribution } from '../trace.js';
  * as a waterfall (an invisible base bar lifts each step to the running total),
  * ending in the logit itself.
  */
-export function waterfallOption(contributions: readonly Contribution[], logit: number, targetDigit: number, ctx: ChartContext): EChartsOption {
+export function waterfallOption(
+  contributions: readonly Contribution[],
+  logit: number,
+  targetDigit: number,
+  ctx: ChartContext,
+): EChartsOption {
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const base: number[] = [];
@@ -16,7 +21,10 @@ export function waterfallOption(contributions: readonly Contribution[], logit: n
   for (const c of contributions) {
     const next = running + c.value;
     base.push(Math.min(running, next));
-    rise.push({ value: Math.abs(c.value), itemStyle: { color: c.digit === targetDigit ? color : c.value >= 0 ? theme.positive : theme.negative } });
+    rise.push({
+      value: Math.abs(c.value),
+      itemStyle: { color: c.digit === targetDigit ? color : c.value >= 0 ? theme.positive : theme.negative },
+    });
     running = next;
   }
   base.push(Math.min(0, logit));
@@ -39,10 +47,28 @@ export function waterfallOption(contributions: readonly Contribution[], logit: n
     xAxis: { ...ax, type: 'category', data: labels, name: 'step : digit', nameLocation: 'middle', nameGap: 20 },
     yAxis: { ...ax, type: 'value', name: 'logit', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
-      { type: 'bar', name: 'base', stack: 'w', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true },
       {
-        type: 'bar', name: 'contribution', stack: 'w', data: rise, barMaxWidth: 26,
-        label: { show: signed.length <= 16, position: 'top', color: theme.muted, fontSize: 9, formatter: (p) => fmt(signed[p.dataIndex], 2) },
+        type: 'bar',
+        name: 'base',
+        stack: 'w',
+        data: base,
+        itemStyle: { color: 'transparent' },
+        emphasis: { disabled: true },
+        silent: true,
+      },
+      {
+        type: 'bar',
+        name: 'contribution',
+        stack: 'w',
+        data: rise,
+        barMaxWidth: 26,
+        label: {
+          show: signed.length <= 16,
+          position: 'top',
+          color: theme.muted,
+          fontSize: 9,
+          formatter: (p) => fmt(signed[p.dataIndex], 2),
+        },
       },
     ],
   };

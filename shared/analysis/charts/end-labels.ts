@@ -4,7 +4,12 @@
  * would sit within `minGap` (a fraction of `span`, the y axis's extent) of one already placed.
  * Ten labels near one value overprint each other; these three tell the story.
  */
-export function endLabelDigits(finalValues: readonly number[], target: number, span: number, minGap = 0.06): Set<number> {
+export function endLabelDigits(
+  finalValues: readonly number[],
+  target: number,
+  span: number,
+  minGap = 0.06,
+): Set<number> {
   const finite = finalValues.map((v, d) => ({ v, d })).filter((x) => Number.isFinite(x.v));
   const picked = new Set<number>();
   if (finite.length === 0) return picked;

@@ -1,7 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
-export const SEED_RUNS = ['Embedding 10 · linear', 'Embedding 4 · linear', 'Embedding 1 · linear', 'Embedding 1 · sigmoid RNN'];
+export const SEED_RUNS = [
+  'Embedding 10 · linear',
+  'Embedding 4 · linear',
+  'Embedding 1 · linear',
+  'Embedding 1 · sigmoid RNN',
+];
 
 /** The RNN Lab page as a user sees it: buttons by name, runs by their labelled regions. */
 export class LabPage {

@@ -28,7 +28,13 @@ describe('analysis chart builders', () => {
 
   it('lengths: three lines per run sharing the run name (legend toggles them together)', () => {
     const r = A.lengthGeneralisation(m, { maxLength: 5, perLength: 10 });
-    const o = C.lengthsOption([{ name: 'a', color: '#111111', result: r }, { name: 'b', color: '#222222', result: r }], theme);
+    const o = C.lengthsOption(
+      [
+        { name: 'a', color: '#111111', result: r },
+        { name: 'b', color: '#222222', result: r },
+      ],
+      theme,
+    );
     const s = seriesOf(o);
     expect(s.map((x) => x.name)).toEqual(['a', 'a', 'a', 'b', 'b', 'b']);
     expect(s.map((x) => x.lineStyle?.type)).toEqual(['solid', 'dashed', 'dotted', 'solid', 'dashed', 'dotted']);

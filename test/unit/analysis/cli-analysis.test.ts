@@ -4,7 +4,7 @@ import { cli, seedSessionFile } from './cli-helpers.js';
 const { file } = seedSessionFile();
 
 describe('rnn-lab trace / exhaustive / lengths', () => {
-  it('trace --json gives the seed\'s printed prediction for [5,8,4]', async () => {
+  it("trace --json gives the seed's printed prediction for [5,8,4]", async () => {
     const r = await cli(['trace', file, '--run', 'Embedding 1 · sigmoid RNN', '--sequence', '5,8,4', '--json']);
     expect(r.code).toBe(0);
     const t = JSON.parse(r.out);

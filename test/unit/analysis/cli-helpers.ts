@@ -17,7 +17,13 @@ const registry: CommandRegistry = {
 export async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, columns: 80, onInterrupt: () => () => {} };
+  const io: CliIo = {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    errIsTTY: false,
+    columns: 80,
+    onInterrupt: () => () => {},
+  };
   const code = await runCli(argv, io, registry);
   return { code, out, err };
 }
@@ -27,6 +33,9 @@ export function seedSessionFile(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rnn-lab-analysis-'));
   const file = join(dir, 'seed.rnnlab');
   const runs = [trainedSeedRun('linear10', 'a'), trainedSeedRun('linear1', 'b'), trainedSeedRun('sigmoid1', 'c')];
-  writeFileSync(file, serializeSession(makeSession({ runs, view: { order: ['a', 'b', 'c'], layout: 'columns', hiddenInOverlay: [] } })));
+  writeFileSync(
+    file,
+    serializeSession(makeSession({ runs, view: { order: ['a', 'b', 'c'], layout: 'columns', hiddenInOverlay: [] } })),
+  );
   return { dir, file };
 }

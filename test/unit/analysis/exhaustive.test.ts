@@ -23,7 +23,7 @@ describe('exhaustive', () => {
       const seq = [0, 1, 2, 3].map((k) => Math.floor(i / 4 ** (3 - k)) % 4);
       const label = seq.includes(1);
       const p = naiveProbability(m.weights, 'tanh', true, seq);
-      if ((p > 0.5) !== label) {
+      if (p > 0.5 !== label) {
         wrong++;
         wrongByCount[seq.filter((d) => d === 1).length]++;
       }

@@ -18,7 +18,14 @@ import { randomModel } from './random-model.js';
 const TARGET = 7;
 const T = 5;
 const V = 8;
-const task = { targetDigit: TARGET, sequenceLength: T, vocabularySize: V, samples: 1000, validationSplit: 0.2, dataSeed: 1 };
+const task = {
+  targetDigit: TARGET,
+  sequenceLength: T,
+  vocabularySize: V,
+  samples: 1000,
+  validationSplit: 0.2,
+  dataSeed: 1,
+};
 
 function model(units: number, act: RnnActivation, e: number, seed: number): A.AnalysisModel {
   const m = randomModel({ vocab: V, e, units, act, seq: T, seed, scale: 1.5 });
@@ -26,20 +33,37 @@ function model(units: number, act: RnnActivation, e: number, seed: number): A.An
 }
 const m2 = model(2, 'linear', 3, 21);
 const m3 = model(3, 'tanh', 4, 5);
-const cases = [['2 units, linear', m2], ['3 units, tanh', m3]] as const;
+const cases = [
+  ['2 units, linear', m2],
+  ['3 units, tanh', m3],
+] as const;
 
 const configOf = (m: A.AnalysisModel): RunConfig => ({
   task,
   model: m.model,
-  training: { optimizer: 'adam', learningRate: 0.01, batchSize: 8, epochs: 1, seed: 1, engine: 'fused', snapshotEveryBatches: 0 },
+  training: {
+    optimizer: 'adam',
+    learningRate: 0.01,
+    batchSize: 8,
+    epochs: 1,
+    seed: 1,
+    engine: 'fused',
+    snapshotEveryBatches: 0,
+  },
 });
-const allInputs = (): number[][] => Array.from({ length: V ** T }, (_, i) => Array.from({ length: T }, (_, k) => Math.floor(i / V ** (T - 1 - k)) % V));
+const allInputs = (): number[][] =>
+  Array.from({ length: V ** T }, (_, i) => Array.from({ length: T }, (_, k) => Math.floor(i / V ** (T - 1 - k)) % V));
 const binomial = (n: number, k: number): number => (k === 0 ? 1 : (binomial(n - 1, k - 1) * n) / k);
 
 describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
   for (const [label, m] of cases) {
     it(`${label}: the forward pass equals the engine's tfjs model (mean of the units' probabilities)`, () => {
-      const seqs = [[7, 0, 1, 2, 3], [0, 1, 2, 3, 4], [6, 6, 6, 6, 7], [5, 7, 2, 7, 1]];
+      const seqs = [
+        [7, 0, 1, 2, 3],
+        [0, 1, 2, 3, 4],
+        [6, 6, 6, 6, 7],
+        [5, 7, 2, 7, 1],
+      ];
       const engine = enginePredict(configOf(m), m.weights, seqs);
       seqs.forEach((s, i) => {
         expect(A.predict(m, s)).toBeCloseTo(engine[i], 5);
@@ -73,7 +97,7 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
       for (const s of allInputs()) {
         const p = naiveProbability(m.weights, m.model.rnnActivation, true, s);
         const holds = s.includes(TARGET);
-        if ((p > 0.5) !== holds) {
+        if (p > 0.5 !== holds) {
           wrong++;
           byCount[s.filter((d) => d === TARGET).length]++;
         }
@@ -104,7 +128,7 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
     });
   }
 
-  it('2 units, linear: the contribution vectors sum to h(T) per unit; unit 0 is the waterfall\'s logit', () => {
+  it("2 units, linear: the contribution vectors sum to h(T) per unit; unit 0 is the waterfall's logit", () => {
     const seq = [7, 2, 0, 7, 5];
     const r = A.trace(m2, seq);
     const hT = naiveStates(m2.weights, 'linear', seq).at(-1)!;
@@ -122,7 +146,7 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
     expect(map.states).toHaveLength(4);
   });
 
-  it('what if, 2 units: digit 7\'s score on unit 1 moves alone; U[1][0] edits act as in a naive pass', () => {
+  it("what if, 2 units: digit 7's score on unit 1 moves alone; U[1][0] edits act as in a naive pass", () => {
     const e = A.whatIf(m2, { scores: [{ digit: TARGET, unit: 1, value: 4 }], u: [{ row: 1, col: 0, value: -0.3 }] });
     const before = A.digitScoresOf(m2.weights);
     const after = A.digitScoresOf(e.weights);
@@ -139,7 +163,11 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
   it('timeline and seed spread keep every digit and every U entry (8 digits × 2 units, U 2×2)', () => {
     const scale = (k: number) => ({ ...m2.weights, embedding: m2.weights.embedding.map((r) => r.map((x) => x * k)) });
     const run = runSchema.parse({
-      id: 'g', name: 'general', config: configOf(m2), status: 'done', weights: m2.weights,
+      id: 'g',
+      name: 'general',
+      config: configOf(m2),
+      status: 'done',
+      weights: m2.weights,
       history: [{ epoch: 1, loss: 0.5, acc: 0.7, valLoss: 0.4, valAcc: 0.8 }],
       snapshots: [0, 0.5, 1].map((k, i) => ({ epoch: i, batch: 0, step: i * 100, weights: scale(k) })),
     });
@@ -148,7 +176,16 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
     expect(t.series[TARGET]).toHaveLength(2);
     expect(t.series[TARGET][1][2]).toBeCloseTo(A.digitScoresOf(m2.weights)[TARGET][1], 12);
     expect(A.frameAt(t, 1)!.u).toEqual(m2.weights.recurrentKernel);
-    const other = { ...run, weights: { ...m2.weights, recurrentKernel: [[0, 0], [0, 0]] } };
+    const other = {
+      ...run,
+      weights: {
+        ...m2.weights,
+        recurrentKernel: [
+          [0, 0],
+          [0, 0],
+        ],
+      },
+    };
     const s = A.seedRepeat([run, other]);
     expect(s.scores).toHaveLength(8);
     expect(s.scores[TARGET]).toHaveLength(2);
@@ -165,10 +202,16 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
     const theme = chartTheme('light');
     const ctx = { theme, color: '#0f9484' };
     const r = A.trace(m2, [7, 1, 2, 3, 4]);
-    const trace = C.traceOption(r, TARGET, ctx) as { xAxis: { data: { value: string; textStyle: { color?: string } }[] } };
+    const trace = C.traceOption(r, TARGET, ctx) as {
+      xAxis: { data: { value: string; textStyle: { color?: string } }[] };
+    };
     expect(trace.xAxis.data.map((d) => d.value)).toEqual(['1:7', '2:1', '3:2', '4:3', '5:4']);
     expect(trace.xAxis.data[0].textStyle.color).toBe(ctx.color);
-    const heat = renderSvg(C.matrixHeatmapOption(m2.weights.recurrentKernel, theme), { width: 360, height: 220 }, '#fff');
+    const heat = renderSvg(
+      C.matrixHeatmapOption(m2.weights.recurrentKernel, theme),
+      { width: 360, height: 220 },
+      '#fff',
+    );
     for (const v of m2.weights.recurrentKernel.flat()) expect(heat).toContain(`>${Number(v.toPrecision(2))}<`);
     const spread = C.seedRepeatScoresOption(A.seedRepeat([{ history: [], weights: m2.weights }]), TARGET, ctx) as {
       xAxis: { data: string[] };
@@ -179,7 +222,10 @@ describe('general task: target 7, length 5, vocabulary 8, units > 1', () => {
     const options = [
       trace,
       C.waterfallOption(r.contributions!, r.finalValue, TARGET, ctx),
-      C.lengthsOption([{ name: 'general', color: ctx.color, result: A.lengthGeneralisation(m2, { maxLength: 8, perLength: 10 }) }], theme),
+      C.lengthsOption(
+        [{ name: 'general', color: ctx.color, result: A.lengthGeneralisation(m2, { maxLength: 8, perLength: 10 }) }],
+        theme,
+      ),
       C.oneDMapOption(A.oneDMap(model(1, 'tanh', 2, 8), [7, 1]), TARGET, ctx),
     ];
     for (const o of options) expect(renderSvg(o, { width: 400, height: 240 }, '#fff')).toMatch(/^<svg[\s\S]*<\/svg>$/);

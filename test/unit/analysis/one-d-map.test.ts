@@ -5,7 +5,7 @@ import { randomModel } from './random-model.js';
 import { SEED_WEIGHTS, seedRun } from './seed-fixtures.js';
 
 describe('1-D map', () => {
-  it('curves are h\' = f(score_d + U·h) and the cobweb follows the naive states', () => {
+  it("curves are h' = f(score_d + U·h) and the cobweb follows the naive states", () => {
     const m = analysisModelOf(seedRun('sigmoid1'));
     const seq = [5, 8, 4, 1];
     const map = oneDMap(m, seq, 11);

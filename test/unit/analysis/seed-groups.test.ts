@@ -5,7 +5,10 @@ import { seedRun } from './seed-fixtures.js';
 
 const withSeed = (id: string, seed: number, lr?: number) => {
   const base = seedRun('linear1', id);
-  return runSchema.parse({ ...base, config: { ...base.config, training: { ...base.config.training, seed, ...(lr ? { learningRate: lr } : {}) } } });
+  return runSchema.parse({
+    ...base,
+    config: { ...base.config, training: { ...base.config.training, seed, ...(lr ? { learningRate: lr } : {}) } },
+  });
 };
 
 describe('seed groups (Repeat ×N)', () => {
@@ -16,7 +19,7 @@ describe('seed groups (Repeat ×N)', () => {
     expect(seedGroups(runs).map((g) => g.map((r) => r.id))).toEqual([['a', 'b', 'd'], ['c']]);
   });
 
-  it('N−1 fresh seeds after the run\'s own, skipping seeds already used', () => {
+  it("N−1 fresh seeds after the run's own, skipping seeds already used", () => {
     expect(repeatSeeds(withSeed('a', 7).config, 3, new Set([7]))).toEqual([8, 9]);
     expect(repeatSeeds(withSeed('a', 7).config, 4, new Set([7, 8, 10]))).toEqual([9, 11, 12]);
   });

@@ -18,7 +18,7 @@ describe('timeline', () => {
     ],
   });
 
-  it('orders frames by step and gives each digit\'s score over time', () => {
+  it("orders frames by step and gives each digit's score over time", () => {
     const t = timeline(run);
     expect(t.frames.map((f) => f.step)).toEqual([0, 500, 1000]);
     const w = SEED_WEIGHTS.sigmoid1;

@@ -5,7 +5,7 @@ import { randomModel } from './random-model.js';
 import { SEED_WEIGHTS, seedRun } from './seed-fixtures.js';
 
 describe('what if', () => {
-  it('setting digit 4\'s score to a low value breaks the seed RNN, and the trained run is untouched', () => {
+  it("setting digit 4's score to a low value breaks the seed RNN, and the trained run is untouched", () => {
     const run = seedRun('sigmoid1');
     const before = JSON.stringify(run.weights);
     const m = analysisModelOf(run);

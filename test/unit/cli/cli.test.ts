@@ -12,13 +12,22 @@ const CLI = join(process.cwd(), 'out', 'node', 'cli.js');
 let dir: string;
 let seedFile: string;
 
-interface Result { code: number; stdout: string; stderr: string }
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 function cli(args: string[], cli = CLI, nodeArgs: string[] = []): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...nodeArgs, cli, ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [...nodeArgs, cli, ...args],
+      { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -51,7 +60,12 @@ describe('rnn-lab train / show / validate', () => {
     expect(r.stderr).toBe('');
     show = showOutputSchema.parse(JSON.parse(r.stdout));
     expect(show.format).toBe('rnn-lab-session');
-    expect(show.runs.map((run) => run.name)).toEqual(['Embedding 10 · linear', 'Embedding 4 · linear', 'Embedding 1 · linear', 'Embedding 1 · sigmoid RNN']);
+    expect(show.runs.map((run) => run.name)).toEqual([
+      'Embedding 10 · linear',
+      'Embedding 4 · linear',
+      'Embedding 1 · linear',
+      'Embedding 1 · sigmoid RNN',
+    ]);
     expect(show.runs.map((run) => run.summary?.totalParams)).toEqual([112, 46, 13, 13]);
     for (const run of show.runs) {
       expect(run.status).toBe('done');
@@ -61,13 +75,28 @@ describe('rnn-lab train / show / validate', () => {
       expect(run.digitScores).toHaveLength(10);
       expect(run.config.task.samples).toBe(2000);
     }
-    expect(show.runs[3].config.model).toEqual({ embeddingDim: 1, rnnUnits: 1, rnnActivation: 'sigmoid', outputActivation: 'none' });
+    expect(show.runs[3].config.model).toEqual({
+      embeddingDim: 1,
+      rnnUnits: 1,
+      rnnActivation: 'sigmoid',
+      outputActivation: 'none',
+    });
   });
 
   it('show prints the seed-style report', async () => {
     const r = await cli(['show', 'seed.rnnlab']);
     expect(r.code).toBe(0);
-    for (const heading of ['Summary', 'Layer (type)', 'Total params: 112', 'History', 'Embedding (10 × 10)', 'U (recurrent kernel)', 'Digit scores (Emb · W + b)', '← target', 'Predictions']) {
+    for (const heading of [
+      'Summary',
+      'Layer (type)',
+      'Total params: 112',
+      'History',
+      'Embedding (10 × 10)',
+      'U (recurrent kernel)',
+      'Digit scores (Emb · W + b)',
+      '← target',
+      'Predictions',
+    ]) {
       expect(r.stdout).toContain(heading);
     }
     const weight = show.runs[3].weights!.recurrentKernel[0][0];
@@ -75,10 +104,29 @@ describe('rnn-lab train / show / validate', () => {
   });
 
   it('trains the cross product of --embedding and --activation', async () => {
-    const r = await cli(['train', '--embedding', '2,1', '--activation', 'linear,sigmoid', '--epochs', '1', '--samples', '200', '--batch', '16', '--out', 'custom.rnnlab']);
+    const r = await cli([
+      'train',
+      '--embedding',
+      '2,1',
+      '--activation',
+      'linear,sigmoid',
+      '--epochs',
+      '1',
+      '--samples',
+      '200',
+      '--batch',
+      '16',
+      '--out',
+      'custom.rnnlab',
+    ]);
     expect(r.code).toBe(0);
     const out = showOutputSchema.parse(JSON.parse((await cli(['show', 'custom.rnnlab', '--json'])).stdout));
-    expect(out.runs.map((run) => run.name)).toEqual(['Embedding 2 · linear', 'Embedding 2 · sigmoid RNN', 'Embedding 1 · linear', 'Embedding 1 · sigmoid RNN']);
+    expect(out.runs.map((run) => run.name)).toEqual([
+      'Embedding 2 · linear',
+      'Embedding 2 · sigmoid RNN',
+      'Embedding 1 · linear',
+      'Embedding 1 · sigmoid RNN',
+    ]);
     expect(out.runs.map((run) => run.config.training.learningRate)).toEqual([0.02, 0.03, 0.02, 0.03]);
     expect(out.runs.every((run) => run.history.length === 1 && run.config.training.batchSize === 16)).toBe(true);
   });
@@ -93,10 +141,15 @@ describe('rnn-lab train / show / validate', () => {
     doc.version = SESSION_VERSION + 1;
     await writeFile(join(dir, 'newer.rnnlab'), JSON.stringify(doc));
     expect(await cli(['validate', 'null.rnnlab'])).toEqual({
-      code: 2, stdout: '',
-      stderr: 'rnn-lab: null.rnnlab is not a valid session: $.runs.0.weights.kernel.0.0: expected number, received null\n',
+      code: 2,
+      stdout: '',
+      stderr:
+        'rnn-lab: null.rnnlab is not a valid session: $.runs.0.weights.kernel.0.0: expected number, received null\n',
     });
-    expect(await cli(['validate', 'newer.rnnlab'])).toMatchObject({ code: 2, stderr: `rnn-lab: newer.rnnlab was made by a newer RNN Lab (version ${SESSION_VERSION + 1})\n` });
+    expect(await cli(['validate', 'newer.rnnlab'])).toMatchObject({
+      code: 2,
+      stderr: `rnn-lab: newer.rnnlab was made by a newer RNN Lab (version ${SESSION_VERSION + 1})\n`,
+    });
   });
 });
 
@@ -104,13 +157,28 @@ describe('rnn-lab usage errors: exit 2, one line, no stack', () => {
   it.each([
     [['train', '--foo'], "rnn-lab: train: unknown option '--foo'"],
     [['train', '--preset', 'seed'], 'rnn-lab: train needs --out FILE'],
-    [['train', '--embedding', '0', '--out', 'x.rnnlab'], 'rnn-lab: --embedding: 0 is out of range (must be at least 1)'],
+    [
+      ['train', '--embedding', '0', '--out', 'x.rnnlab'],
+      'rnn-lab: --embedding: 0 is out of range (must be at least 1)',
+    ],
     [['train', '--embedding', '10,x', '--out', 'x.rnnlab'], 'rnn-lab: --embedding: expected a whole number, got "x"'],
-    [['train', '--embedding', '4', '--activation', 'gelu', '--out', 'x.rnnlab'], 'rnn-lab: --activation: unknown activation "gelu" (use linear, sigmoid, tanh, relu)'],
-    [['train', '--preset', 'seed', '--lr', '2', '--out', 'x.rnnlab'], 'rnn-lab: --lr: 2 is out of range (must be at most 1)'],
+    [
+      ['train', '--embedding', '4', '--activation', 'gelu', '--out', 'x.rnnlab'],
+      'rnn-lab: --activation: unknown activation "gelu" (use linear, sigmoid, tanh, relu)',
+    ],
+    [
+      ['train', '--preset', 'seed', '--lr', '2', '--out', 'x.rnnlab'],
+      'rnn-lab: --lr: 2 is out of range (must be at most 1)',
+    ],
     [['train', '--preset', 'seed', '--epochs', '--out', 'x.rnnlab'], "rnn-lab: train: option '--epochs' needs a value"],
-    [['train', '--preset', 'seed', '--engine', 'gpu', '--out', 'x.rnnlab'], 'rnn-lab: --engine: unknown engine "gpu" (use fused or reference)'],
-    [['train', '--preset', 'seed', '--out', 'no/such/dir/x.rnnlab'], 'rnn-lab: --out: the folder no/such/dir does not exist'],
+    [
+      ['train', '--preset', 'seed', '--engine', 'gpu', '--out', 'x.rnnlab'],
+      'rnn-lab: --engine: unknown engine "gpu" (use fused or reference)',
+    ],
+    [
+      ['train', '--preset', 'seed', '--out', 'no/such/dir/x.rnnlab'],
+      'rnn-lab: --out: the folder no/such/dir does not exist',
+    ],
     [['show'], 'rnn-lab: show needs a FILE (usage: rnn-lab show FILE [--json])'],
     [['show', 'missing.rnnlab'], 'rnn-lab: missing.rnnlab does not exist'],
     [['show', 'a', 'b'], 'rnn-lab: show: unexpected argument "b"'],
@@ -151,7 +219,10 @@ describe('rnn-lab usage errors: exit 2, one line, no stack', () => {
       // cli.js and its chunks (commands load on demand), without run-worker.js.
       const built = (await readdir(dirname(CLI))).filter((name) => name.endsWith('.js') && name !== 'run-worker.js');
       for (const name of built) await copyFile(join(dirname(CLI), name), join(lonely, name));
-      const r = await cli(['train', '--preset', 'seed', '--samples', '200', '--out', 'x.rnnlab'], join(lonely, 'cli.js'));
+      const r = await cli(
+        ['train', '--preset', 'seed', '--samples', '200', '--out', 'x.rnnlab'],
+        join(lonely, 'cli.js'),
+      );
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^rnn-lab: run worker not found at .+run-worker\.js; run `npm run build:node` first\n$/);
     } finally {
@@ -168,15 +239,21 @@ describe('commands load only the modules they need', () => {
    */
   async function packagesLoaded(args: string[]): Promise<{ result: Result; packages: Set<string> }> {
     const log = join(dir, `loads-${args[0]}-${Date.now()}.txt`);
-    await writeFile(join(dir, 'hooks.mjs'), [
-      "import { appendFileSync } from 'node:fs';",
-      'export async function resolve(specifier, context, next) {',
-      '  const result = await next(specifier, context);',
-      `  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');`,
-      '  return result;',
-      '}',
-    ].join('\n'));
-    await writeFile(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    await writeFile(
+      join(dir, 'hooks.mjs'),
+      [
+        "import { appendFileSync } from 'node:fs';",
+        'export async function resolve(specifier, context, next) {',
+        '  const result = await next(specifier, context);',
+        `  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');`,
+        '  return result;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'register.mjs'),
+      "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n",
+    );
     await writeFile(log, '');
     const result = await cli(args, CLI, ['--import', pathToFileURL(join(dir, 'register.mjs')).href]);
     const urls = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
@@ -185,16 +262,32 @@ describe('commands load only the modules they need', () => {
   }
 
   it('validate and show load neither tfjs nor the chart renderers (echarts, resvg)', async () => {
-    for (const args of [['validate', 'seed.rnnlab'], ['show', 'seed.rnnlab']]) {
+    for (const args of [
+      ['validate', 'seed.rnnlab'],
+      ['show', 'seed.rnnlab'],
+    ]) {
       const { result, packages } = await packagesLoaded(args);
       expect(result.code).toBe(0);
       expect(packages.has('zod'), 'the hook sees package imports').toBe(true);
-      expect([...packages].filter((p) => /echarts|zrender|@resvg|@tensorflow/.test(p)), args[0]).toEqual([]);
+      expect(
+        [...packages].filter((p) => /echarts|zrender|@resvg|@tensorflow/.test(p)),
+        args[0],
+      ).toEqual([]);
     }
   });
 
   it('train (fused) loads tfjs-core and the CPU backend only: no tfjs-layers, no tfjs union package, no charts', async () => {
-    const { result, packages } = await packagesLoaded(['train', '--embedding', '2', '--epochs', '1', '--samples', '200', '--out', 'lazy.rnnlab']);
+    const { result, packages } = await packagesLoaded([
+      'train',
+      '--embedding',
+      '2',
+      '--epochs',
+      '1',
+      '--samples',
+      '200',
+      '--out',
+      'lazy.rnnlab',
+    ]);
     expect(result.code).toBe(0);
     expect(packages).toContain('@tensorflow/tfjs-core');
     expect(packages).toContain('@tensorflow/tfjs-backend-cpu');
@@ -202,7 +295,19 @@ describe('commands load only the modules they need', () => {
   });
 
   it('the reference engine loads the tfjs layers (lazily), and --help loads every command, echarts included', async () => {
-    const reference = await packagesLoaded(['train', '--embedding', '1', '--epochs', '1', '--samples', '200', '--engine', 'reference', '--out', 'ref.rnnlab']);
+    const reference = await packagesLoaded([
+      'train',
+      '--embedding',
+      '1',
+      '--epochs',
+      '1',
+      '--samples',
+      '200',
+      '--engine',
+      'reference',
+      '--out',
+      'ref.rnnlab',
+    ]);
     expect(reference.result.code).toBe(0);
     expect(reference.packages).toContain('@tensorflow/tfjs');
     const help = await packagesLoaded(['--help']);

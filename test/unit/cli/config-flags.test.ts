@@ -13,8 +13,14 @@ const base: RunConfig = runConfigSchema.parse(SEED_PRESET[0].config);
 
 /** A value per single-value flag that no field holds by default, so a crossed wire shows. */
 const ARGS: Record<string, [arg: string, value: number | string]> = {
-  units: ['5', 5], lr: ['0.0125', 0.0125], batch: ['16', 16], epochs: ['6', 6], seed: ['123', 123],
-  engine: ['reference', 'reference'], 'snapshot-every': ['9', 9], samples: ['640', 640],
+  units: ['5', 5],
+  lr: ['0.0125', 0.0125],
+  batch: ['16', 16],
+  epochs: ['6', 6],
+  seed: ['123', 123],
+  engine: ['reference', 'reference'],
+  'snapshot-every': ['9', 9],
+  samples: ['640', 640],
 };
 const singles = CLI_FIELDS.filter((f) => !f.cli.list);
 
@@ -34,17 +40,27 @@ describe('rnn-lab train: flags generated from the config fields', () => {
 
   it('the list flags make the cross product through the seed rule', () => {
     const runs = trainConfigs({ embedding: '5,2', activation: 'relu,sigmoid' });
-    const expected = [[5, 'relu'], [5, 'sigmoid'], [2, 'relu'], [2, 'sigmoid']] as const;
-    expect(runs).toEqual(expected.map(([embeddingDim, rnnActivation]) => {
-      const run = seedRun({ embeddingDim, rnnActivation });
-      return { name: run.name, config: runConfigSchema.parse(run.config) };
-    }));
+    const expected = [
+      [5, 'relu'],
+      [5, 'sigmoid'],
+      [2, 'relu'],
+      [2, 'sigmoid'],
+    ] as const;
+    expect(runs).toEqual(
+      expected.map(([embeddingDim, rnnActivation]) => {
+        const run = seedRun({ embeddingDim, rnnActivation });
+        return { name: run.name, config: runConfigSchema.parse(run.config) };
+      }),
+    );
     expect(runs.map((r) => r.config.training.learningRate)).toEqual([0.02, 0.03, 0.02, 0.03]);
   });
 
-  it('the seed preset is the seed rule applied to the notebook\'s four shapes', () => {
+  it("the seed preset is the seed rule applied to the notebook's four shapes", () => {
     expect(SEED_PRESET.map((p) => p.name)).toEqual([
-      'Embedding 10 · linear', 'Embedding 4 · linear', 'Embedding 1 · linear', 'Embedding 1 · sigmoid RNN',
+      'Embedding 10 · linear',
+      'Embedding 4 · linear',
+      'Embedding 1 · linear',
+      'Embedding 1 · sigmoid RNN',
     ]);
     expect(trainConfigs({ embedding: '10,4,1' })).toEqual(trainConfigs({ preset: 'seed' }).slice(0, 3));
     expect(trainConfigs({ embedding: '1', activation: 'sigmoid' })).toEqual(trainConfigs({ preset: 'seed' }).slice(3));

@@ -11,7 +11,13 @@ export interface CliResult {
 export async function runInProcess(args: string[], registry: CommandRegistry): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), errIsTTY: false, columns: 80, onInterrupt: () => () => {} };
+  const io: CliIo = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    errIsTTY: false,
+    columns: 80,
+    onInterrupt: () => () => {},
+  };
   const code = await runCli(args, io, registry);
   return { code, stdout, stderr };
 }

@@ -19,14 +19,38 @@ const cli = (args: string[]) => runInProcess(args, registry);
 
 describe('negative numbers as flag values', () => {
   it('joins a negative number to the string option before it, and nothing else', () => {
-    const options = { lr: { type: 'string' as const }, out: { type: 'string' as const, short: 'o' }, json: { type: 'boolean' as const } };
-    expect(joinNegativeValues(['--lr', '-1', '-o', '-2.5', '--json', '-3', '--', '--lr', '-4'], options))
-      .toEqual(['--lr=-1', '--out=-2.5', '--json', '-3', '--', '--lr', '-4']);
-    expect(joinNegativeValues(['--lr', '-x', '--lr', '--out', '--lr', '-.5'], options)).toEqual(['--lr', '-x', '--lr', '--out', '--lr=-.5']);
+    const options = {
+      lr: { type: 'string' as const },
+      out: { type: 'string' as const, short: 'o' },
+      json: { type: 'boolean' as const },
+    };
+    expect(joinNegativeValues(['--lr', '-1', '-o', '-2.5', '--json', '-3', '--', '--lr', '-4'], options)).toEqual([
+      '--lr=-1',
+      '--out=-2.5',
+      '--json',
+      '-3',
+      '--',
+      '--lr',
+      '-4',
+    ]);
+    expect(joinNegativeValues(['--lr', '-x', '--lr', '--out', '--lr', '-.5'], options)).toEqual([
+      '--lr',
+      '-x',
+      '--lr',
+      '--out',
+      '--lr=-.5',
+    ]);
   });
 
   // Refused before anything trains or is written.
-  const train = (...flags: string[]) => ['train', '--preset', 'seed', ...flags, '--out', join(tmpdir(), 'never-written.rnnlab')];
+  const train = (...flags: string[]) => [
+    'train',
+    '--preset',
+    'seed',
+    ...flags,
+    '--out',
+    join(tmpdir(), 'never-written.rnnlab'),
+  ];
   it.each([
     [train('--lr', '-1'), '--lr: -1 is out of range (must be greater than 0)'],
     [train('--lr', '-0.5'), '--lr: -0.5 is out of range (must be greater than 0)'],
@@ -42,8 +66,14 @@ describe('negative numbers as flag values', () => {
     [['lengths', 'x.rnnlab', '--max', '-5'], '--max: expected 1 to 500'],
     [['lengths', 'x.rnnlab', '--per-length', '-2'], '--per-length: expected an even number from 2 to 100000'],
     [['lengths', 'x.rnnlab', '--seed', '-1'], '--seed: expected 0 to 2147483647'],
-    [['export', 'x.rnnlab', '--chart', 'curves', '--run', 'all', '--out', 'a.svg', '--width', '-640'], '--width/--height: expected 100 to 4000'],
-    [['export', 'x.rnnlab', '--chart', 'lengths', '--run', 'all', '--out', 'a.svg', '--max', '-1'], '--max: expected 1 to 500'],
+    [
+      ['export', 'x.rnnlab', '--chart', 'curves', '--run', 'all', '--out', 'a.svg', '--width', '-640'],
+      '--width/--height: expected 100 to 4000',
+    ],
+    [
+      ['export', 'x.rnnlab', '--chart', 'lengths', '--run', 'all', '--out', 'a.svg', '--max', '-1'],
+      '--max: expected 1 to 500',
+    ],
   ])('%j', async (args, message) => {
     expect(await cli(args)).toEqual({ code: 2, stdout: '', stderr: `rnn-lab: ${message}\n` });
   });

@@ -23,7 +23,11 @@ const RLO = '\u202e';
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 const printer: CliCommand = {
-  name: 'echo', usage: 'echo TEXT', summary: 'prints its argument', options: {}, positionals: { min: 1, max: 1, names: 'TEXT' },
+  name: 'echo',
+  usage: 'echo TEXT',
+  summary: 'prints its argument',
+  options: {},
+  positionals: { min: 1, max: 1, names: 'TEXT' },
   async run({ positionals: [text] }, io) {
     io.out(`${text}\n`);
     return 0;
@@ -49,8 +53,9 @@ afterAll(async () => {
 
 describe('escapeUnsafe', () => {
   it('writes controls and bidi characters as \\uXXXX, keeping newlines unless asked for one line', () => {
-    expect(escapeUnsafe(`a${CLEAR}b${TITLE}c${C1}d${RLO}e\tf\ng\u2066h`))
-      .toBe('a\\u001b[2Jb\\u001b]0;pwned\\u0007c\\u009b31md\\u202ee\\u0009f\ng\\u2066h');
+    expect(escapeUnsafe(`a${CLEAR}b${TITLE}c${C1}d${RLO}e\tf\ng\u2066h`)).toBe(
+      'a\\u001b[2Jb\\u001b]0;pwned\\u0007c\\u009b31md\\u202ee\\u0009f\ng\\u2066h',
+    );
     expect(escapeUnsafe('one\ntwo\r', true)).toBe('one\\u000atwo\\u000d');
     expect(escapeUnsafe('plain text · ünïcödé ✓ 𝛼')).toBe('plain text · ünïcödé ✓ 𝛼');
   });
@@ -74,18 +79,28 @@ describe('every printer escapes what it prints', () => {
     for (const command of ['validate', 'show']) {
       const r = await cli([command, file('evil-name.rnnlab')]);
       expect(r).toEqual({
-        code: 2, stdout: '',
+        code: 2,
+        stdout: '',
         stderr: `rnn-lab: ${file('evil-name.rnnlab')} is not a valid session: $.runs.0.name: name holds a control character (U+001B)\n`,
       });
     }
   });
 
   it('error lines never quote a file’s text, and a file name they quote is escaped', async () => {
-    await writeFile(file('format.rnnlab'), JSON.stringify({ ...JSON.parse(serializeSession(base)), format: `${C1}${RLO}` }));
+    await writeFile(
+      file('format.rnnlab'),
+      JSON.stringify({ ...JSON.parse(serializeSession(base)), format: `${C1}${RLO}` }),
+    );
     const format = await cli(['validate', file('format.rnnlab')]);
-    expect(format.stderr).toBe(`rnn-lab: ${file('format.rnnlab')} is not a valid session: $.format: expected "rnn-lab-session", received another text\n`);
+    expect(format.stderr).toBe(
+      `rnn-lab: ${file('format.rnnlab')} is not a valid session: $.format: expected "rnn-lab-session", received another text\n`,
+    );
     const missing = await cli(['show', `x${TITLE}\n${CLEAR}.rnnlab`]);
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'rnn-lab: x\\u001b]0;pwned\\u0007\\u000a\\u001b[2J.rnnlab does not exist\n' });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'rnn-lab: x\\u001b]0;pwned\\u0007\\u000a\\u001b[2J.rnnlab does not exist\n',
+    });
   });
 
   it('show prints errors, backend reasons and the app version from a valid file escaped, and --json keeps their values', async () => {

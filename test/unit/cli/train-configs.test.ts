@@ -10,14 +10,24 @@ describe('train configs from flags', () => {
   it('--preset seed gives the four seed runs with overrides applied', () => {
     const runs = trainConfigs({ preset: 'seed', samples: '2000', epochs: '2', engine: 'reference' });
     expect(runs.map((r) => r.name)).toEqual(SEED_PRESET.map((p) => p.name));
-    expect(runs.every((r) => r.config.task.samples === 2000 && r.config.training.epochs === 2 && r.config.training.engine === 'reference')).toBe(true);
+    expect(
+      runs.every(
+        (r) =>
+          r.config.task.samples === 2000 && r.config.training.epochs === 2 && r.config.training.engine === 'reference',
+      ),
+    ).toBe(true);
     expect(runs.map((r) => r.config.training.learningRate)).toEqual([0.02, 0.02, 0.02, 0.03]);
   });
 
   it('--embedding × --activation is a cross product in flag order', () => {
     const runs = trainConfigs({ embedding: '3,1', activation: 'tanh,sigmoid', lr: '0.05', seed: '7' });
-    expect(runs.map((r) => [r.config.model.embeddingDim, r.config.model.rnnActivation, r.config.model.outputActivation])).toEqual([
-      [3, 'tanh', 'sigmoid'], [3, 'sigmoid', 'none'], [1, 'tanh', 'sigmoid'], [1, 'sigmoid', 'none'],
+    expect(
+      runs.map((r) => [r.config.model.embeddingDim, r.config.model.rnnActivation, r.config.model.outputActivation]),
+    ).toEqual([
+      [3, 'tanh', 'sigmoid'],
+      [3, 'sigmoid', 'none'],
+      [1, 'tanh', 'sigmoid'],
+      [1, 'sigmoid', 'none'],
     ]);
     expect(runs.every((r) => r.config.training.learningRate === 0.05 && r.config.training.seed === 7)).toBe(true);
   });
@@ -30,7 +40,10 @@ describe('train configs from flags', () => {
   it.each([
     [{}, 'train needs --preset seed or --embedding LIST'],
     [{ embedding: '2', units: '0' }, '--units: 0 is out of range (must be at least 1)'],
-    [{ embedding: '2', activation: 'sigmoid', units: '2' }, '--units: without an output layer the RNN must have exactly 1 unit'],
+    [
+      { embedding: '2', activation: 'sigmoid', units: '2' },
+      '--units: without an output layer the RNN must have exactly 1 unit',
+    ],
     [{ preset: 'seed', embedding: '4' }, '--preset cannot be combined'],
     [{ embedding: '4,,2' }, '--embedding: expected a comma-separated list, got "4,,2"'],
     [{ embedding: '65' }, '--embedding: 65 is out of range (must be at most 64)'],
@@ -47,12 +60,31 @@ describe('train configs from flags', () => {
 describe('progress view', () => {
   const io = (tty: boolean) => {
     const lines: string[] = [];
-    const sink: CliIo = { out: () => undefined, err: (t) => lines.push(t), errIsTTY: tty, columns: 100, onInterrupt: () => () => undefined };
+    const sink: CliIo = {
+      out: () => undefined,
+      err: (t) => lines.push(t),
+      errIsTTY: tty,
+      columns: 100,
+      onInterrupt: () => () => undefined,
+    };
     return { sink, lines };
   };
   const run = (status: Run['status'], epochs: number): Run => ({
-    id: 'r1', name: 'Run', config: smallConfig(0), status, note: '', batchLoss: [], predictions: [], snapshots: [],
-    history: Array.from({ length: epochs }, (_, i) => ({ epoch: i + 1, loss: 0.5, acc: 0.8, valLoss: 0.4, valAcc: 0.9 })),
+    id: 'r1',
+    name: 'Run',
+    config: smallConfig(0),
+    status,
+    note: '',
+    batchLoss: [],
+    predictions: [],
+    snapshots: [],
+    history: Array.from({ length: epochs }, (_, i) => ({
+      epoch: i + 1,
+      loss: 0.5,
+      acc: 0.8,
+      valLoss: 0.4,
+      valAcc: 0.9,
+    })),
   });
 
   it('prints one plain line per new epoch and one per finished run when not a terminal', () => {

@@ -13,7 +13,13 @@ import { runConfigSchema, type RunConfig } from '../../../shared/schemas/run-con
 async function configsFor(argv: string[]): Promise<NamedConfig[]> {
   let configs: NamedConfig[] | undefined;
   let err = '';
-  const io: CliIo = { out: () => undefined, err: (t) => void (err += t), errIsTTY: false, columns: 80, onInterrupt: () => () => undefined };
+  const io: CliIo = {
+    out: () => undefined,
+    err: (t) => void (err += t),
+    errIsTTY: false,
+    columns: 80,
+    onInterrupt: () => () => undefined,
+  };
   const probe: CliCommand = { ...train, run: async ({ values }) => ((configs = trainConfigs(values)), 0) };
   const code = await runCli(['train', ...argv], io, { train: async () => ({ command: probe }) });
   if (code !== 0 || !configs) throw new Error(`train ${argv.join(' ')} → exit ${code}: ${err}`);
@@ -52,7 +58,7 @@ describe('rnn-lab train: every flag lands in its own config field', () => {
     expect(run.config).toEqual(withField(base, path, value));
   });
 
-  it('all flags at once: each field holds its own flag\'s value', async () => {
+  it("all flags at once: each field holds its own flag's value", async () => {
     const argv = ['--embedding', '4', '--activation', 'tanh', ...FLAGS.flatMap((f) => [f.flag, f.arg])];
     const [run] = await configsFor(argv);
     let expected = withField(withField(base, ['model', 'embeddingDim'], 4), ['model', 'rnnActivation'], 'tanh');
@@ -74,10 +80,26 @@ describe('rnn-lab train: every flag lands in its own config field', () => {
   });
 
   it('--embedding and --activation set the model of each run in the cross product', async () => {
-    const runs = await configsFor(['--embedding', '5,2', '--activation', 'relu,sigmoid', '--seed', '44', '--batch', '32']);
-    expect(runs.map((r) => [r.config.model.embeddingDim, r.config.model.rnnActivation, r.config.model.outputActivation])).toEqual([
-      [5, 'relu', 'sigmoid'], [5, 'sigmoid', 'none'], [2, 'relu', 'sigmoid'], [2, 'sigmoid', 'none'],
+    const runs = await configsFor([
+      '--embedding',
+      '5,2',
+      '--activation',
+      'relu,sigmoid',
+      '--seed',
+      '44',
+      '--batch',
+      '32',
     ]);
-    expect(runs.map((r) => [r.config.training.seed, r.config.training.batchSize, r.config.task.dataSeed])).toEqual(Array(4).fill([44, 32, base.task.dataSeed]));
+    expect(
+      runs.map((r) => [r.config.model.embeddingDim, r.config.model.rnnActivation, r.config.model.outputActivation]),
+    ).toEqual([
+      [5, 'relu', 'sigmoid'],
+      [5, 'sigmoid', 'none'],
+      [2, 'relu', 'sigmoid'],
+      [2, 'sigmoid', 'none'],
+    ]);
+    expect(runs.map((r) => [r.config.training.seed, r.config.training.batchSize, r.config.task.dataSeed])).toEqual(
+      Array(4).fill([44, 32, base.task.dataSeed]),
+    );
   });
 });

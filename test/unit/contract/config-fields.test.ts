@@ -19,7 +19,8 @@ describe('config fields: one descriptor per RunConfig field', () => {
   it('every leaf of the schema has exactly one descriptor, and every descriptor names a leaf', () => {
     // Walked here from the schema's own shape, so a field added to the schema without a descriptor fails.
     const leaves = Object.keys(runConfigSchema.shape).flatMap((section) =>
-      Object.keys(sectionShape(section).shape).map((field) => `${section}.${field}`));
+      Object.keys(sectionShape(section).shape).map((field) => `${section}.${field}`),
+    );
     expect(leaves).toHaveLength(17);
     expect(CONFIG_FIELDS.map((f) => f.path).sort()).toEqual([...leaves].sort());
   });
@@ -33,16 +34,21 @@ describe('config fields: one descriptor per RunConfig field', () => {
     }
   });
 
-  it('kinds and ranges are the schema\'s: each bound is accepted or refused as the descriptor says', () => {
+  it("kinds and ranges are the schema's: each bound is accepted or refused as the descriptor says", () => {
     for (const f of CONFIG_FIELDS.filter((c) => c.range)) {
       const { min, max, minExclusive, maxExclusive } = f.range!;
       const step = f.kind === 'int' ? 1 : 1e-9;
       const accepts = (v: number) => leaf(f.path).safeParse(v).success;
-      expect([accepts(min), accepts(min - step), accepts(max), accepts(max + step)], f.path)
-        .toEqual([!minExclusive, false, !maxExclusive, false]);
+      expect([accepts(min), accepts(min - step), accepts(max), accepts(max + step)], f.path).toEqual([
+        !minExclusive,
+        false,
+        !maxExclusive,
+        false,
+      ]);
       if (minExclusive) expect(accepts(min + step), f.path).toBe(true);
-      expect(accepts(min + (f.kind === 'int' ? 0.5 : 0) + (minExclusive ? step : 0)), `${f.path} takes fractions`)
-        .toBe(f.kind === 'number');
+      expect(accepts(min + (f.kind === 'int' ? 0.5 : 0) + (minExclusive ? step : 0)), `${f.path} takes fractions`).toBe(
+        f.kind === 'number',
+      );
     }
   });
 
@@ -50,14 +56,15 @@ describe('config fields: one descriptor per RunConfig field', () => {
     const embedding = { kind: 'int', range: { min: 1, max: 64, minExclusive: false } };
     expect(fieldAt('model.embeddingDim')).toMatchObject(embedding);
     expect(fieldAt('training.learningRate')).toMatchObject({
-      kind: 'number', range: { min: 0, max: 1, minExclusive: true, maxExclusive: false },
+      kind: 'number',
+      range: { min: 0, max: 1, minExclusive: true, maxExclusive: false },
     });
     expect(fieldAt('task.samples')?.range).toMatchObject({ min: 20, max: 200_000 });
     expect(fieldAt('training.engine')?.choices).toEqual(['fused', 'reference']);
     expect(fieldAt('training.optimizer')?.choices).toEqual(['adam']);
   });
 
-  it('enum choices are the schema\'s: each is accepted, anything else refused', () => {
+  it("enum choices are the schema's: each is accepted, anything else refused", () => {
     for (const f of CONFIG_FIELDS.filter((c) => c.kind === 'enum')) {
       expect(f.choices.length, f.path).toBeGreaterThan(0);
       for (const choice of f.choices) expect(leaf(f.path).safeParse(choice).success, `${f.path}=${choice}`).toBe(true);
@@ -65,7 +72,7 @@ describe('config fields: one descriptor per RunConfig field', () => {
     }
   });
 
-  it('defaults are the default run\'s values', () => {
+  it("defaults are the default run's values", () => {
     for (const f of CONFIG_FIELDS) {
       const [section, field] = f.path.split('.') as [keyof typeof defaults, string];
       expect(f.defaultValue, f.path).toBe((defaults[section] as Record<string, unknown>)[field]);

@@ -12,7 +12,9 @@ describe('invoke contract rejects bad payloads', () => {
     const req = invokeContract['runs:add'].request;
     expect(req.safeParse({ name: 'ok', config }).success).toBe(true);
     expect(req.safeParse({ name: '', config }).success).toBe(false);
-    expect(req.safeParse({ name: 'ok', config: { ...config, model: { ...config.model, embeddingDim: 0 } } }).success).toBe(false);
+    expect(
+      req.safeParse({ name: 'ok', config: { ...config, model: { ...config.model, embeddingDim: 0 } } }).success,
+    ).toBe(false);
     expect(req.safeParse({ name: 'ok' }).success).toBe(false);
   });
   it('run ids are plain tokens', () => {
@@ -39,7 +41,17 @@ describe('invoke contract rejects bad payloads', () => {
   });
   it('progress events refuse NaN and fractions above 1', () => {
     const ev = eventContract['run:progress'];
-    const p = { epoch: 1, epochs: 4, batch: 3, batchesPerEpoch: 10, loss: 0.5, acc: 0.8, fraction: 0.1, elapsedMs: 10, etaMs: 90 };
+    const p = {
+      epoch: 1,
+      epochs: 4,
+      batch: 3,
+      batchesPerEpoch: 10,
+      loss: 0.5,
+      acc: 0.8,
+      fraction: 0.1,
+      elapsedMs: 10,
+      etaMs: 90,
+    };
     expect(ev.safeParse({ id: 'a', progress: p }).success).toBe(true);
     expect(ev.safeParse({ id: 'a', progress: { ...p, loss: Number.NaN } }).success).toBe(false);
     expect(ev.safeParse({ id: 'a', progress: { ...p, fraction: 1.5 } }).success).toBe(false);
@@ -52,8 +64,14 @@ describe('wire protocol', () => {
     expect(wireCallSchema.safeParse({ type: 'call', id: 'x', channel: 'lab:state' }).success).toBe(false);
   });
   it('error replies carry a known code', () => {
-    expect(serverMessageSchema.safeParse({ type: 'reply', id: 1, ok: false, error: { code: 'not-found', message: 'x' } }).success).toBe(true);
-    expect(serverMessageSchema.safeParse({ type: 'reply', id: 1, ok: false, error: { code: 'teapot', message: 'x' } }).success).toBe(false);
+    expect(
+      serverMessageSchema.safeParse({ type: 'reply', id: 1, ok: false, error: { code: 'not-found', message: 'x' } })
+        .success,
+    ).toBe(true);
+    expect(
+      serverMessageSchema.safeParse({ type: 'reply', id: 1, ok: false, error: { code: 'teapot', message: 'x' } })
+        .success,
+    ).toBe(false);
   });
   it('errors survive the round trip as LabError', () => {
     const wire = toWireError(new LabError('busy', 'run is training'));

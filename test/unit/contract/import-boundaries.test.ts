@@ -31,8 +31,7 @@ function importsOf(file: string, text: string): ImportEdge[] {
   return specifiers.map((s) => ({ from, to: relative(electronDir, resolve(dirname(file), s)) }));
 }
 
-const hostOf = (folder: string): string | undefined =>
-  Object.keys(hosts).find((host) => hosts[host]!.includes(folder));
+const hostOf = (folder: string): string | undefined => Object.keys(hosts).find((host) => hosts[host]!.includes(folder));
 
 /** The imports that break the layout: one host importing another, or the core importing a host. */
 function violations(edges: readonly ImportEdge[]): string[] {

@@ -25,7 +25,10 @@ describe('initBackend', () => {
     if (process.env.RNN_LAB_BACKEND === 'cpu') {
       expect(info).toEqual({ name: 'cpu', reason: 'cpu requested (RNN_LAB_BACKEND=cpu)' });
     } else if (!loadable) {
-      expect(info).toEqual({ name: 'cpu', reason: expect.stringMatching(/^tfjs-node not installed \(Cannot find module/) });
+      expect(info).toEqual({
+        name: 'cpu',
+        reason: expect.stringMatching(/^tfjs-node not installed \(Cannot find module/),
+      });
     } else {
       // Installed: it either loaded or the reason names the load failure.
       expect(info.name === 'tensorflow' || /^tfjs-node failed to load/.test(info.reason)).toBe(true);

@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, trainRun } from '../../../electron/engine/index.js';
 import { SnapshotLog, snapshotBudget } from '../../../electron/engine/snapshot-log.js';
 import { frameAt, timeline } from '../../../shared/analysis/index.js';
-import { MAX_BATCH_LOSS_POINTS_PER_RUN, MAX_SNAPSHOT_VALUES_PER_RUN, MAX_SNAPSHOTS_PER_RUN } from '../../../shared/limits.js';
+import {
+  MAX_BATCH_LOSS_POINTS_PER_RUN,
+  MAX_SNAPSHOT_VALUES_PER_RUN,
+  MAX_SNAPSHOTS_PER_RUN,
+} from '../../../shared/limits.js';
 import { runResultSchema, type Weights, type WeightSnapshot } from '../../../shared/schemas/run-result.js';
 import { smallConfig } from './helpers.js';
 
@@ -11,10 +15,17 @@ beforeAll(async () => {
 });
 
 const noWeights: Weights = { embedding: [], kernel: [], recurrentKernel: [], bias: [] };
-const values = (w: Weights) => w.embedding.flat().length + w.kernel.flat().length + w.recurrentKernel.flat().length + w.bias.length;
+const values = (w: Weights) =>
+  w.embedding.flat().length + w.kernel.flat().length + w.recurrentKernel.flat().length + w.bias.length;
 
 /** Offers a log every snapshot a run of `epochs` × `perEpoch` steps takes (every K batches + epoch ends), as trainRun does. */
-function feed(log: SnapshotLog, perEpoch: number, every: number, epochs: number, stopAt = Infinity): { peak: number; steps: number[] } {
+function feed(
+  log: SnapshotLog,
+  perEpoch: number,
+  every: number,
+  epochs: number,
+  stopAt = Infinity,
+): { peak: number; steps: number[] } {
   let peak = 0;
   const offer = (epoch: number, batch: number, step: number) => {
     const final = step === Math.min(stopAt, epochs * perEpoch);
@@ -138,18 +149,23 @@ describe('snapshot series (trainRun)', () => {
     expect(total).toBeLessThanOrEqual(MAX_SNAPSHOT_VALUES_PER_RUN);
     expect(result.snapshots.length).toBeLessThanOrEqual(snapshotBudget(7696));
     // 30 epochs of 20 batches: only every 2nd epoch end fits (16 of them, step 0 and the last among them).
-    expect(result.snapshots.map((s) => [s.epoch, s.batch])).toEqual(Array.from({ length: 16 }, (_, i) => [2 * i, i === 0 ? 0 : 20]));
+    expect(result.snapshots.map((s) => [s.epoch, s.batch])).toEqual(
+      Array.from({ length: 16 }, (_, i) => [2 * i, i === 0 ? 0 : 20]),
+    );
   });
 
   it('a cancelled run ends its series at the weights it stopped with', async () => {
     const controller = new AbortController();
     let events = 0;
-    const result = await trainRun(smallConfig(0, { task: { samples: 10_000 }, training: { epochs: 3, batchSize: 1, snapshotEveryBatches: 1 } }), {
-      signal: controller.signal,
-      onProgress: () => {
-        if (++events === 3) controller.abort();
+    const result = await trainRun(
+      smallConfig(0, { task: { samples: 10_000 }, training: { epochs: 3, batchSize: 1, snapshotEveryBatches: 1 } }),
+      {
+        signal: controller.signal,
+        onProgress: () => {
+          if (++events === 3) controller.abort();
+        },
       },
-    });
+    );
     expect(result.status).toBe('cancelled');
     const last = result.snapshots.at(-1)!;
     expect(last.weights).toEqual(result.weights);

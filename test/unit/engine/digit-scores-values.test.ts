@@ -35,9 +35,22 @@ beforeAll(async () => {
 describe('digit scores are embedding · kernel + bias, every value', () => {
   // Hand-made weights with a different bias per unit, so the bias and the unit index both matter.
   const multi: Weights = {
-    embedding: [[1, 0, 2], [0.5, -1, 0], [0, 0, 0], [-2, 3, 1]],
-    kernel: [[1, -1, 0.5], [2, 0, -3], [0.25, 4, 1]],
-    recurrentKernel: [[0, 0, 0], [0, 0, 0], [0, 0, 0]],
+    embedding: [
+      [1, 0, 2],
+      [0.5, -1, 0],
+      [0, 0, 0],
+      [-2, 3, 1],
+    ],
+    kernel: [
+      [1, -1, 0.5],
+      [2, 0, -3],
+      [0.25, 4, 1],
+    ],
+    recurrentKernel: [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ],
     bias: [0.75, -1.5, 3],
   };
 
@@ -54,7 +67,11 @@ describe('digit scores are embedding · kernel + bias, every value', () => {
     expect(digitScores(one)).toEqual([[5.75], [-3.25], [-0.25]]);
   });
 
-  for (const [engine, units] of [['fused', 2], ['reference', 3], ['fused', 1]] as const) {
+  for (const [engine, units] of [
+    ['fused', 2],
+    ['reference', 3],
+    ['fused', 1],
+  ] as const) {
     it(`a trained ${engine} run with ${units} unit(s) stores the scores its weights give`, async () => {
       const config = smallConfig(0, {
         task: { samples: 300 },

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fusedSimpleRnn, initBackend, makeDataset } from '../../../electron/engine/index.js';
 import { FusedLoss } from '../../../electron/engine/fused-loss.js';
 import { initialFlatParams, paramLayout } from '../../../electron/engine/initial-weights.js';
-import { buildReferenceModel, readReferenceWeights, writeReferenceWeights } from '../../../electron/engine/reference-model.js';
+import {
+  buildReferenceModel,
+  readReferenceWeights,
+  writeReferenceWeights,
+} from '../../../electron/engine/reference-model.js';
 import { flatToWeights } from '../../../electron/engine/weights.js';
 import { rnnActivations, type RnnActivation } from '../../../shared/schemas/run-config.js';
 import { maxAbsDiff, smallConfig } from './helpers.js';
@@ -22,7 +26,11 @@ beforeAll(async () => {
 
 describe('fusedSimpleRnn matches tf.layers.simpleRNN', () => {
   for (const activation of rnnActivations) {
-    for (const [B, T, E, H] of [[5, 4, 3, 2], [8, 3, 10, 1], [3, 6, 1, 4]]) {
+    for (const [B, T, E, H] of [
+      [5, 4, 3, 2],
+      [8, 3, 10, 1],
+      [3, 6, 1, 4],
+    ]) {
       it(`${activation}: outputs and gradients (B=${B} T=${T} E=${E} H=${H})`, () => {
         const before = tf.memory().numTensors;
         tf.tidy(() => {
@@ -44,7 +52,12 @@ describe('fusedSimpleRnn matches tf.layers.simpleRNN', () => {
 
           const fusedOut = fusedSimpleRnn(x, W, U, b, activation as RnnActivation);
           const [dx, dW, dU, db] = tf.grads((xi: tf.Tensor, wi: tf.Tensor, ui: tf.Tensor, bi: tf.Tensor) =>
-            tf.sum(tf.mul(fusedSimpleRnn(xi as tf.Tensor3D, wi as tf.Tensor2D, ui as tf.Tensor2D, bi as tf.Tensor1D, activation), cotangent)),
+            tf.sum(
+              tf.mul(
+                fusedSimpleRnn(xi as tf.Tensor3D, wi as tf.Tensor2D, ui as tf.Tensor2D, bi as tf.Tensor1D, activation),
+                cotangent,
+              ),
+            ),
           )([x, W, U, b]);
 
           expect(fusedOut.shape).toEqual([B, H]);
@@ -85,7 +98,11 @@ describe('the fused model+loss op matches the reference layers model', () => {
       fused.useRows(rows);
 
       tf.tidy(() => {
-        const x = tf.tensor2d(Array.from(rows, (r) => Array.from(data.xs.subarray(r * 3, r * 3 + 3))), [16, 3], 'int32');
+        const x = tf.tensor2d(
+          Array.from(rows, (r) => Array.from(data.xs.subarray(r * 3, r * 3 + 3))),
+          [16, 3],
+          'int32',
+        );
         const y = tf.tensor2d(Array.from(rows, (r) => new Array<number>(units).fill(data.labels[r])));
         const { value: refLoss, grads } = tf.variableGrads(
           () => tf.mean(tf.metrics.binaryCrossentropy(y, model.apply(x) as tf.Tensor)) as tf.Scalar,
@@ -107,10 +124,15 @@ describe('the fused model+loss op matches the reference layers model', () => {
     });
   }
 
-  it('both engines start from identical initial weights (the fused path\'s tfjs-core initialisers = tfjs-layers\' own)', () => {
+  it("both engines start from identical initial weights (the fused path's tfjs-core initialisers = tfjs-layers' own)", () => {
     const configs = [0, 1, 2, 3].map((index) => smallConfig(index, { training: { seed: 1234 + index } }));
     // More units than embedding dims and the reverse: glorot fans and orthogonal QR of larger matrices.
-    for (const [E, H, seed] of [[1, 2, 5], [2, 3, 6], [10, 4, 7], [3, 8, 8]]) {
+    for (const [E, H, seed] of [
+      [1, 2, 5],
+      [2, 3, 6],
+      [10, 4, 7],
+      [3, 8, 8],
+    ]) {
       configs.push(smallConfig(0, { model: { embeddingDim: E, rnnUnits: H }, training: { seed } }));
     }
     for (const config of configs) {

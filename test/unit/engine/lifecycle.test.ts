@@ -79,7 +79,10 @@ describe('resources and reproducibility', () => {
 
   for (const engine of ['fused', 'reference'] as const) {
     it(`${engine}: the same config and seeds give bit-identical numbers`, async () => {
-      const config = smallConfig(0, { task: { samples: engine === 'fused' ? 2000 : 400 }, training: { engine, epochs: 2, snapshotEveryBatches: 17 } });
+      const config = smallConfig(0, {
+        task: { samples: engine === 'fused' ? 2000 : 400 },
+        training: { engine, epochs: 2, snapshotEveryBatches: 17 },
+      });
       const { trainSeconds: _a, ...first } = await trainRun(config);
       const { trainSeconds: _b, ...second } = await trainRun(config);
       expect(second).toEqual(first);
@@ -111,7 +114,9 @@ describe('result shape', () => {
 
   it('progress: well-formed, ≤ 20 per second within an epoch, one at each epoch end', async () => {
     const events: Progress[] = [];
-    await trainRun(smallConfig(0, { task: { samples: 10_000 }, training: { epochs: 2 } }), { onProgress: (p) => events.push(p) });
+    await trainRun(smallConfig(0, { task: { samples: 10_000 }, training: { epochs: 2 } }), {
+      onProgress: (p) => events.push(p),
+    });
     const ends = events.filter((p) => p.batch === p.batchesPerEpoch);
     expect(ends.map((p) => p.epoch)).toEqual([1, 2]);
     expect(events.at(-1)!.fraction).toBe(1);
@@ -127,7 +132,9 @@ describe('input validation', () => {
   it('rejects a bad config with one clear line', async () => {
     const bad = smallConfig(0);
     await expect(trainRun({ ...bad, model: { ...bad.model, embeddingDim: 0 } })).rejects.toThrow(LabError);
-    await expect(trainRun({ ...bad, model: { ...bad.model, embeddingDim: 0 } })).rejects.toThrow(/^run config is invalid at \$\.model\.embeddingDim: [^\n]+$/);
+    await expect(trainRun({ ...bad, model: { ...bad.model, embeddingDim: 0 } })).rejects.toThrow(
+      /^run config is invalid at \$\.model\.embeddingDim: [^\n]+$/,
+    );
   });
 
   it('predict rejects digits outside the vocabulary and wrong lengths', async () => {

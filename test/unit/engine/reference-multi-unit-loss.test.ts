@@ -60,8 +60,14 @@ describe('reference engine: the loss with several RNN units is the per-unit mean
         const after = atStep(record.epoch)!;
         expect(before, `weights before epoch ${record.epoch}`).toBeDefined();
         expect(after, `weights after epoch ${record.epoch}`).toBeDefined();
-        expect(record.loss, `epoch ${record.epoch} loss`).toBeCloseTo(perUnitMeanBce(before, activation, train, target), 5);
-        expect(record.valLoss, `epoch ${record.epoch} val_loss`).toBeCloseTo(perUnitMeanBce(after, activation, validation, target), 5);
+        expect(record.loss, `epoch ${record.epoch} loss`).toBeCloseTo(
+          perUnitMeanBce(before, activation, train, target),
+          5,
+        );
+        expect(record.valLoss, `epoch ${record.epoch} val_loss`).toBeCloseTo(
+          perUnitMeanBce(after, activation, validation, target),
+          5,
+        );
         // The batch-loss curve has one point per step here: the same number.
         const point = result.batchLoss.find((p) => p.step === record.epoch);
         expect(point?.loss, `batch loss at step ${record.epoch}`).toBeCloseTo(record.loss, 6);

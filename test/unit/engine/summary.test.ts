@@ -20,12 +20,22 @@ describe('summarizeModel', () => {
       { name: 'Activation_Layer', type: 'Activation', outputShape: '(None, 1)', params: 0 },
     ]);
     // The sigmoid-RNN preset has no activation layer.
-    expect(summarizeModel(configs[3]).layers.map((l) => l.name)).toEqual(['Input_Layer', 'Embedding_Layer', 'RNN_Layer']);
+    expect(summarizeModel(configs[3]).layers.map((l) => l.name)).toEqual([
+      'Input_Layer',
+      'Embedding_Layer',
+      'RNN_Layer',
+    ]);
   });
 
   it('agrees with the tfjs layers model it describes', async () => {
     await initBackend();
-    for (const config of [...configs, runConfigSchema.parse({ ...SEED_PRESET[0].config, model: { ...SEED_PRESET[0].config.model, rnnUnits: 3, embeddingDim: 5 } })]) {
+    for (const config of [
+      ...configs,
+      runConfigSchema.parse({
+        ...SEED_PRESET[0].config,
+        model: { ...SEED_PRESET[0].config.model, rnnUnits: 3, embeddingDim: 5 },
+      }),
+    ]) {
       const model = buildReferenceModel(config);
       const summary = summarizeModel(config);
       expect(model.countParams()).toBe(summary.totalParams);

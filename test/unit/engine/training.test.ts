@@ -37,8 +37,17 @@ describe('trainRun learns the seed task', () => {
       expect(result.predictions).toHaveLength(10);
       for (const p of result.predictions) expect(Math.abs(p.probability - p.label)).toBeLessThan(0.5);
       // The fused kernel's predictions agree with tfjs's standard layers on the same weights.
-      const viaLayers = await predict(config, result.weights, result.predictions.map((p) => p.input));
-      expect(maxAbsDiff(viaLayers, result.predictions.map((p) => p.probability))).toBeLessThan(1e-5);
+      const viaLayers = await predict(
+        config,
+        result.weights,
+        result.predictions.map((p) => p.input),
+      );
+      expect(
+        maxAbsDiff(
+          viaLayers,
+          result.predictions.map((p) => p.probability),
+        ),
+      ).toBeLessThan(1e-5);
     });
   });
 

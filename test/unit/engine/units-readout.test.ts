@@ -11,7 +11,7 @@ beforeAll(async () => {
  * With rnnUnits > 1 the label is tiled per unit. The loss stays the per-unit mean cross-entropy (what is
  * trained), but acc/valAcc must read a row out as the predictions do: mean of the units' probabilities > 0.5.
  */
-describe('accuracy with several RNN units uses the predictions\' readout', () => {
+describe("accuracy with several RNN units uses the predictions' readout", () => {
   for (const engine of ['fused', 'reference'] as const) {
     it(`${engine}: valAcc = share of validation rows whose mean unit probability is on the label's side`, async () => {
       // Seed and size chosen so that after one epoch the units disagree on some rows (checked below).
@@ -28,13 +28,21 @@ describe('accuracy with several RNN units uses the predictions\' readout', () =>
       const model = { name: 'x', weights: result.weights, model: config.model, task: config.task };
       const outs = rows.map((row) => readout(model, finalState(model, row)));
       const meanReadout = outs.filter((o, i) => (o.probability > 0.5 ? 1 : 0) === labels[i]).length / rows.length;
-      const perUnit = outs.reduce((n, o, i) => n + o.unitProbabilities.filter((p) => (p > 0.5 ? 1 : 0) === labels[i]).length, 0) / (rows.length * 3);
+      const perUnit =
+        outs.reduce((n, o, i) => n + o.unitProbabilities.filter((p) => (p > 0.5 ? 1 : 0) === labels[i]).length, 0) /
+        (rows.length * 3);
       // The test can tell the two apart: per-unit counting gives another number here.
       expect(Math.abs(perUnit - meanReadout)).toBeGreaterThan(1e-3);
       expect(result.history.at(-1)!.valAcc).toBeCloseTo(meanReadout, 12);
       // The loss is still the per-unit mean binary cross-entropy (Keras clips p to [1e-7, 1 - 1e-7]).
       const clip = (p: number) => Math.min(Math.max(p, 1e-7), 1 - 1e-7);
-      const bce = outs.reduce((s, o, i) => s + o.unitProbabilities.reduce((t, p) => t - (labels[i] ? Math.log(clip(p)) : Math.log(1 - clip(p))), 0), 0) / (rows.length * 3);
+      const bce =
+        outs.reduce(
+          (s, o, i) =>
+            s + o.unitProbabilities.reduce((t, p) => t - (labels[i] ? Math.log(clip(p)) : Math.log(1 - clip(p))), 0),
+          0,
+        ) /
+        (rows.length * 3);
       expect(result.history.at(-1)!.valLoss).toBeCloseTo(bce, 5);
     });
   }

@@ -22,26 +22,43 @@ describe('analysis chart export (lengths, timeline, trace)', () => {
     expect(parses(svg)).toBe(640);
     expect(out.fileName).toBe('all-runs-accuracy-vs-length.svg');
     const t = texts(svg);
-    expect(t).toEqual(expect.arrayContaining(['Accuracy vs sequence length', ...runs.map((r) => r.name), '30', 'trained']));
+    expect(t).toEqual(
+      expect.arrayContaining(['Accuracy vs sequence length', ...runs.map((r) => r.name), '30', 'trained']),
+    );
     // The plotted values: the sigmoid run keeps single 4s at length 30, the linear E=1 run loses them.
     const sig = lengthGeneralisation(analysisModelOf(runs[2]), { maxLength: 30 });
     const lin = lengthGeneralisation(analysisModelOf(runs[1]), { maxLength: 30 });
     expect(sig.points[29].withTarget).toBe(1);
     expect(lin.points[29].withTarget).toBeLessThan(0.5);
     // One polyline per run and half (3 runs × all/with/without), each with 30 points.
-    const lines = [...svg.matchAll(/<path d="M([^"]+)"[^>]*fill="none"/g)].map((m) => m[1].split(/L/).length).filter((n) => n === 30);
+    const lines = [...svg.matchAll(/<path d="M([^"]+)"[^>]*fill="none"/g)]
+      .map((m) => m[1].split(/L/).length)
+      .filter((n) => n === 30);
     expect(lines.length).toBe(9);
   });
 
   it('trace: one run, PNG at 2× that decodes; the SVG names each step and prints the title with the sequence', () => {
-    const png = exportAnalysisChart({ runs, chart: 'trace', run: 'c', format: 'png', sequence: '5,8,4', size: { width: 500, height: 300 } });
+    const png = exportAnalysisChart({
+      runs,
+      chart: 'trace',
+      run: 'c',
+      format: 'png',
+      sequence: '5,8,4',
+      size: { width: 500, height: 300 },
+    });
     const img = PNG.sync.read(png.bytes);
     // 2× of 500 × (300 + the 30 px title band: the titled picture grows by it, as the UI's export does).
     expect([img.width, img.height]).toEqual([1000, 2 * (300 + TITLE_BAND)]);
     expect(png.fileName).toBe('emb1-sigmoid-trace.png');
     mkdirSync(SHOTS, { recursive: true });
     writeFileSync(join(SHOTS, 'cli-trace.png'), png.bytes);
-    const svg = exportAnalysisChart({ runs, chart: 'trace', run: 'c', format: 'svg', sequence: '5,8,4' }).bytes.toString('utf8');
+    const svg = exportAnalysisChart({
+      runs,
+      chart: 'trace',
+      run: 'c',
+      format: 'svg',
+      sequence: '5,8,4',
+    }).bytes.toString('utf8');
     parses(svg);
     const t = texts(svg);
     expect(t).toEqual(expect.arrayContaining(['1:5', '2:8', '3:4', 'Trace 5,8,4 — Embedding 1 · sigmoid RNN', 'h(t)']));
@@ -61,15 +78,22 @@ describe('analysis chart export (lengths, timeline, trace)', () => {
     const sheet = exportAnalysisChart({ runs, chart: 'timeline', run: 'all', format: 'png' });
     expect(PNG.sync.read(sheet.bytes).width).toBe(2 * 640 * 2);
     writeFileSync(join(SHOTS, 'cli-timeline-all.png'), sheet.bytes);
-    writeFileSync(join(SHOTS, 'cli-lengths.png'), exportAnalysisChart({ runs, chart: 'lengths', run: 'all', format: 'png', theme: 'dark' }).bytes);
+    writeFileSync(
+      join(SHOTS, 'cli-lengths.png'),
+      exportAnalysisChart({ runs, chart: 'lengths', run: 'all', format: 'png', theme: 'dark' }).bytes,
+    );
     expect(fmt(final4, 2)).toBe('11');
   });
 
   it('clear errors: trace without a sequence, a digit outside the vocabulary, a run without snapshots', () => {
     expect(() => exportAnalysisChart({ runs, chart: 'trace', run: 'c', format: 'svg' })).toThrow(/needs a sequence/);
-    expect(() => exportAnalysisChart({ runs, chart: 'trace', run: 'c', format: 'svg', sequence: '5,10' })).toThrow(/outside the vocabulary/);
+    expect(() => exportAnalysisChart({ runs, chart: 'trace', run: 'c', format: 'svg', sequence: '5,10' })).toThrow(
+      /outside the vocabulary/,
+    );
     const bare = { ...runs[0], id: 'z', name: 'bare', snapshots: [] };
-    expect(() => exportAnalysisChart({ runs: [bare], chart: 'timeline', run: 'bare', format: 'svg' })).toThrow(/no weight snapshots/);
+    expect(() => exportAnalysisChart({ runs: [bare], chart: 'timeline', run: 'bare', format: 'svg' })).toThrow(
+      /no weight snapshots/,
+    );
   });
 });
 

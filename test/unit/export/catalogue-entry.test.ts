@@ -7,7 +7,10 @@ import { trainedSeedRun } from '../analysis/trained-fixtures.js';
 
 /** A chart that exists only in this test: one catalogue entry, nothing else (hoisted with the mock that adds it). */
 const fake = vi.hoisted((): RunChartEntry => ({
-  id: 'final-accuracy', title: 'Final accuracy', file: 'final-accuracy', scope: 'run',
+  id: 'final-accuracy',
+  title: 'Final accuracy',
+  file: 'final-accuracy',
+  scope: 'run',
   help: 'the last validation accuracy as one bar',
   needs: (run) => run.history.length > 0,
   option: (run, ctx) => ({

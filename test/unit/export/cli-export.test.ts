@@ -10,7 +10,22 @@ const { dir, file } = seedSessionFile();
 describe('rnn-lab export', () => {
   it('writes a PNG at 2× that decodes, and an SVG with the digit scores', async () => {
     const png = join(dir, 'scores.png');
-    const r = await cli(['export', file, '--chart', 'digit-scores', '--run', 'c', '--format', 'png', '--out', png, '--width', '500', '--height', '300']);
+    const r = await cli([
+      'export',
+      file,
+      '--chart',
+      'digit-scores',
+      '--run',
+      'c',
+      '--format',
+      'png',
+      '--out',
+      png,
+      '--width',
+      '500',
+      '--height',
+      '300',
+    ]);
     expect(r.code, r.err).toBe(0);
     const img = PNG.sync.read(readFileSync(png));
     // 2× of 500 × (300 + the 30 px title band the titled export adds above the chart).
@@ -44,7 +59,16 @@ describe('rnn-lab export', () => {
   });
 
   it('exit 1 when the file cannot be written', async () => {
-    const r = await cli(['export', file, '--chart', 'weights', '--run', 'a', '--out', join(dir, 'no-such-dir', 'w.png')]);
+    const r = await cli([
+      'export',
+      file,
+      '--chart',
+      'weights',
+      '--run',
+      'a',
+      '--out',
+      join(dir, 'no-such-dir', 'w.png'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
@@ -52,9 +76,13 @@ describe('rnn-lab export', () => {
   const built = join(process.cwd(), 'out/node/cli.js');
   it.skipIf(!existsSync(built))('the built CLI exports and exits by itself (ECharts disposed)', () => {
     const out = join(dir, 'built.png');
-    const p = spawnSync(process.execPath, [built, 'export', file, '--chart', 'embedding', '--run', 'a', '--out', out], { encoding: 'utf8', timeout: 60_000 });
+    const p = spawnSync(process.execPath, [built, 'export', file, '--chart', 'embedding', '--run', 'a', '--out', out], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(p.status, p.stderr).toBe(0);
     expect(PNG.sync.read(readFileSync(out)).width).toBe(1280);
   });
-  if (!existsSync(built)) console.warn('skipped the built-CLI export test: out/node/cli.js is missing (run node scripts/build-node.mjs)');
+  if (!existsSync(built))
+    console.warn('skipped the built-CLI export test: out/node/cli.js is missing (run node scripts/build-node.mjs)');
 });

@@ -13,7 +13,14 @@ const parses = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false 
 
 describe('chart export', () => {
   it('PNG decodes at 2× the layout size plus the title band, with an opaque background of the theme', () => {
-    const out = exportChart({ runs, chart: 'digit-scores', run: 'c', format: 'png', theme: 'dark', size: { width: 400, height: 300 } });
+    const out = exportChart({
+      runs,
+      chart: 'digit-scores',
+      run: 'c',
+      format: 'png',
+      theme: 'dark',
+      size: { width: 400, height: 300 },
+    });
     const png = PNG.sync.read(out.bytes);
     // The title band (30 px) is added above the chart, as the UI's export does, so the chart keeps 400×300.
     expect([png.width, png.height]).toEqual([800, 2 * (300 + TITLE_BAND)]);
@@ -67,19 +74,33 @@ describe('chart export', () => {
   it('unknown and untrained runs are clear errors', () => {
     expect(() => exportChart({ runs, chart: 'curves', run: 'nope', format: 'png' })).toThrow(/no run named "nope"/);
     const untrained = { ...runs[0], id: 'u', name: 'fresh', history: [], weights: undefined, digitScores: undefined };
-    expect(() => exportChart({ runs: [untrained], chart: 'weights', run: 'fresh', format: 'svg' })).toThrow(/has no data/);
+    expect(() => exportChart({ runs: [untrained], chart: 'weights', run: 'fresh', format: 'svg' })).toThrow(
+      /has no data/,
+    );
   });
 
   it('font families with double quotes become single quotes (ECharts SSR does not escape them)', () => {
     const theme = chartTheme('light');
     expect(theme.font).toContain('"');
-    const safe = svgSafeFonts({ textStyle: { fontFamily: theme.font }, series: [{ label: { formatter: (x: number) => x } }] }) as {
+    const safe = svgSafeFonts({
+      textStyle: { fontFamily: theme.font },
+      series: [{ label: { formatter: (x: number) => x } }],
+    }) as {
       textStyle: { fontFamily: string };
       series: { label: { formatter: unknown } }[];
     };
     expect(safe.textStyle.fontFamily).not.toContain('"');
     expect(typeof safe.series[0].label.formatter).toBe('function');
-    const svg = renderSvg({ textStyle: { fontFamily: theme.font }, xAxis: { type: 'category', data: ['a'] }, yAxis: {}, series: [{ type: 'bar', data: [1] }] }, { width: 100, height: 80 }, '#fff');
+    const svg = renderSvg(
+      {
+        textStyle: { fontFamily: theme.font },
+        xAxis: { type: 'category', data: ['a'] },
+        yAxis: {},
+        series: [{ type: 'bar', data: [1] }],
+      },
+      { width: 100, height: 80 },
+      '#fff',
+    );
     expect(parses(svg)).toBe(100);
   });
 });

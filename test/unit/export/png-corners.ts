@@ -8,7 +8,9 @@ export function rgba(hex: string): number[] {
 }
 
 /** The four corner pixels of a PNG, where no chart draws: what shows there is the background alone. */
-export function cornerPixels(bytes: Uint8Array): Record<'top left' | 'top right' | 'bottom left' | 'bottom right', number[]> {
+export function cornerPixels(
+  bytes: Uint8Array,
+): Record<'top left' | 'top right' | 'bottom left' | 'bottom right', number[]> {
   const png = PNG.sync.read(Buffer.from(bytes));
   const at = (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4)];
   const [r, b] = [png.width - 1, png.height - 1];

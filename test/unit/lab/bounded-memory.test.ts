@@ -40,16 +40,33 @@ afterAll(async () => {
 
 // samples 200,000 × length 60, vocabulary 100, embedding 64, 16 units, batch 1, a snapshot every batch.
 const config = runConfigSchema.parse({
-  task: { targetDigit: 4, sequenceLength: 60, vocabularySize: 100, samples: 200_000, validationSplit: 0.2, dataSeed: 1 },
+  task: {
+    targetDigit: 4,
+    sequenceLength: 60,
+    vocabularySize: 100,
+    samples: 200_000,
+    validationSplit: 0.2,
+    dataSeed: 1,
+  },
   model: { embeddingDim: 64, rnnUnits: 16, rnnActivation: 'linear', outputActivation: 'sigmoid' },
   training: { optimizer: 'adam', learningRate: 0.01, batchSize: 1, epochs: 200, seed: 7, snapshotEveryBatches: 1 },
 });
 
-interface Sample { atMs: number; rss: number; heapUsed: number; batch: number }
+interface Sample {
+  atMs: number;
+  rss: number;
+  heapUsed: number;
+  batch: number;
+}
 
 describe('bounded memory (slow: about a minute)', () => {
   it('a run with a snapshot every batch trains a minute with flat memory, keeps ≤ its snapshot budget, and its session saves and loads', async () => {
-    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron', paths: { kind: 'absolute' }, maxParallel: 1 });
+    const lab = new LabService({
+      workerFactory: threadWorkerFactory(workerPath),
+      host: 'electron',
+      paths: { kind: 'absolute' },
+      maxParallel: 1,
+    });
     const run = await lab.handle('runs:add', { name: 'every batch', config });
     let batch = 0;
     lab.subscribe((event, payload) => {

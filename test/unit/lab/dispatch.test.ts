@@ -7,7 +7,12 @@ import { SEED_PRESET } from '../../../shared/presets.js';
 import { channelCases, harness, type ChannelCase, type Harness } from './fixtures/channel-cases.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
 
-const lab = () => new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'electron', paths: { kind: 'absolute' } });
+const lab = () =>
+  new LabService({
+    workerFactory: fakeFactory(() => finishAfter(5)).factory,
+    host: 'electron',
+    paths: { kind: 'absolute' },
+  });
 
 describe('dispatch', () => {
   it('rejects unknown channels, including prototype names', async () => {
@@ -18,7 +23,11 @@ describe('dispatch', () => {
   });
 
   it.each([
-    ['runs:add', { name: 'x', config: { ...SEED_PRESET[0].config, model: { ...SEED_PRESET[0].config.model, embeddingDim: 0 } } }, '$.config.model.embeddingDim'],
+    [
+      'runs:add',
+      { name: 'x', config: { ...SEED_PRESET[0].config, model: { ...SEED_PRESET[0].config.model, embeddingDim: 0 } } },
+      '$.config.model.embeddingDim',
+    ],
     ['runs:add', { name: '   ', config: SEED_PRESET[0].config }, '$.name'],
     ['runs:update', { id: '../etc' }, '$.id'],
     ['runs:addPreset', { preset: 'nope' }, '$.preset'],
@@ -43,7 +52,10 @@ describe('dispatch', () => {
     const noPath = await dispatch(service, 'session:save', {});
     expect(noPath).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const relative = await dispatch(service, 'session:save', { path: 'relative.rnnlab' });
-    expect(relative).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'session path must be absolute: relative.rnnlab' } });
+    expect(relative).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: 'session path must be absolute: relative.rnnlab' },
+    });
   });
 
   it('has one case per lab channel (a new channel needs a valid request here)', () => {
@@ -53,20 +65,26 @@ describe('dispatch', () => {
     expect(electronOnlyChannels).toEqual(['export:save']);
   });
 
-  it.each([...electronOnlyChannels])('%s never reaches the service: refused, valid or not, before validation', async (channel) => {
-    const h = await harness();
-    try {
-      const before = h.lab.state();
-      const message = `${channel} is answered by the Electron window only`;
-      const valid = { defaultName: 'chart.png', kind: 'png', data: 'iVBORw0KGgo=' };
-      for (const payload of [valid, { kind: 'gif' }, 'junk']) {
-        expect(await dispatch(h.lab, channel, payload)).toEqual({ ok: false, error: { code: 'bad-request', message } });
+  it.each([...electronOnlyChannels])(
+    '%s never reaches the service: refused, valid or not, before validation',
+    async (channel) => {
+      const h = await harness();
+      try {
+        const before = h.lab.state();
+        const message = `${channel} is answered by the Electron window only`;
+        const valid = { defaultName: 'chart.png', kind: 'png', data: 'iVBORw0KGgo=' };
+        for (const payload of [valid, { kind: 'gif' }, 'junk']) {
+          expect(await dispatch(h.lab, channel, payload)).toEqual({
+            ok: false,
+            error: { code: 'bad-request', message },
+          });
+        }
+        expect(h.lab.state()).toEqual(before);
+      } finally {
+        await h.dispose();
       }
-      expect(h.lab.state()).toEqual(before);
-    } finally {
-      await h.dispose();
-    }
-  });
+    },
+  );
 
   it.each([...labChannels])('%s: a valid request gets an answer its response schema accepts', async (channel) => {
     const h = await harness();
@@ -82,21 +100,26 @@ describe('dispatch', () => {
     }
   });
 
-  it.each([...labChannels])('%s: an invalid request is refused as bad-request in one line naming the path', async (channel) => {
-    const h = await harness();
-    try {
-      const [payload, path] = channelCases[channel].invalid;
-      const before = h.lab.state();
-      const reply = await dispatch(h.lab, channel, payload);
-      expect(reply.ok).toBe(false);
-      if (reply.ok) return;
-      expect(reply.error.code).toBe('bad-request');
-      expect(reply.error.message).toMatch(new RegExp(`^${channel} request is invalid at ${path.replace(/[.$]/g, '\\$&')}: \\S`));
-      expect(reply.error.message).not.toMatch(/\n/);
-      // A refused request changes nothing.
-      expect(h.lab.state()).toEqual(before);
-    } finally {
-      await h.dispose();
-    }
-  });
+  it.each([...labChannels])(
+    '%s: an invalid request is refused as bad-request in one line naming the path',
+    async (channel) => {
+      const h = await harness();
+      try {
+        const [payload, path] = channelCases[channel].invalid;
+        const before = h.lab.state();
+        const reply = await dispatch(h.lab, channel, payload);
+        expect(reply.ok).toBe(false);
+        if (reply.ok) return;
+        expect(reply.error.code).toBe('bad-request');
+        expect(reply.error.message).toMatch(
+          new RegExp(`^${channel} request is invalid at ${path.replace(/[.$]/g, '\\$&')}: \\S`),
+        );
+        expect(reply.error.message).not.toMatch(/\n/);
+        // A refused request changes nothing.
+        expect(h.lab.state()).toEqual(before);
+      } finally {
+        await h.dispose();
+      }
+    },
+  );
 });

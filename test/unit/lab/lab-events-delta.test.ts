@@ -142,14 +142,25 @@ describe('the renderer mirror follows the events', () => {
   });
 
   it('an event about one run replaces that run only; progress changes no run', () => {
-    const { runs: [x, y], mirror } = twoRuns();
+    const {
+      runs: [x, y],
+      mirror,
+    } = twoRuns();
     const next = applyLabEvent(mirror, ['run:changed', { id: y.id, set: { name: 'renamed' }, unset: [] }]);
     expect(next.runs[0]).toBe(x);
     expect(next.runs[1]).toMatchObject({ name: 'renamed', config: y.config });
     expect(next.runs[1]!.config).toBe(y.config);
     expect(next.view).toBe(mirror.view);
     const progress = {
-      epoch: 1, epochs: 2, batch: 1, batchesPerEpoch: 5, loss: 1, acc: 0, fraction: 0.1, elapsedMs: 1, etaMs: 9,
+      epoch: 1,
+      epochs: 2,
+      batch: 1,
+      batchesPerEpoch: 5,
+      loss: 1,
+      acc: 0,
+      fraction: 0.1,
+      elapsedMs: 1,
+      etaMs: 9,
     };
     expect(applyLabEvent(next, ['run:progress', { id: x.id, progress }])).toBe(next);
     const record = { epoch: 1, loss: 1, acc: 0, valLoss: 1, valAcc: 0 };
@@ -159,8 +170,15 @@ describe('the renderer mirror follows the events', () => {
 
 function twoRuns() {
   const run = (id: string) => ({
-    id, name: id, config: smallConfig(0), note: '', status: 'idle' as const,
-    history: [], batchLoss: [], predictions: [], snapshots: [],
+    id,
+    name: id,
+    config: smallConfig(0),
+    note: '',
+    status: 'idle' as const,
+    history: [],
+    batchLoss: [],
+    predictions: [],
+    snapshots: [],
   });
   const runs = [run('x'), run('y')] as const;
   const mirror = mirrorOf({

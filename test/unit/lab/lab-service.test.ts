@@ -86,11 +86,16 @@ describe('LabService runs', () => {
     expect(control.started.every((w) => w.terminated)).toBe(true);
   });
 
-  it('marks a crashed worker\'s run failed with the reason while the others finish', async () => {
+  it("marks a crashed worker's run failed with the reason while the others finish", async () => {
     const { factory } = fakeFactory((_config, index) =>
       index === 1 ? (worker) => worker.exit(134, 'the worker crashed: out of memory') : finishAfter(20),
     );
-    const lab = new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' }, maxParallel: 2 });
+    const lab = new LabService({
+      workerFactory: factory,
+      host: 'electron',
+      paths: { kind: 'absolute' },
+      maxParallel: 2,
+    });
     await lab.handle('runs:addPreset', { preset: 'seed', samples: 200 });
     const runs = await lab.handle('runs:train', {});
     expect(runs.map((r) => r.status)).toEqual(['done', 'failed', 'done', 'done']);
@@ -118,13 +123,26 @@ describe('LabService runs', () => {
     expect(lab.state().runs.map((r) => r.status)).toEqual(['training', 'queued']);
     expect(await lab.handle('runs:cancel', {})).toEqual({ cancelled: 2 });
     const runs = await training;
-    expect(runs.map((r) => [r.id, r.status])).toEqual([[a.id, 'cancelled'], [b.id, 'cancelled']]);
+    expect(runs.map((r) => [r.id, r.status])).toEqual([
+      [a.id, 'cancelled'],
+      [b.id, 'cancelled'],
+    ]);
     expect(runs[0].history).toHaveLength(1); // the partial result came back
     expect(control.started).toHaveLength(1); // B never started a worker
   });
 
   it('throttles run:progress to at most ~20 per second per run', async () => {
-    const progress = { epoch: 1, epochs: 4, batch: 1, batchesPerEpoch: 100, loss: 0.5, acc: 0.5, fraction: 0.01, elapsedMs: 1, etaMs: 100 };
+    const progress = {
+      epoch: 1,
+      epochs: 4,
+      batch: 1,
+      batchesPerEpoch: 100,
+      loss: 0.5,
+      acc: 0.5,
+      fraction: 0.01,
+      elapsedMs: 1,
+      etaMs: 100,
+    };
     const { factory } = fakeFactory(() => (worker, config) => {
       for (let i = 0; i < 200; i++) worker.send({ type: 'progress', progress: { ...progress, batch: i } });
       setTimeout(() => worker.send({ type: 'progress', progress: { ...progress, batch: 999 } }), 60);
@@ -147,7 +165,11 @@ describe('LabService runs', () => {
     const { lab } = service();
     const a = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     const b = await lab.handle('runs:add', { name: 'B', config: smallConfig(1) });
-    const view = await lab.handle('view:set', { order: [b.id, 'ghost'], layout: 'overlay', hiddenInOverlay: ['ghost', a.id] });
+    const view = await lab.handle('view:set', {
+      order: [b.id, 'ghost'],
+      layout: 'overlay',
+      hiddenInOverlay: ['ghost', a.id],
+    });
     expect(view).toEqual({ order: [b.id, a.id], layout: 'overlay', hiddenInOverlay: [a.id] });
   });
 });

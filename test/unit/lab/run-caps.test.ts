@@ -16,11 +16,22 @@ vi.mock('../../../shared/limits.js', async (importOriginal) => ({
 
 function service(delayMs = 20) {
   const { factory, control } = fakeFactory(() => finishAfter(delayMs));
-  return { lab: new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' }, maxParallel: 2 }), control };
+  return {
+    lab: new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' }, maxParallel: 2 }),
+    control,
+  };
 }
 
 const idleRun = (i: number): Run => ({
-  id: `r${i}`, name: `Run ${i}`, config: smallConfig(0), status: 'idle', note: '', history: [], batchLoss: [], predictions: [], snapshots: [],
+  id: `r${i}`,
+  name: `Run ${i}`,
+  config: smallConfig(0),
+  status: 'idle',
+  note: '',
+  history: [],
+  batchLoss: [],
+  predictions: [],
+  snapshots: [],
 });
 
 describe('runs per session', () => {
@@ -91,7 +102,10 @@ describe('runs:train refusals', () => {
   it('an unknown id is refused before the known ones start', async () => {
     const { lab, control } = service();
     const a = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
-    await expect(lab.handle('runs:train', { ids: [a.id, 'nope'] })).rejects.toMatchObject({ code: 'not-found', message: 'no run with id nope' });
+    await expect(lab.handle('runs:train', { ids: [a.id, 'nope'] })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'no run with id nope',
+    });
     expect(lab.state().runs[0].status).toBe('idle');
     expect(control.started).toHaveLength(0);
     await lab.close();
@@ -100,13 +114,19 @@ describe('runs:train refusals', () => {
   it(`at most MAX_QUEUED_RUNS (${QUEUE_CAP} here) queued or training at once; a refused request queues none of its runs`, async () => {
     const { lab } = service(300);
     const ids: string[] = [];
-    for (let i = 0; i < QUEUE_CAP + 2; i++) ids.push((await lab.handle('runs:add', { name: `R${i}`, config: smallConfig(0) })).id);
+    for (let i = 0; i < QUEUE_CAP + 2; i++)
+      ids.push((await lab.handle('runs:add', { name: `R${i}`, config: smallConfig(0) })).id);
     const first = lab.handle('runs:train', { ids: ids.slice(0, 2) });
     await expect(lab.handle('runs:train', { ids: ids.slice(2) })).rejects.toMatchObject({
       code: 'busy',
       message: 'at most 3 runs may be queued or training at once (2 are, 3 more asked)',
     });
-    expect(lab.state().runs.slice(2).map((r) => r.status)).toEqual(['idle', 'idle', 'idle']);
+    expect(
+      lab
+        .state()
+        .runs.slice(2)
+        .map((r) => r.status),
+    ).toEqual(['idle', 'idle', 'idle']);
     // Runs already queued are not counted twice; one more fits.
     const second = lab.handle('runs:train', { ids: [ids[0], ids[2]] });
     const done = [...(await first), ...(await second)];

@@ -17,9 +17,25 @@ import { trainedSeedRun } from '../analysis/trained-fixtures.js';
 
 const theme = chartTheme('light');
 /** The seed's trained sigmoid run, with the per-batch losses a trained run records (the fixture leaves them out). */
-const trained = { ...trainedSeedRun('sigmoid1', 'c'), batchLoss: [{ step: 10, loss: 0.6 }, { step: 20, loss: 0.2 }] };
-const untrained = { ...trained, id: 'u', name: 'fresh', status: 'queued' as const, history: [], batchLoss: [],
-  weights: undefined, digitScores: undefined, predictions: [], snapshots: [] };
+const trained = {
+  ...trainedSeedRun('sigmoid1', 'c'),
+  batchLoss: [
+    { step: 10, loss: 0.6 },
+    { step: 20, loss: 0.2 },
+  ],
+};
+const untrained = {
+  ...trained,
+  id: 'u',
+  name: 'fresh',
+  status: 'queued' as const,
+  history: [],
+  batchLoss: [],
+  weights: undefined,
+  digitScores: undefined,
+  predictions: [],
+  snapshots: [],
+};
 const params = { sequence: '5,8,4', maxLength: 6 };
 
 /** What an entry draws for these runs: null when none of them has what it needs, as every caller checks. */
@@ -38,12 +54,25 @@ describe('the chart catalogue', () => {
   it('lists each id once, board charts then analysis charts, with the CLI names and file names of before', () => {
     expect(new Set(chartIds).size).toBe(chartIds.length);
     expect(chartIds).toEqual([
-      'curves', 'batch-loss', 'embedding', 'weights', 'digit-scores', 'predictions', 'lengths', 'timeline', 'trace',
+      'curves',
+      'batch-loss',
+      'embedding',
+      'weights',
+      'digit-scores',
+      'predictions',
+      'lengths',
+      'timeline',
+      'trace',
     ]);
     const files = Object.fromEntries(chartCatalogue.map((c) => [c.id, c.file]));
     expect(files).toMatchObject({ lengths: 'accuracy-vs-length', timeline: 'score-timeline', curves: 'curves' });
     expect(boardCharts.map((c) => c.title)).toEqual([
-      'Loss and accuracy', 'Loss per batch', 'Embedding', 'W, U and b', 'Digit scores', 'Predictions',
+      'Loss and accuracy',
+      'Loss per batch',
+      'Embedding',
+      'W, U and b',
+      'Digit scores',
+      'Predictions',
     ]);
   });
 
@@ -64,7 +93,7 @@ describe('the chart catalogue', () => {
     for (const c of overlayCharts) expect(seriesCount(c.overlay.option(runs, { theme }))).toBeGreaterThanOrEqual(2);
   });
 
-  it('the board column lists the catalogue\'s board charts: live ones while training, the rest with a result', () => {
+  it("the board column lists the catalogue's board charts: live ones while training, the rest with a result", () => {
     const live = boardChartsFor(trained, true, 'live').map((c) => c.id);
     const result = boardChartsFor(trained, true, 'result').map((c) => c.id);
     expect([...live, ...result]).toEqual(boardCharts.filter((c) => c.board).map((c) => c.id));
@@ -113,10 +142,11 @@ describe('no chart list outside the catalogue', () => {
   /** Files whose words coincide with chart ids but name other things. */
   const otherVocabulary: Record<string, string> = {
     'shared/charts/data-export.ts': 'the data kinds behind a chart (history, weights, digit scores, predictions)',
-    'electron/lab/sessions/session-sense/status.ts': 'a run\'s stored fields',
-    'renderer/src/analysis/run-job.ts': 'the analysis worker\'s job kinds',
+    'electron/lab/sessions/session-sense/status.ts': "a run's stored fields",
+    'renderer/src/analysis/run-job.ts': "the analysis worker's job kinds",
   };
-  const files = ['shared', 'electron', 'renderer/src'].flatMap((d) => sources(join(root, d)))
+  const files = ['shared', 'electron', 'renderer/src']
+    .flatMap((d) => sources(join(root, d)))
     .filter((f) => !relative(root, f).startsWith('shared/catalogue/') && !(relative(root, f) in otherVocabulary));
 
   it('no switch or comparison on a chart id, and no hard-coded list of chart ids', () => {

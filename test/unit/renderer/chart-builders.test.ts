@@ -45,7 +45,10 @@ describe('chart builders are pure functions of the run', () => {
   });
 
   it('batch loss plots [step, loss] pairs', () => {
-    expect(seriesOf(batchLossOption(run.batchLoss, ctx))[0].data).toEqual([[10, 0.6], [20, 0.2]]);
+    expect(seriesOf(batchLossOption(run.batchLoss, ctx))[0].data).toEqual([
+      [10, 0.6],
+      [20, 0.2],
+    ]);
   });
 
   it('embedding heatmap has vocab × E cells and a symmetric scale', () => {
@@ -69,7 +72,7 @@ describe('chart builders are pure functions of the run', () => {
     expect(topDigit(run.digitScores!)).toBe(4);
   });
 
-  it('digit scores with 2 RNN units: one series per unit with that unit\'s scores, target column still marked', () => {
+  it("digit scores with 2 RNN units: one series per unit with that unit's scores, target column still marked", () => {
     const scores = Array.from({ length: 10 }, (_, d) => [d === 4 ? 3 : -0.1 * d, d === 4 ? -2 : 0.2 * d]);
     const o = digitScoresOption(scores, 4, ctx);
     const s = seriesOf(o) as (Series & { markArea?: { data: { xAxis: string }[][] } })[];
@@ -89,8 +92,22 @@ describe('chart builders are pure functions of the run', () => {
 
   it('overlay digit scores say "unit 0" when a run has several units', () => {
     const a = fakeRun('a');
-    const two = { id: 'm', name: 'Two units', color: runColor(1, 'dark'), history: a.history, digitScores: a.digitScores!.map((r) => [r[0], 9]), targetDigit: 4 };
-    const one = { id: a.id, name: a.name, color: runColor(0, 'dark'), history: a.history, digitScores: a.digitScores, targetDigit: 4 };
+    const two = {
+      id: 'm',
+      name: 'Two units',
+      color: runColor(1, 'dark'),
+      history: a.history,
+      digitScores: a.digitScores!.map((r) => [r[0], 9]),
+      targetDigit: 4,
+    };
+    const one = {
+      id: a.id,
+      name: a.name,
+      color: runColor(0, 'dark'),
+      history: a.history,
+      digitScores: a.digitScores,
+      targetDigit: 4,
+    };
     const o = digitScoresOverlayOption([one, two], { theme });
     expect((o.yAxis as { name: string }).name).toMatch(/unit 0/);
     expect(seriesOf(o)[1].data).toEqual(a.digitScores!.map((r) => r[0]));
@@ -106,13 +123,27 @@ describe('chart builders are pure functions of the run', () => {
   it('tooltips print run names as text, never as markup (names come from session files)', () => {
     const a = fakeRun('a');
     const name = '<img src=x onerror=alert(1)>&';
-    const run = { id: a.id, name, color: runColor(0, 'dark'), history: a.history, digitScores: a.digitScores, targetDigit: 4 };
-    const overlayTip = (digitScoresOverlayOption([run], { theme }).tooltip as { formatter: (p: unknown) => string }).formatter([
-      { name: '4', seriesIndex: 0, value: 1, marker: '' },
-    ]);
+    const run = {
+      id: a.id,
+      name,
+      color: runColor(0, 'dark'),
+      history: a.history,
+      digitScores: a.digitScores,
+      targetDigit: 4,
+    };
+    const overlayTip = (
+      digitScoresOverlayOption([run], { theme }).tooltip as { formatter: (p: unknown) => string }
+    ).formatter([{ name: '4', seriesIndex: 0, value: 1, marker: '' }]);
     expect(overlayTip).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;');
     expect(overlayTip).not.toContain('<img');
-    const perRun = digitScoresOption([[1, 2], [3, 4]], 1, ctx);
+    const perRun = digitScoresOption(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      1,
+      ctx,
+    );
     const perRunTip = (perRun.tooltip as { formatter: (p: unknown) => string }).formatter([
       { name: '1', seriesName: '<b>unit</b>', value: 3, marker: '' },
     ]);
@@ -129,7 +160,14 @@ describe('chart builders are pure functions of the run', () => {
   it('overlays: one legend entry per run, hidden runs deselected, unique names', () => {
     const a = fakeRun('a');
     const b = fakeRun('b', { name: a.name });
-    const runs = [a, b].map((r, i) => ({ id: r.id, name: r.name, color: runColor(i, 'dark'), history: r.history, digitScores: r.digitScores, targetDigit: 4 }));
+    const runs = [a, b].map((r, i) => ({
+      id: r.id,
+      name: r.name,
+      color: runColor(i, 'dark'),
+      history: r.history,
+      digitScores: r.digitScores,
+      targetDigit: 4,
+    }));
     const o = curvesOverlayOption(runs, { theme, hidden: ['b'] });
     const legend = o.legend as { data: string[]; selected: Record<string, boolean> };
     expect(legend.data).toEqual(['Run a', 'Run a (2)']);
@@ -140,7 +178,14 @@ describe('chart builders are pure functions of the run', () => {
   });
 
   it('runChartOption returns null for an untrained run and an option for every kind of a trained one', () => {
-    const empty = fakeRun('e', { status: 'queued', history: [], batchLoss: [], weights: undefined, digitScores: undefined, predictions: [] });
+    const empty = fakeRun('e', {
+      status: 'queued',
+      history: [],
+      batchLoss: [],
+      weights: undefined,
+      digitScores: undefined,
+      predictions: [],
+    });
     for (const { id } of boardCharts) {
       expect(runChartOption(id, empty, ctx)).toBeNull();
       expect(runChartOption(id, run, ctx)).not.toBeNull();

@@ -22,7 +22,8 @@ import { randomModel } from '../analysis/random-model.js';
 const theme = chartTheme('dark');
 const ctx = { theme, color: '#0f9484' };
 // What ECharts itself puts in `params.marker`: the markup the CSP blocks.
-const ECHARTS_MARKER = '<span style="display:inline-block;margin-right:4px;border-radius:10px;width:10px;height:10px;background-color:#0f9484;"></span>';
+const ECHARTS_MARKER =
+  '<span style="display:inline-block;margin-right:4px;border-radius:10px;width:10px;height:10px;background-color:#0f9484;"></span>';
 
 type Formatter = (params: unknown, ticket: string) => unknown;
 type Tooltip = { trigger?: string; formatter?: Formatter | string };
@@ -31,13 +32,26 @@ type Series = { name?: string; data?: unknown[]; xAxisIndex?: number };
 /** The params ECharts would hand a tooltip hovering the first data item of every series (axis) or of the first (item). */
 function hoverParams(option: EChartsOption, trigger: string | undefined): unknown {
   const series = (option.series as Series[]).filter((s) => s.data?.length);
-  const category = [option.xAxis, option.yAxis].flat().find((a) => (a as { data?: unknown[] } | undefined)?.data) as { data: unknown[] } | undefined;
+  const category = [option.xAxis, option.yAxis].flat().find((a) => (a as { data?: unknown[] } | undefined)?.data) as
+    { data: unknown[] } | undefined;
   const first = category?.data[0];
   const name = String(typeof first === 'object' && first ? (first as { value: unknown }).value : (first ?? '0'));
   const one = (s: Series, i: number) => {
     const d = s.data![0];
     const value = typeof d === 'object' && d && !Array.isArray(d) ? (d as { value: unknown }).value : d;
-    return { seriesName: s.name ?? `series\0${i}`, seriesIndex: i, name, value, dataIndex: 0, color: '#0f9484', marker: ECHARTS_MARKER, axisValueLabel: name, axisDim: 'x', axisIndex: s.xAxisIndex ?? 0, encode: { x: [0], y: [1] } };
+    return {
+      seriesName: s.name ?? `series\0${i}`,
+      seriesIndex: i,
+      name,
+      value,
+      dataIndex: 0,
+      color: '#0f9484',
+      marker: ECHARTS_MARKER,
+      axisValueLabel: name,
+      axisDim: 'x',
+      axisIndex: s.xAxisIndex ?? 0,
+      encode: { x: [0], y: [1] },
+    };
   };
   return trigger === 'axis' ? series.map(one) : one(series[0]!, 0);
 }
@@ -58,11 +72,21 @@ describe('chart tooltips carry no style attribute (the CSP blocks them)', () => 
   const overlay = [lin, sig].map((r, i) => toOverlayRun(r, i, 'dark'));
   const options: Record<string, EChartsOption> = {
     curves: curvesOption(lin.history, ctx),
-    batchLoss: batchLossOption([{ step: 1, loss: 0.5 }, { step: 2, loss: 0.25 }], ctx),
+    batchLoss: batchLossOption(
+      [
+        { step: 1, loss: 0.5 },
+        { step: 2, loss: 0.25 },
+      ],
+      ctx,
+    ),
     embedding: embeddingOption(lin.weights!.embedding, 4, ctx),
     weights: weightsOption(lin.weights!, ctx),
     digitScores: digitScoresOption(lin.digitScores!, 4, ctx),
-    digitScoresUnits: digitScoresOption(lin.digitScores!.map((r) => [r[0], -r[0]]), 4, ctx),
+    digitScoresUnits: digitScoresOption(
+      lin.digitScores!.map((r) => [r[0], -r[0]]),
+      4,
+      ctx,
+    ),
     predictions: predictionsOption(lin.predictions, ctx),
     curvesOverlay: curvesOverlayOption(overlay, { theme }),
     digitScoresOverlay: digitScoresOverlayOption(overlay, { theme }),
@@ -70,7 +94,10 @@ describe('chart tooltips carry no style attribute (the CSP blocks them)', () => 
     waterfall: C.waterfallOption(trace.contributions!, trace.finalValue, 4, ctx),
     oneDMap: C.oneDMapOption(A.oneDMap(m, [5, 8, 4]), 4, ctx),
     timeline: C.scoreTimelineOption(A.timeline(sig), 4, ctx, 1000),
-    heatmap: C.matrixHeatmapOption(randomModel({ vocab: 3, e: 2, units: 3, act: 'tanh' }).weights.recurrentKernel, theme),
+    heatmap: C.matrixHeatmapOption(
+      randomModel({ vocab: 3, e: 2, units: 3, act: 'tanh' }).weights.recurrentKernel,
+      theme,
+    ),
     lengths: C.lengthsOption([{ name: 'a', color: '#111111', result: lengths }], theme),
     seedCurves: C.seedRepeatCurvesOption(repeat, ctx),
     seedScores: C.seedRepeatScoresOption(repeat, 4, ctx),
@@ -97,7 +124,9 @@ describe('chart tooltips carry no style attribute (the CSP blocks them)', () => 
     // Loss and accuracy sit on two grids: one header each, as ECharts' own tooltip groups them.
     expect([...html.matchAll(/<div class="tip-head">([^<]*)<\/div>/g)].map((h) => h[1])).toEqual(['1', '1']);
     expect(html.indexOf('<div class="tip-head">', 1)).toBeGreaterThan(html.indexOf(fmt(lin.history[0].valLoss, 4)));
-    const rows = [...html.matchAll(/<span class="tip-name">([^<]*)<\/span><b class="tip-value">([^<]*)<\/b>/g)].map((r) => [r[1], r[2]]);
+    const rows = [...html.matchAll(/<span class="tip-name">([^<]*)<\/span><b class="tip-value">([^<]*)<\/b>/g)].map(
+      (r) => [r[1], r[2]],
+    );
     expect(rows).toEqual([
       ['train', fmt(lin.history[0].loss, 4)],
       ['validation', fmt(lin.history[0].valLoss, 4)],
@@ -108,9 +137,16 @@ describe('chart tooltips carry no style attribute (the CSP blocks them)', () => 
 });
 
 describe('tooltip markup', () => {
-  it('escapes names and values: run names are the user\'s text', () => {
+  it("escapes names and values: run names are the user's text", () => {
     const tip = defaultTooltip('axis', (v) => `<${String(v)}>`);
-    const html = String(tip([{ seriesName: '<img src=x>', name: '3', axisValueLabel: '"3"', value: 2, dataIndex: 0, color: 'red' }] as never, 't'));
+    const html = String(
+      tip(
+        [
+          { seriesName: '<img src=x>', name: '3', axisValueLabel: '"3"', value: 2, dataIndex: 0, color: 'red' },
+        ] as never,
+        't',
+      ),
+    );
     expect(html).toContain('&lt;img src=x&gt;');
     expect(html).toContain('&lt;2&gt;');
     expect(html).toContain('&quot;3&quot;');
@@ -118,20 +154,52 @@ describe('tooltip markup', () => {
   });
 
   it('passes escaped names to a builder formatter', () => {
-    const option = { tooltip: { trigger: 'item' as const, formatter: (p: unknown) => `${(p as { seriesName: string }).seriesName}|${(p as { marker: string }).marker}` } };
-    const html = String((withCspSafeTooltip(option).tooltip as { formatter: Formatter }).formatter({ seriesName: 'a<b', name: 'x', value: 1, dataIndex: 0, color: '#abc', marker: ECHARTS_MARKER }, 't'));
+    const option = {
+      tooltip: {
+        trigger: 'item' as const,
+        formatter: (p: unknown) => `${(p as { seriesName: string }).seriesName}|${(p as { marker: string }).marker}`,
+      },
+    };
+    const html = String(
+      (withCspSafeTooltip(option).tooltip as { formatter: Formatter }).formatter(
+        { seriesName: 'a<b', name: 'x', value: 1, dataIndex: 0, color: '#abc', marker: ECHARTS_MARKER },
+        't',
+      ),
+    );
     expect(html).toBe(`a&lt;b|${tipMarker('#abc')}`);
   });
 
   it('shows the value-axis dimension of [x, y] data, and no row name for unnamed series', () => {
     const tip = defaultTooltip('axis', (v) => String(v));
-    const html = String(tip([{ seriesName: 'series\u00000', name: '', axisValueLabel: '10', value: [10, 0.75], encode: { x: [0], y: [1] }, dataIndex: 0, color: '#000' }] as never, 't'));
+    const html = String(
+      tip(
+        [
+          {
+            seriesName: 'series\u00000',
+            name: '',
+            axisValueLabel: '10',
+            value: [10, 0.75],
+            encode: { x: [0], y: [1] },
+            dataIndex: 0,
+            color: '#000',
+          },
+        ] as never,
+        't',
+      ),
+    );
     expect(html).toContain('<span class="tip-name"></span><b class="tip-value">0.75</b>');
   });
 
   it('item tooltips put the series name on top and the item on its row', () => {
-    const html = String(defaultTooltip('item')({ seriesName: 'probability', name: '5 8 4  (1)', value: 0.5, dataIndex: 0, color: '#0a0' } as never, 't'));
-    expect(html).toBe(`<div class="tip-head">probability</div><div class="tip-row">${tipMarker('#0a0')}<span class="tip-name">5 8 4  (1)</span><b class="tip-value">0.5</b></div>`);
+    const html = String(
+      defaultTooltip('item')(
+        { seriesName: 'probability', name: '5 8 4  (1)', value: 0.5, dataIndex: 0, color: '#0a0' } as never,
+        't',
+      ),
+    );
+    expect(html).toBe(
+      `<div class="tip-head">probability</div><div class="tip-row">${tipMarker('#0a0')}<span class="tip-name">5 8 4  (1)</span><b class="tip-value">0.5</b></div>`,
+    );
   });
 
   it('a dot only for a plain colour; a gradient object gets none', () => {

@@ -5,7 +5,9 @@ import { SEED_PRESET } from '../../../shared/presets.js';
 export function fakeRun(id = 'r1', overrides: Partial<Run> = {}): Run {
   const vocab = 10;
   const dims = 2;
-  const embedding = Array.from({ length: vocab }, (_, d) => Array.from({ length: dims }, (_, j) => (d === 4 ? 2 + j : -0.1 * d + j * 0.01)));
+  const embedding = Array.from({ length: vocab }, (_, d) =>
+    Array.from({ length: dims }, (_, j) => (d === 4 ? 2 + j : -0.1 * d + j * 0.01)),
+  );
   const kernel = Array.from({ length: dims }, (_, j) => [1 + j]);
   const bias = [-0.5];
   const digitScores = embedding.map((row) => [row.reduce((s, v, j) => s + v * kernel[j][0], 0) + bias[0]]);
@@ -23,7 +25,11 @@ export function fakeRun(id = 'r1', overrides: Partial<Run> = {}): Run {
       { step: 10, loss: 0.6 },
       { step: 20, loss: 0.2 },
     ],
-    summary: { layers: [{ name: 'Embedding_Layer', type: 'Embedding', outputShape: '(None, 3, 2)', params: 20 }], totalParams: 24, trainableParams: 24 },
+    summary: {
+      layers: [{ name: 'Embedding_Layer', type: 'Embedding', outputShape: '(None, 3, 2)', params: 20 }],
+      totalParams: 24,
+      trainableParams: 24,
+    },
     weights: { embedding, kernel, recurrentKernel: [[1.01]], bias },
     digitScores,
     predictions: [

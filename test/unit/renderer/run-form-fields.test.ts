@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allFields, fieldGroups, validateForm, valuesFromConfig, type FieldKey, type FormValues,
+  allFields,
+  fieldGroups,
+  validateForm,
+  valuesFromConfig,
+  type FieldKey,
+  type FormValues,
 } from '../../../renderer/src/lib/run-form.js';
 import { DEFAULT_RUN } from '../../../shared/presets.js';
 
@@ -9,9 +14,21 @@ const base = (): FormValues => valuesFromConfig('Fields', DEFAULT_RUN.config);
 /** Two sets of valid values that together differ from the default in every field (no output layer needs 1 unit). */
 const distinct: Partial<Record<FieldKey, string>>[] = [
   {
-    embeddingDim: '7', rnnUnits: '2', rnnActivation: 'tanh', learningRate: '0.0375', batchSize: '12', epochs: '9',
-    seed: '1001', engine: 'reference', snapshotEveryBatches: '17', samples: '777', targetDigit: '5',
-    sequenceLength: '6', vocabularySize: '13', validationSplit: '0.3', dataSeed: '2002',
+    embeddingDim: '7',
+    rnnUnits: '2',
+    rnnActivation: 'tanh',
+    learningRate: '0.0375',
+    batchSize: '12',
+    epochs: '9',
+    seed: '1001',
+    engine: 'reference',
+    snapshotEveryBatches: '17',
+    samples: '777',
+    targetDigit: '5',
+    sequenceLength: '6',
+    vocabularySize: '13',
+    validationSplit: '0.3',
+    dataSeed: '2002',
   },
   { rnnActivation: 'sigmoid', outputActivation: 'none', embeddingDim: '3' },
 ];
@@ -19,22 +36,41 @@ const distinct: Partial<Record<FieldKey, string>>[] = [
 describe('Add run form: generated from the config fields', () => {
   it('keeps its sections, labels, ids and order', () => {
     expect(fieldGroups.map((g) => [g.title, g.fields.map((f) => `${f.key}:${f.label}`)])).toEqual([
-      ['Model', [
-        'embeddingDim:Embedding size', 'rnnUnits:RNN units', 'rnnActivation:RNN activation',
-        'outputActivation:Output activation',
-      ]],
-      ['Training', [
-        'learningRate:Learning rate', 'batchSize:Batch size', 'epochs:Epochs', 'seed:Training seed', 'engine:Engine',
-        'snapshotEveryBatches:Snapshot every K batches',
-      ]],
-      ['Task', [
-        'samples:Samples', 'targetDigit:Target digit', 'sequenceLength:Sequence length',
-        'vocabularySize:Vocabulary size', 'validationSplit:Validation split', 'dataSeed:Data seed',
-      ]],
+      [
+        'Model',
+        [
+          'embeddingDim:Embedding size',
+          'rnnUnits:RNN units',
+          'rnnActivation:RNN activation',
+          'outputActivation:Output activation',
+        ],
+      ],
+      [
+        'Training',
+        [
+          'learningRate:Learning rate',
+          'batchSize:Batch size',
+          'epochs:Epochs',
+          'seed:Training seed',
+          'engine:Engine',
+          'snapshotEveryBatches:Snapshot every K batches',
+        ],
+      ],
+      [
+        'Task',
+        [
+          'samples:Samples',
+          'targetDigit:Target digit',
+          'sequenceLength:Sequence length',
+          'vocabularySize:Vocabulary size',
+          'validationSplit:Validation split',
+          'dataSeed:Data seed',
+        ],
+      ],
     ]);
   });
 
-  it('hints are the schema\'s ranges, and choices its enums', () => {
+  it("hints are the schema's ranges, and choices its enums", () => {
     const field = (key: FieldKey) => allFields.find((f) => f.key === key);
     expect(field('embeddingDim')?.hint).toBe('1–64');
     expect(field('samples')?.hint).toBe('20–200,000');

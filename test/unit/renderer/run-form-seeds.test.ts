@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allFields, validateForm, valuesFromConfig, type FieldKey, type FormValues } from '../../../renderer/src/lib/run-form.js';
+import {
+  allFields,
+  validateForm,
+  valuesFromConfig,
+  type FieldKey,
+  type FormValues,
+} from '../../../renderer/src/lib/run-form.js';
 import { DEFAULT_RUN } from '../../../shared/presets.js';
 import { runConfigSchema, type RunConfig } from '../../../shared/schemas/run-config.js';
 
@@ -38,7 +44,11 @@ describe('Add run form: the two seeds', () => {
   });
 
   it('a config with distinct seeds opens with each under its own label (Edit run)', () => {
-    const config = { ...defaults, training: { ...defaults.training, seed: 41 }, task: { ...defaults.task, dataSeed: 42 } };
+    const config = {
+      ...defaults,
+      training: { ...defaults.training, seed: 41 },
+      task: { ...defaults.task, dataSeed: 42 },
+    };
     const values = valuesFromConfig('Edit me', config);
     expect(values[keyOf('Training seed')]).toBe('41');
     expect(values[keyOf('Data seed')]).toBe('42');
@@ -55,8 +65,19 @@ describe('Add run form: the two seeds', () => {
   it('every labelled field round-trips a distinct value through the config and back', () => {
     // Distinct, valid numbers per field (choices keep their default): a crossed wire moves a value to another label.
     const distinct: Partial<Record<FieldKey, string>> = {
-      embeddingDim: '7', rnnUnits: '2', learningRate: '0.0375', batchSize: '12', epochs: '9', seed: '1001', dataSeed: '2002',
-      samples: '777', targetDigit: '5', sequenceLength: '6', vocabularySize: '13', validationSplit: '0.3', snapshotEveryBatches: '17',
+      embeddingDim: '7',
+      rnnUnits: '2',
+      learningRate: '0.0375',
+      batchSize: '12',
+      epochs: '9',
+      seed: '1001',
+      dataSeed: '2002',
+      samples: '777',
+      targetDigit: '5',
+      sequenceLength: '6',
+      vocabularySize: '13',
+      validationSplit: '0.3',
+      snapshotEveryBatches: '17',
     };
     const values = { ...base(), ...distinct };
     const result = validateForm(values);

@@ -7,7 +7,22 @@ const base = () => valuesFromConfig('My run', DEFAULT_RUN.config);
 describe('Add run form', () => {
   it('has a labelled field for every RunConfig field the user sets', () => {
     const labels = allFields.map((f) => f.label);
-    for (const l of ['Embedding size', 'RNN activation', 'Output activation', 'Learning rate', 'Batch size', 'Epochs', 'Training seed', 'Data seed', 'Samples', 'Target digit', 'Sequence length', 'Vocabulary size', 'RNN units', 'Engine']) {
+    for (const l of [
+      'Embedding size',
+      'RNN activation',
+      'Output activation',
+      'Learning rate',
+      'Batch size',
+      'Epochs',
+      'Training seed',
+      'Data seed',
+      'Samples',
+      'Target digit',
+      'Sequence length',
+      'Vocabulary size',
+      'RNN units',
+      'Engine',
+    ]) {
       expect(labels).toContain(l);
     }
   });
@@ -40,7 +55,12 @@ describe('Add run form', () => {
   it('rejects text, fractions where whole numbers go, and empty fields', () => {
     const r = validateForm({ ...base(), learningRate: 'fast', batchSize: '2.5', samples: ' ' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toMatchObject({ learningRate: 'Enter a number', batchSize: 'Enter a whole number', samples: 'Enter a value' });
+    if (!r.ok)
+      expect(r.errors).toMatchObject({
+        learningRate: 'Enter a number',
+        batchSize: 'Enter a whole number',
+        samples: 'Enter a value',
+      });
   });
 
   it('reports cross-field rules from the shared schema', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { liveProgress, moveInOrder, orderRuns } from '../../../renderer/src/lib/run-order.js';
 import { isBusy } from '../../../renderer/src/lib/run-status.js';
-import { formatDuration, formatLoss, formatPercent, formatProbability, formatScore } from '../../../renderer/src/lib/format.js';
+import {
+  formatDuration,
+  formatLoss,
+  formatPercent,
+  formatProbability,
+  formatScore,
+} from '../../../renderer/src/lib/format.js';
 import { socketUrl } from '../../../renderer/src/host/browser-host.js';
 
 describe('lab mirror logic', () => {
@@ -20,7 +26,12 @@ describe('lab mirror logic', () => {
 describe('progress store logic', () => {
   it('keeps progress only for runs still training', () => {
     const p = { a: 1, b: 2, gone: 3 };
-    expect(liveProgress(p, [{ id: 'a', status: 'training' }, { id: 'b', status: 'done' }])).toEqual({ a: 1 });
+    expect(
+      liveProgress(p, [
+        { id: 'a', status: 'training' },
+        { id: 'b', status: 'done' },
+      ]),
+    ).toEqual({ a: 1 });
   });
   it('offers Cancel only for runs waiting for a worker or training', () => {
     expect(isBusy('queued')).toBe(true);
@@ -45,7 +56,9 @@ describe('number formats', () => {
 
 describe('browser host address', () => {
   it('carries the page token to the socket, on the same host', () => {
-    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:5000', search: '?token=abc123' })).toBe('ws://127.0.0.1:5000/ws?token=abc123');
+    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:5000', search: '?token=abc123' })).toBe(
+      'ws://127.0.0.1:5000/ws?token=abc123',
+    );
     expect(socketUrl({ protocol: 'http:', host: 'h:1', search: '' })).toBe('ws://h:1/ws?token=');
   });
 });

@@ -40,7 +40,9 @@ describe('chart scheduler', () => {
 describe('option key', () => {
   it('is equal for equal options and tells formatters apart by source', () => {
     const a = { series: [{ data: [1, 2] }], tooltip: { formatter: (v: number) => String(v) } };
-    expect(optionKey(a)).toBe(optionKey({ series: [{ data: [1, 2] }], tooltip: { formatter: (v: number) => String(v) } }));
+    expect(optionKey(a)).toBe(
+      optionKey({ series: [{ data: [1, 2] }], tooltip: { formatter: (v: number) => String(v) } }),
+    );
     expect(optionKey(a)).not.toBe(optionKey({ ...a, series: [{ data: [1, 3] }] }));
     expect(optionKey(a)).not.toBe(optionKey({ ...a, tooltip: { formatter: (v: number) => v.toFixed(2) } }));
   });

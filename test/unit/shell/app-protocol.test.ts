@@ -22,7 +22,13 @@ const get = (url: string, method = 'GET') => {
 };
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name ?? '', values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name ?? '', values]),
+  );
 }
 
 describe('app:// protocol and CSP', () => {
@@ -49,14 +55,21 @@ describe('app:// protocol and CSP', () => {
   });
 
   it('serves nothing outside the renderer folder, from another host, or for other methods', async () => {
-    for (const url of ['app://rnn-lab/../secret.txt', 'app://rnn-lab/%2e%2e/secret.txt', 'app://rnn-lab/assets/%2e%2e%2f%2e%2e%2fsecret.txt', 'app://other/index.html', 'app://rnn-lab/missing.js']) {
+    for (const url of [
+      'app://rnn-lab/../secret.txt',
+      'app://rnn-lab/%2e%2e/secret.txt',
+      'app://rnn-lab/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'app://other/index.html',
+      'app://rnn-lab/missing.js',
+    ]) {
       expect((await get(url)).status, url).toBe(404);
     }
     expect((await get('app://rnn-lab/index.html', 'POST')).status).toBe(404);
   });
 
   const builtIndex = join(process.cwd(), 'out/renderer/index.html');
-  if (!existsSync(builtIndex)) console.log('skipping the built-page check: out/renderer is not built (run `npm run build`)');
+  if (!existsSync(builtIndex))
+    console.log('skipping the built-page check: out/renderer is not built (run `npm run build`)');
   it.skipIf(!existsSync(builtIndex))('the built page loads only its own relative assets', () => {
     const html = readFileSync(builtIndex, 'utf8');
     const sources = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');

@@ -33,7 +33,10 @@ const TFJS_INSIDE = /registerKernel\(|ENGINE\.runKernel|class MathBackendCPU/;
 // in a parallel worker, and a rebuild under it could pack half-written bundles.
 beforeAll(() => {
   const missing = ['main.cjs', 'preload.cjs', 'run-worker.cjs'].filter((name) => !existsSync(out(name)));
-  if (missing.length) throw new Error(`out/electron lacks ${missing.join(', ')}: run \`node scripts/build-node.mjs\` (npm run build:node) first`);
+  if (missing.length)
+    throw new Error(
+      `out/electron lacks ${missing.join(', ')}: run \`node scripts/build-node.mjs\` (npm run build:node) first`,
+    );
 });
 
 describe('Electron bundles (out/electron)', () => {
@@ -51,7 +54,7 @@ describe('Electron bundles (out/electron)', () => {
     const code = bundle('preload.cjs');
     expect([...requires(code)]).toEqual(['electron']);
     expect(code).not.toMatch(/\bimport\s*\(\s*[^)\s]/);
-     // Channel names come from shared/channels.ts; the schemas (zod) stay out of the preload.
+    // Channel names come from shared/channels.ts; the schemas (zod) stay out of the preload.
     expect(code).not.toMatch(/ZodError|safeParse/);
   });
 
@@ -73,11 +76,18 @@ describe('Electron bundles (out/electron)', () => {
   });
 
   it('run-worker.cjs loads tfjs, falls back to CPU with a reason, and trains a tiny run', async () => {
-    const replies = await runUtilityBundle(out('run-worker.cjs'), [{ type: 'warm', jit: false }, tinyRun], (m) => m.type === 'result' || m.type === 'error');
+    const replies = await runUtilityBundle(
+      out('run-worker.cjs'),
+      [{ type: 'warm', jit: false }, tinyRun],
+      (m) => m.type === 'result' || m.type === 'error',
+    );
     const backend = replies.find((m) => m.type === 'backend');
     const hasTfjsNode = existsSync(join(root, 'node_modules/@tensorflow/tfjs-node/package.json'));
     if (hasTfjsNode) expect(backend?.type === 'backend' && backend.backend.name).toBeTruthy();
-    else expect(backend).toMatchObject({ backend: { name: 'cpu', reason: expect.stringMatching(/^tfjs-node not installed \(/) } });
+    else
+      expect(backend).toMatchObject({
+        backend: { name: 'cpu', reason: expect.stringMatching(/^tfjs-node not installed \(/) },
+      });
     expect(replies.map((m) => m.type)).toContain('warmed');
     const result = replies.at(-1);
     expect(result?.type).toBe('result');
@@ -93,14 +103,26 @@ describe('Electron bundles (out/electron)', () => {
     const scope = join(app, 'node_modules/@tensorflow');
     mkdirSync(join(scope, 'tfjs-node'), { recursive: true });
     // The engine loads tfjs-core + the CPU backend (the reference path the union package @tensorflow/tfjs).
-    for (const pkg of ['tfjs', 'tfjs-core', 'tfjs-backend-cpu']) symlinkSync(join(root, `node_modules/@tensorflow/${pkg}`), join(scope, pkg), 'dir');
-    writeFileSync(join(scope, 'tfjs-node/package.json'), JSON.stringify({ name: '@tensorflow/tfjs-node', version: '0.0.0', main: 'index.js' }));
-    writeFileSync(join(scope, 'tfjs-node/index.js'), [
-      "const util = require('util');",
-      "const ok = util.isNullOrUndefined(null) && !util.isNullOrUndefined(0) && util.isArray([]) && !util.isArray({});",
-      "throw new Error(ok ? 'stand-in loaded with util polyfilled' : 'stand-in loaded without the polyfill');",
-    ].join('\n'));
-    const replies = await runUtilityBundle(join(app, 'out/electron/run-worker.cjs'), [{ type: 'warm', jit: false }], (m) => m.type === 'warmed' || m.type === 'error', { RNN_LAB_TEST_NODE24_UTIL: '1' });
+    for (const pkg of ['tfjs', 'tfjs-core', 'tfjs-backend-cpu'])
+      symlinkSync(join(root, `node_modules/@tensorflow/${pkg}`), join(scope, pkg), 'dir');
+    writeFileSync(
+      join(scope, 'tfjs-node/package.json'),
+      JSON.stringify({ name: '@tensorflow/tfjs-node', version: '0.0.0', main: 'index.js' }),
+    );
+    writeFileSync(
+      join(scope, 'tfjs-node/index.js'),
+      [
+        "const util = require('util');",
+        'const ok = util.isNullOrUndefined(null) && !util.isNullOrUndefined(0) && util.isArray([]) && !util.isArray({});',
+        "throw new Error(ok ? 'stand-in loaded with util polyfilled' : 'stand-in loaded without the polyfill');",
+      ].join('\n'),
+    );
+    const replies = await runUtilityBundle(
+      join(app, 'out/electron/run-worker.cjs'),
+      [{ type: 'warm', jit: false }],
+      (m) => m.type === 'warmed' || m.type === 'error',
+      { RNN_LAB_TEST_NODE24_UTIL: '1' },
+    );
     expect(replies.find((m) => m.type === 'backend')).toEqual({
       type: 'backend',
       backend: { name: 'cpu', reason: 'tfjs-node failed to load (stand-in loaded with util polyfilled)' },

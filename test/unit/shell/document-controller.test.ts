@@ -73,11 +73,17 @@ describe('Electron document flow', () => {
 
   it('writes checked export bytes where the user chose, and refuses bad bytes before asking', async () => {
     ui.answers.exportTo = join(dir, 'scores');
-    const result = await docs.exportSave({ defaultName: 'emb10/scores', kind: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const result = await docs.exportSave({
+      defaultName: 'emb10/scores',
+      kind: 'svg',
+      data: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
     expect(result.path).toBe(join(dir, 'scores.svg'));
     expect(readFileSync(join(dir, 'scores.svg'), 'utf8')).toContain('<svg');
     expect(ui.asked).toEqual(['export:emb10-scores.svg']);
-    await expect(docs.exportSave({ defaultName: 'x', kind: 'png', data: Buffer.from('nope').toString('base64') })).rejects.toThrow('PNG signature');
+    await expect(
+      docs.exportSave({ defaultName: 'x', kind: 'png', data: Buffer.from('nope').toString('base64') }),
+    ).rejects.toThrow('PNG signature');
     expect(ui.asked).toHaveLength(1);
     ui.answers.exportTo = null;
     expect(await docs.exportSave({ defaultName: 'x', kind: 'csv', data: 'a,b\n' })).toEqual({ path: null });

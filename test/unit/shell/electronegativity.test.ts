@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cspConcerns, judge, scanElectronSources, SCANNED, type Finding } from '../../../scripts/electronegativity-scan.js';
+import {
+  cspConcerns,
+  judge,
+  scanElectronSources,
+  SCANNED,
+  type Finding,
+} from '../../../scripts/electronegativity-scan.js';
 
 /**
  * The electronegativity step of `npm test` (scripts/electronegativity.ts) runs it on the real
@@ -27,7 +33,9 @@ const finding = (over: Partial<Finding>): Finding => ({
 const preload = finding({ id: 'PRELOAD_JS_CHECK', file: 'electron/main/main-window.ts', severity: level('MEDIUM', 2) });
 const csp = (file: string, sample: string) => finding({ id: 'CSP_GLOBAL_CHECK', file, sample });
 const policy = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
-const reviewedCsp = ['renderer/index.html', 'electron/web/server.ts', 'electron/main/app-protocol.ts'].map((f) => csp(f, policy));
+const reviewedCsp = ['renderer/index.html', 'electron/web/server.ts', 'electron/main/app-protocol.ts'].map((f) =>
+  csp(f, policy),
+);
 
 describe('electronegativity in npm test', () => {
   it('fails on a main window that lets middle clicks through or drops context isolation', async () => {
@@ -41,7 +49,12 @@ describe('electronegativity in npm test', () => {
     const source = readFileSync(window, 'utf8');
     expect(source).toContain("disableBlinkFeatures: 'Auxclick',");
     expect(source).toContain('contextIsolation: true,');
-    writeFileSync(window, source.replace("disableBlinkFeatures: 'Auxclick',", '').replace('contextIsolation: true,', 'contextIsolation: false,'));
+    writeFileSync(
+      window,
+      source
+        .replace("disableBlinkFeatures: 'Auxclick',", '')
+        .replace('contextIsolation: true,', 'contextIsolation: false,'),
+    );
 
     const scan = await scanElectronSources(root);
     expect(scan.errors).toEqual([]);
@@ -58,13 +71,20 @@ describe('electronegativity in npm test', () => {
     const { failures } = judge(
       {
         errors: [{ file: 'electron/main/new.ts', message: 'Unexpected token', tolerable: false }],
-        issues: [preload, ...reviewedCsp.slice(1), finding({ severity: level('INFORMATIONAL', 0) }), finding({ id: 'PRELOAD_JS_CHECK', file: 'electron/main/other.ts' })],
+        issues: [
+          preload,
+          ...reviewedCsp.slice(1),
+          finding({ severity: level('INFORMATIONAL', 0) }),
+          finding({ id: 'PRELOAD_JS_CHECK', file: 'electron/main/other.ts' }),
+        ],
       },
       [],
     );
     expect(failures).toEqual([
       'could not parse electron/main/new.ts: Unexpected token',
-      expect.stringMatching(/^INFORMATIONAL SOME_CHECK electron\/main\/x\.ts:1:0 something \(informational: fix it, or review it/),
+      expect.stringMatching(
+        /^INFORMATIONAL SOME_CHECK electron\/main\/x\.ts:1:0 something \(informational: fix it, or review it/,
+      ),
       'LOW PRELOAD_JS_CHECK electron/main/other.ts:1:0 something',
       'REVIEWED lists CSP_GLOBAL_CHECK in renderer/index.html, which is no longer found: remove it from the entry',
     ]);
@@ -72,15 +92,27 @@ describe('electronegativity in npm test', () => {
 
   it("accepts a CSP only while its one concern is script-src 'self'", () => {
     expect(cspConcerns(policy)).toEqual(["script-src 'self'"]);
-    for (const weaker of [`${policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")}`, `${policy.replace("script-src 'self'", "script-src 'self' https://cdn.example.com")}`]) {
-      const { failures } = judge({ errors: [], issues: [preload, ...reviewedCsp.slice(1), csp('renderer/index.html', weaker)] }, []);
+    for (const weaker of [
+      `${policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")}`,
+      `${policy.replace("script-src 'self'", "script-src 'self' https://cdn.example.com")}`,
+    ]) {
+      const { failures } = judge(
+        { errors: [], issues: [preload, ...reviewedCsp.slice(1), csp('renderer/index.html', weaker)] },
+        [],
+      );
       expect(failures, weaker).toEqual([
         expect.stringMatching(/^LOW CSP_GLOBAL_CHECK renderer\/index\.html:1:0 /),
         'REVIEWED lists CSP_GLOBAL_CHECK in renderer/index.html, which is no longer found: remove it from the entry',
       ]);
     }
     // The policy the tool could not read (computed at run time) is judged by the computed evaluation instead.
-    const unread = finding({ id: 'CSP_GLOBAL_CHECK', file: 'electron/web/server.ts', description: 'Failed to parse CSP, it may not be valid.' });
-    expect(judge({ errors: [], issues: [preload, ...reviewedCsp.slice(0, 1), unread] }, reviewedCsp.slice(1)).failures).toEqual([]);
+    const unread = finding({
+      id: 'CSP_GLOBAL_CHECK',
+      file: 'electron/web/server.ts',
+      description: 'Failed to parse CSP, it may not be valid.',
+    });
+    expect(
+      judge({ errors: [], issues: [preload, ...reviewedCsp.slice(0, 1), unread] }, reviewedCsp.slice(1)).failures,
+    ).toEqual([]);
   });
 });

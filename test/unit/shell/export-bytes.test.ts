@@ -17,7 +17,9 @@ describe('export bytes checked before main writes them', () => {
 
   it('accepts SVG with or without a prolog and refuses anything else', () => {
     expect(exportBytes('svg', '<svg xmlns="http://www.w3.org/2000/svg"></svg>').length).toBeGreaterThan(0);
-    expect(exportBytes('svg', '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="1"></svg>').length).toBeGreaterThan(0);
+    expect(exportBytes('svg', '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="1"></svg>').length).toBeGreaterThan(
+      0,
+    );
     expect(() => exportBytes('svg', '<html><svg></svg></html>')).toThrow('<svg>');
     expect(() => exportBytes('svg', '<svgx>')).toThrow('<svg>');
   });

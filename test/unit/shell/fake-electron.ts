@@ -20,7 +20,11 @@ export const fakeEvent = (): FakeEvent => ({
 });
 
 /** Answers for the next dialogs, first in first out; unanswered dialogs are cancelled. */
-export const dialogAnswers = { open: [] as (string | null)[], save: [] as (string | null)[], messageBox: [] as number[] };
+export const dialogAnswers = {
+  open: [] as (string | null)[],
+  save: [] as (string | null)[],
+  messageBox: [] as number[],
+};
 export const dialogsShown: { kind: 'open' | 'save' | 'message'; options: Record<string, unknown> }[] = [];
 
 export class FakeWebContents extends EventEmitter {

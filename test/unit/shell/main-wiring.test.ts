@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +36,13 @@ const argvBefore = process.argv;
 const NEWEST_COPY = '20990101T000000Z-0123abcd';
 
 async function saveSession(name: string): Promise<void> {
-  const service = new LabService({ host: 'electron', paths: { kind: 'absolute' }, workerFactory: () => { throw new Error('no training here'); } });
+  const service = new LabService({
+    host: 'electron',
+    paths: { kind: 'absolute' },
+    workerFactory: () => {
+      throw new Error('no training here');
+    },
+  });
   await dispatch(service, 'runs:addPreset', { preset: 'seed', samples: 200 });
   const saved = await dispatch(service, 'session:save', { path: sessionFile(name) });
   expect(saved.ok).toBe(true);
@@ -47,7 +62,8 @@ const invoke = (channel: string, payload: unknown, event: unknown = trusted()) =
 };
 type Item = { label?: string; accelerator?: string; click?: () => void; submenu?: Item[] };
 const menuItem = (label: string): Item => {
-  const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
+  const flat = (items: Item[]): Item[] =>
+    items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
   const item = flat((fake.Menu.applicationMenu ?? []) as Item[]).find((i) => i.label === label);
   if (!item) throw new Error(`no menu item ${label}`);
   return item;
@@ -86,9 +102,15 @@ describe('Electron main process (fake Electron)', () => {
   it('asked about the newest recovery copy at start, deleted it when discarded and kept the older one offered', async () => {
     expect(fake.dialogsShown[0]).toMatchObject({
       kind: 'message',
-      options: { message: 'RNN Lab closed with unsaved work.', buttons: ['Restore', 'Keep for Later', 'Discard'], cancelId: 1 },
+      options: {
+        message: 'RNN Lab closed with unsaved work.',
+        buttons: ['Restore', 'Keep for Later', 'Discard'],
+        cancelId: 1,
+      },
     });
-    expect(fake.dialogsShown[0]!.options.detail).toMatch(/^A recovery copy with 4 runs from .+ was found\. Restore it\? 1 older copy stays offered in the window\.$/);
+    expect(fake.dialogsShown[0]!.options.detail).toMatch(
+      /^A recovery copy with 4 runs from .+ was found\. Restore it\? 1 older copy stays offered in the window\.$/,
+    );
     // The older version's single copy moved into the folder, with its time; the discarded one is gone.
     expect(existsSync(join(userData, 'recovery.rnnlab'))).toBe(false);
     const left = readdirSync(join(userData, 'recovery'));
@@ -100,10 +122,18 @@ describe('Electron main process (fake Electron)', () => {
   it('sandboxes the app before ready and makes one isolated, Node-free window on our page', () => {
     expect(fake.app.sandboxEnabled).toBe(true);
     expect(fake.app.getPath('userData')).toBe(userData);
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(fake.FakeBrowserWindow.all).toHaveLength(1);
     const prefs = win().options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+    });
     // A middle click (auxclick) on a link must not start a navigation or a window.
     expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     // Not disabled: either absent (Electron's default is on) or true.
@@ -117,13 +147,21 @@ describe('Electron main process (fake Electron)', () => {
     const contents = win().webContents;
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'app://rnn-lab/index.html' })).toEqual({ action: 'deny' });
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://rnn-lab.evil/', 'app://user@rnn-lab/', 'http://127.0.0.1/']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'app://rnn-lab.evil/',
+      'app://user@rnn-lab/',
+      'http://127.0.0.1/',
+    ]) {
       expect(contents.emitPreventable('will-navigate', url), url).toBe(true);
       expect(contents.emitPreventable('will-redirect', url), url).toBe(true);
     }
     expect(contents.emitPreventable('will-navigate', 'app://rnn-lab/index.html')).toBe(false);
     expect(contents.emitPreventable('will-attach-webview', {}, {})).toBe(true);
-    const granted = await new Promise<boolean>((resolve) => fake.session.defaultSession.permissionRequest?.(contents, 'media', resolve));
+    const granted = await new Promise<boolean>((resolve) =>
+      fake.session.defaultSession.permissionRequest?.(contents, 'media', resolve),
+    );
     expect(granted).toBe(false);
     expect(fake.session.defaultSession.permissionCheck?.(contents, 'clipboard-read')).toBe(false);
   });
@@ -177,14 +215,22 @@ describe('Electron main process (fake Electron)', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
     const shown = fake.dialogsShown.length;
     // Bad bytes and oversize data are refused before any dialog opens.
-    expect(await invoke('export:save', { kind: 'png', data: Buffer.from('<svg/>').toString('base64'), defaultName: 'a' })).toMatchObject({ error: { code: 'bad-request' } });
-    expect(await invoke('export:save', { kind: 'svg', data: '<html><svg/></html>', defaultName: 'a' })).toMatchObject({ error: { code: 'bad-request' } });
-    expect(await invoke('export:save', { kind: 'csv', data: 'x'.repeat(EXPORT_MAX_BYTES + 1), defaultName: 'a' })).toMatchObject({ error: { code: 'bad-request' } });
+    expect(
+      await invoke('export:save', { kind: 'png', data: Buffer.from('<svg/>').toString('base64'), defaultName: 'a' }),
+    ).toMatchObject({ error: { code: 'bad-request' } });
+    expect(await invoke('export:save', { kind: 'svg', data: '<html><svg/></html>', defaultName: 'a' })).toMatchObject({
+      error: { code: 'bad-request' },
+    });
+    expect(
+      await invoke('export:save', { kind: 'csv', data: 'x'.repeat(EXPORT_MAX_BYTES + 1), defaultName: 'a' }),
+    ).toMatchObject({ error: { code: 'bad-request' } });
     expect(fake.dialogsShown.length).toBe(shown);
     // A path in the payload is not part of the contract: it is dropped, the dialog decides.
     fake.dialogAnswers.save.push(chosen);
     const evil = join(work, 'evil.svg');
-    expect(await invoke('export:save', { kind: 'svg', data: svg, defaultName: '../x', path: evil })).toEqual({ path: `${chosen}.svg` });
+    expect(await invoke('export:save', { kind: 'svg', data: svg, defaultName: '../x', path: evil })).toEqual({
+      path: `${chosen}.svg`,
+    });
     expect(readFileSync(`${chosen}.svg`, 'utf8')).toBe(svg);
     expect(existsSync(evil)).toBe(false);
     expect(readdirSync(join(work, 'exports'))).toEqual(['chart.svg']);
@@ -197,7 +243,9 @@ describe('Electron main process (fake Electron)', () => {
     expect(menuItem('Train All').accelerator).toBe('CmdOrCtrl+Enter');
     menuItem('Train All').click?.();
     menuItem('Export…').click?.();
-    const commands = win().webContents.sent.filter(([event]) => event === 'menu:command').map(([, payload]) => payload);
+    const commands = win()
+      .webContents.sent.filter(([event]) => event === 'menu:command')
+      .map(([, payload]) => payload);
     expect(commands).toEqual([{ command: 'train-all' }, { command: 'export-board' }]);
     // CmdOrCtrl+S on an opened file saves in place: no dialog, the unsaved mark goes.
     const shown = fake.dialogsShown.length;
@@ -210,7 +258,12 @@ describe('Electron main process (fake Electron)', () => {
     // CmdOrCtrl+O shows the open dialog; dismissing it is no error.
     expect(menuItem('Open…').accelerator).toBe('CmdOrCtrl+O');
     menuItem('Open…').click?.();
-    await vi.waitFor(() => expect(fake.dialogsShown.at(-1)).toMatchObject({ kind: 'open', options: { filters: [{ extensions: ['rnnlab'] }] } }));
+    await vi.waitFor(() =>
+      expect(fake.dialogsShown.at(-1)).toMatchObject({
+        kind: 'open',
+        options: { filters: [{ extensions: ['rnnlab'] }] },
+      }),
+    );
     expect(fake.dialogsShown.filter((d) => d.kind === 'message')).toHaveLength(1); // the recovery offer only
   });
 
@@ -231,7 +284,9 @@ describe('Electron main process (fake Electron)', () => {
     expect(existsSync(join(work, 'made-up.rnnlab'))).toBe(false);
     expect(win().title).toBe(title);
     // The page's Save sends the open session's own path (from argv): that one is granted.
-    const saved = (await invoke('session:save', { path: sessionFile('from-argv.rnnlab') })) as { session: { path: string } };
+    const saved = (await invoke('session:save', { path: sessionFile('from-argv.rnnlab') })) as {
+      session: { path: string };
+    };
     expect(saved.session.path).toBe(sessionFile('from-argv.rnnlab'));
   });
 

@@ -22,8 +22,7 @@ function recorder() {
   return { calls, actions };
 }
 
-const click = (item: MenuItemConstructorOptions | undefined) =>
-  (item?.click as unknown as () => void)();
+const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as unknown as () => void)();
 
 describe('application menu', () => {
   it('has the File, Run, View and Help items with their accelerators', () => {

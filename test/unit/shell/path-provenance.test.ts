@@ -16,7 +16,10 @@ describe('Electron session paths come from dialogs and the OS, never from the pa
   let flow: ReturnType<typeof documentFlow>;
   let dir: string;
   const file = (name: string) => join(dir, name);
-  const forbidden = { code: 'forbidden', message: expect.stringMatching(/^(Open|Save) refused: this path was not chosen in a dialog$/) };
+  const forbidden = {
+    code: 'forbidden',
+    message: expect.stringMatching(/^(Open|Save) refused: this path was not chosen in a dialog$/),
+  };
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rnnlab-provenance-'));
@@ -56,7 +59,9 @@ describe('Electron session paths come from dialogs and the OS, never from the pa
     await dispatch(flow.service, 'runs:addPreset', { preset: 'seed', samples: 200 });
     const saved = await flow.docs.save({ path: file('existing.rnnlab') });
     expect(saved.session.dirty).toBe(false);
-    expect(JSON.parse(readFileSync(file('existing.rnnlab'), 'utf8')).runs).toHaveLength(sampleSession().runs.length + 4);
+    expect(JSON.parse(readFileSync(file('existing.rnnlab'), 'utf8')).runs).toHaveLength(
+      sampleSession().runs.length + 4,
+    );
     expect(flow.ui.asked).toEqual(['open']);
   });
 
@@ -86,7 +91,10 @@ describe('Electron session paths come from dialogs and the OS, never from the pa
     const bashrc = file('.bashrc');
     writeFileSync(bashrc, 'export PATH=/bin\n');
     flow.docs.grant(bashrc);
-    const notSession = { code: 'bad-request', message: expect.stringMatching(/^(Open|Save) refused: only \.rnnlab session files are (opened|saved)$/) };
+    const notSession = {
+      code: 'bad-request',
+      message: expect.stringMatching(/^(Open|Save) refused: only \.rnnlab session files are (opened|saved)$/),
+    };
     await expect(flow.docs.open({ path: bashrc })).rejects.toMatchObject(notSession);
     flow.ui.answers.open = file('notes.txt');
     await expect(flow.docs.open()).rejects.toMatchObject(notSession);

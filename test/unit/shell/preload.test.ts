@@ -21,7 +21,8 @@ describe('preload (window.api)', () => {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(fake.ipcRenderer);
     }
-    for (const name of ['invoke', 'send', 'sendSync', 'ipcRenderer', 'on', 'require']) expect(api).not.toHaveProperty(name);
+    for (const name of ['invoke', 'send', 'sendSync', 'ipcRenderer', 'on', 'require'])
+      expect(api).not.toHaveProperty(name);
   });
 
   it('invokes each method on its own channel only', async () => {

@@ -5,7 +5,12 @@ import { DocumentController, type DialogPort, type UnsavedChoice } from '../../.
 /** The OS dialogs replaced by scripted answers (the only Electron part of the document flow); every question is logged. */
 export function scripted() {
   const asked: string[] = [];
-  const answers = { open: null as string | null, save: null as string | null, exportTo: null as string | null, unsaved: 'cancel' as UnsavedChoice };
+  const answers = {
+    open: null as string | null,
+    save: null as string | null,
+    exportTo: null as string | null,
+    unsaved: 'cancel' as UnsavedChoice,
+  };
   const dialogs: DialogPort = {
     chooseSessionToOpen: async () => (asked.push('open'), answers.open),
     chooseSessionSavePath: async (name) => (asked.push(`save:${name}`), answers.save),
@@ -17,7 +22,13 @@ export function scripted() {
 
 /** A document controller over a real lab service (no training), with scripted dialogs. */
 export function documentFlow() {
-  const service = new LabService({ host: 'electron', paths: { kind: 'absolute' }, workerFactory: () => { throw new Error('no training here'); } });
+  const service = new LabService({
+    host: 'electron',
+    paths: { kind: 'absolute' },
+    workerFactory: () => {
+      throw new Error('no training here');
+    },
+  });
   const ui = scripted();
   const remembered: string[] = [];
   const docs = new DocumentController({

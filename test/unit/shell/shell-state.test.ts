@@ -49,7 +49,9 @@ describe('recent sessions', () => {
 
 describe('command-line session file', () => {
   it('finds the .rnnlab argument and resolves it', () => {
-    expect(sessionFileFromArgv(['/opt/RNN Lab/rnn-lab', '--no-sandbox', 'exp.rnnlab'], '/home/u')).toBe('/home/u/exp.rnnlab');
+    expect(sessionFileFromArgv(['/opt/RNN Lab/rnn-lab', '--no-sandbox', 'exp.rnnlab'], '/home/u')).toBe(
+      '/home/u/exp.rnnlab',
+    );
     expect(sessionFileFromArgv(['electron', '.', '/data/A.RNNLAB'], '/x')).toBe('/data/A.RNNLAB');
     expect(sessionFileFromArgv(['electron', '.', '--inspect=9229'], '/x')).toBeNull();
     // Flags never name the file, even when their value ends in .rnnlab; other files are not sessions.
@@ -69,8 +71,20 @@ describe('overall progress', () => {
   it('averages the fraction over active runs and hides the bar when idle', () => {
     const run = (id: string, status: string) => ({ id, status }) as unknown as LabState['runs'][number];
     const state = (runs: LabState['runs']) => ({ runs }) as LabState;
-    const progress = (id: string, fraction: number) =>
-      ({ id, progress: { fraction, epoch: 1, epochs: 1, batch: 0, batchesPerEpoch: 1, loss: 0, acc: 0, elapsedMs: 0, etaMs: 0 } });
+    const progress = (id: string, fraction: number) => ({
+      id,
+      progress: {
+        fraction,
+        epoch: 1,
+        epochs: 1,
+        batch: 0,
+        batchesPerEpoch: 1,
+        loss: 0,
+        acc: 0,
+        elapsedMs: 0,
+        etaMs: 0,
+      },
+    });
     const bar = new OverallProgress();
     expect(bar.value()).toBe(-1);
     expect(bar.onState(state([run('a', 'training'), run('b', 'queued'), run('c', 'done')]))).toBe(0);

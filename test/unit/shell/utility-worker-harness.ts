@@ -30,16 +30,29 @@ process.parentPort = {
 export const tinyRun: ToWorker = {
   type: 'start',
   runId: 'bundle-check',
-  config: { ...SEED_PRESET[0]!.config, task: { ...SEED_PRESET[0]!.config.task, samples: 400 }, training: { ...SEED_PRESET[0]!.config.training, epochs: 1 } },
+  config: {
+    ...SEED_PRESET[0]!.config,
+    task: { ...SEED_PRESET[0]!.config.task, samples: 400 },
+    training: { ...SEED_PRESET[0]!.config.training, epochs: 1 },
+  },
 };
 
 /** Sends `messages` and collects replies until one satisfies `done` (or the process exits). */
-export async function runUtilityBundle(bundle: string, messages: ToWorker[], done: (m: FromWorker) => boolean, env: NodeJS.ProcessEnv = {}): Promise<FromWorker[]> {
+export async function runUtilityBundle(
+  bundle: string,
+  messages: ToWorker[],
+  done: (m: FromWorker) => boolean,
+  env: NodeJS.ProcessEnv = {},
+): Promise<FromWorker[]> {
   const shim = join(mkdtempSync(join(tmpdir(), 'rnnlab-utility-')), 'parent-port-shim.cjs');
   writeFileSync(shim, SHIM);
   // Only the environment the app would have: no RNN_LAB_BACKEND from the caller's shell.
   const { RNN_LAB_BACKEND: _ignored, ...base } = process.env;
-  const child = fork(bundle, [], { execArgv: ['--require', shim], env: { ...base, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(bundle, [], {
+    execArgv: ['--require', shim],
+    env: { ...base, ...env },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const replies: FromWorker[] = [];
@@ -49,7 +62,13 @@ export async function runUtilityBundle(bundle: string, messages: ToWorker[], don
         replies.push(message as FromWorker);
         if (done(message as FromWorker)) resolve(replies);
       });
-      child.on('exit', (code) => reject(new Error(`run-worker exited (${code}) after ${JSON.stringify(replies.map((r) => r.type))}: ${stderr.slice(-2000)}`)));
+      child.on('exit', (code) =>
+        reject(
+          new Error(
+            `run-worker exited (${code}) after ${JSON.stringify(replies.map((r) => r.type))}: ${stderr.slice(-2000)}`,
+          ),
+        ),
+      );
       for (const message of messages) child.send(message);
     });
   } finally {

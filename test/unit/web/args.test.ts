@@ -10,8 +10,24 @@ describe('browser-mode flags', () => {
   });
 
   it('reads every flag', () => {
-    const args = parseWebArgs(['--port', '8123', '--host', 'localhost', '--sessions', '/tmp/s', '--data', '/tmp/d', '--no-open']);
-    expect(args).toMatchObject({ host: 'localhost', port: 8123, sessionsDir: '/tmp/s', dataDir: '/tmp/d', open: false });
+    const args = parseWebArgs([
+      '--port',
+      '8123',
+      '--host',
+      'localhost',
+      '--sessions',
+      '/tmp/s',
+      '--data',
+      '/tmp/d',
+      '--no-open',
+    ]);
+    expect(args).toMatchObject({
+      host: 'localhost',
+      port: 8123,
+      sessionsDir: '/tmp/s',
+      dataDir: '/tmp/d',
+      open: false,
+    });
   });
 
   it('keeps sessions inside the data folder unless --sessions says otherwise', () => {
@@ -31,10 +47,14 @@ describe('browser-mode flags', () => {
   it('puts sessions in the platform’s user data directory', () => {
     expect(defaultSessionsDir('linux', {}, '/home/u')).toBe('/home/u/.local/share/rnn-lab/sessions');
     expect(defaultSessionsDir('linux', { XDG_DATA_HOME: '/data' }, '/home/u')).toBe('/data/rnn-lab/sessions');
-    expect(defaultSessionsDir('linux', { XDG_DATA_HOME: 'relative' }, '/home/u')).toBe('/home/u/.local/share/rnn-lab/sessions');
+    expect(defaultSessionsDir('linux', { XDG_DATA_HOME: 'relative' }, '/home/u')).toBe(
+      '/home/u/.local/share/rnn-lab/sessions',
+    );
     expect(defaultSessionsDir('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/RNN Lab/sessions');
     expect(defaultSessionsDir('win32', { APPDATA: 'C:\\AppData' }, 'C:\\Users\\u')).toContain('RNN Lab');
     expect(recoveryDirIn(defaultDataDir('linux', {}, '/home/u'))).toBe('/home/u/.local/share/rnn-lab/recovery');
-    expect(legacyRecoveryFileIn(defaultDataDir('linux', {}, '/home/u'))).toBe('/home/u/.local/share/rnn-lab/recovery.rnnlab');
+    expect(legacyRecoveryFileIn(defaultDataDir('linux', {}, '/home/u'))).toBe(
+      '/home/u/.local/share/rnn-lab/recovery.rnnlab',
+    );
   });
 });

@@ -5,14 +5,22 @@ import { contentSecurityPolicy } from '../../../electron/page/csp.js';
 
 /** A CSP as directive → sources. */
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 const root = process.cwd();
 const metaCsp = (html: string) => html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)?.[1];
 
 function svelteFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? svelteFiles(join(dir, e.name)) : e.name.endsWith('.svelte') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? svelteFiles(join(dir, e.name)) : e.name.endsWith('.svelte') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('contentSecurityPolicy()', () => {
@@ -30,7 +38,8 @@ describe('contentSecurityPolicy()', () => {
   it('adds the given WebSocket origin to connect-src and nothing remote anywhere', () => {
     expect(csp.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:4321']);
     expect(directives(contentSecurityPolicy()).get('connect-src')).toEqual(["'self'"]);
-    for (const [name, values] of csp) if (name !== 'connect-src') for (const v of values) expect(v, name).toMatch(/^'(self|none)'$|^(data|blob):$/);
+    for (const [name, values] of csp)
+      if (name !== 'connect-src') for (const v of values) expect(v, name).toMatch(/^'(self|none)'$|^(data|blob):$/);
   });
 
   it('keeps the page out of frames, forms, plugins and <base>', () => {
@@ -60,7 +69,10 @@ describe('the page agrees with the policy', () => {
     const offenders: string[] = [];
     for (const file of svelteFiles(join(root, 'renderer/src'))) {
       // Arrows (=>) inside attribute expressions would end a tag early for this scan.
-      const markup = readFileSync(file, 'utf8').replace(/=>/g, '').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '');
+      const markup = readFileSync(file, 'utf8')
+        .replace(/=>/g, '')
+        .replace(/<script[\s\S]*?<\/script>/g, '')
+        .replace(/<style[\s\S]*?<\/style>/g, '');
       if (/<[a-zA-Z][^>]*\sstyle\s*=/.test(markup)) offenders.push(relative(root, file));
     }
     expect(offenders).toEqual([]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, hostAllowed, isLoopbackHost, originAllowed, readCookie, tokenMatches } from '../../../electron/web/guards.js';
+import {
+  allowedHosts,
+  hostAllowed,
+  isLoopbackHost,
+  originAllowed,
+  readCookie,
+  tokenMatches,
+} from '../../../electron/web/guards.js';
 import { contentSecurityPolicy } from '../../../electron/page/csp.js';
 import { readStaticFile } from '../../../electron/page/static-files.js';
 import { makeStaticDir } from './helpers.js';

@@ -20,7 +20,9 @@ describe('browser mode with the lab service', () => {
   });
 
   it('adds the seed preset over the WebSocket, pushes the new state and validates payloads', async () => {
-    const ws = await connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port}` });
+    const ws = await connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, {
+      Origin: `http://127.0.0.1:${server.port}`,
+    });
     if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
     const pushed = nextEvent(ws);
     const reply = await call(ws, 1, 'runs:addPreset', { preset: 'seed', samples: 200 });

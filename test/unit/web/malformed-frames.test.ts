@@ -22,7 +22,8 @@ describe('browser-mode server under malformed traffic', () => {
     const real = labBackend(service);
     // One channel answers with an error whose message cannot even be read: the bridge must survive its own failure path.
     const backend: LabBackend = {
-      call: (channel, payload) => (channel === 'app:info' ? Promise.reject(unreadableError()) : real.call(channel, payload)),
+      call: (channel, payload) =>
+        channel === 'app:info' ? Promise.reject(unreadableError()) : real.call(channel, payload),
       subscribe: real.subscribe,
     };
     server = await startWebServer({ staticDir: makeStaticDir(), backend });
@@ -36,7 +37,9 @@ describe('browser-mode server under malformed traffic', () => {
   });
 
   async function page() {
-    const ws = await connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port}` });
+    const ws = await connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, {
+      Origin: `http://127.0.0.1:${server.port}`,
+    });
     if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
     return ws;
   }
@@ -54,13 +57,25 @@ describe('browser-mode server under malformed traffic', () => {
   }
 
   const closedWith = [
-    ['a text frame of invalid UTF-8', () => frame({ opcode: 0x1, payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }), 1007],
+    [
+      'a text frame of invalid UTF-8',
+      () => frame({ opcode: 0x1, payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }),
+      1007,
+    ],
     ['an unmasked client frame', () => frame({ opcode: 0x1, payload: Buffer.from('{}'), masked: false }), 1002],
     ['a reserved data opcode', () => frame({ opcode: 0x3, payload: Buffer.from('x') }), 1002],
     ['a reserved control opcode', () => frame({ opcode: 0xb }), 1002],
     ['RSV2 and RSV3 set', () => frame({ opcode: 0x1, payload: Buffer.from('{}'), rsv: 0b011 }), 1002],
-    ['RSV1 set without compression negotiated', () => frame({ opcode: 0x1, payload: Buffer.from('{}'), rsv: 0b100 }), 1002],
-    ['a length header just beyond the message limit', () => frame({ opcode: 0x1, declaredLength: BigInt(MAX_WS_MESSAGE_BYTES + 1) }), 1009],
+    [
+      'RSV1 set without compression negotiated',
+      () => frame({ opcode: 0x1, payload: Buffer.from('{}'), rsv: 0b100 }),
+      1002,
+    ],
+    [
+      'a length header just beyond the message limit',
+      () => frame({ opcode: 0x1, declaredLength: BigInt(MAX_WS_MESSAGE_BYTES + 1) }),
+      1009,
+    ],
     ['a length header beyond 2^53', () => frame({ opcode: 0x1, declaredLength: 2n ** 63n }), 1009],
     ['a continuation frame with nothing to continue', () => frame({ opcode: 0x0, payload: Buffer.from('x') }), 1002],
     ['a fragmented ping', () => frame({ opcode: 0x9, fin: false }), 1002],
@@ -106,7 +121,10 @@ describe('browser-mode server under malformed traffic', () => {
   });
 
   it('answers garbage sent instead of an HTTP request with 400 and keeps serving', async () => {
-    const bad = await rawConnect(server.port, Buffer.from([0x16, 0x03, 0x01, 0x00, 0xff, 0x00, 0x0d, 0x0a, 0x0d, 0x0a]));
+    const bad = await rawConnect(
+      server.port,
+      Buffer.from([0x16, 0x03, 0x01, 0x00, 0xff, 0x00, 0x0d, 0x0a, 0x0d, 0x0a]),
+    );
     expect(await bad.statusLine()).toBe('HTTP/1.1 400 Bad Request');
     await bad.outcome();
     await expectServing();

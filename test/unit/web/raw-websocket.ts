@@ -18,7 +18,14 @@ export interface FrameParts {
   declaredLength?: bigint;
 }
 
-export function frame({ opcode, payload = Buffer.alloc(0), fin = true, rsv = 0, masked = true, declaredLength }: FrameParts): Buffer {
+export function frame({
+  opcode,
+  payload = Buffer.alloc(0),
+  fin = true,
+  rsv = 0,
+  masked = true,
+  declaredLength,
+}: FrameParts): Buffer {
   const length = declaredLength ?? BigInt(payload.length);
   const first = (fin ? 0x80 : 0) | ((rsv & 7) << 4) | (opcode & 0x0f);
   let header: Buffer;
@@ -85,7 +92,10 @@ export class RawConnection {
     await this.ended;
     const frames = parseServerFrames(this.afterHandshake());
     const close = frames.find((f) => f.opcode === 0x8);
-    return { closeCode: close && close.payload.length >= 2 ? close.payload.readUInt16BE(0) : null, opcodes: frames.map((f) => f.opcode) };
+    return {
+      closeCode: close && close.payload.length >= 2 ? close.payload.readUInt16BE(0) : null,
+      opcodes: frames.map((f) => f.opcode),
+    };
   }
 
   /** Resolves once the server's HTTP response head is in; returns its status line. */
@@ -143,7 +153,11 @@ export function upgradeRequest(port: number, token: string, path = `/ws?token=${
 }
 
 /** An accepted WebSocket on a raw connection (the 101 is read before this resolves). */
-export async function rawWebSocket(port: number, token: string, extra: Buffer = Buffer.alloc(0)): Promise<RawConnection> {
+export async function rawWebSocket(
+  port: number,
+  token: string,
+  extra: Buffer = Buffer.alloc(0),
+): Promise<RawConnection> {
   const connection = await rawConnect(port, Buffer.concat([Buffer.from(upgradeRequest(port, token)), extra]));
   const status = await connection.statusLine();
   if (!status.startsWith('HTTP/1.1 101')) throw new Error(`upgrade refused: ${status}`);

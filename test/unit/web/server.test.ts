@@ -46,7 +46,9 @@ describe('browser-mode server', () => {
     expect((await get(server.port, '/')).status).toBe(403);
     expect((await get(server.port, '/?token=wrong')).status).toBe(403);
     expect((await get(server.port, '/assets/app.js')).status).toBe(403);
-    expect((await get(server.port, '/assets/app.js', { Cookie: `rnnlab_token_${server.port}=wrong` })).status).toBe(403);
+    expect((await get(server.port, '/assets/app.js', { Cookie: `rnnlab_token_${server.port}=wrong` })).status).toBe(
+      403,
+    );
   });
 
   it('serves the page with the token, sets a strict cookie and a CSP', async () => {
@@ -81,8 +83,17 @@ describe('browser-mode server', () => {
   it('routes a call over the WebSocket and answers it', async () => {
     const ws = await connect(wsUrl(server.token), { Origin: origin() });
     if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
-    expect(await call(ws, 7, 'lab:state', {})).toEqual({ type: 'reply', id: 7, ok: true, result: { echoed: 'lab:state' } });
-    expect(await call(ws, 8, 'runs:remove', { id: 'x' })).toMatchObject({ id: 8, ok: false, error: { code: 'not-found' } });
+    expect(await call(ws, 7, 'lab:state', {})).toEqual({
+      type: 'reply',
+      id: 7,
+      ok: true,
+      result: { echoed: 'lab:state' },
+    });
+    expect(await call(ws, 8, 'runs:remove', { id: 'x' })).toMatchObject({
+      id: 8,
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(await call(ws, 9, 'shell:exec', {})).toMatchObject({ id: 9, ok: false, error: { code: 'bad-request' } });
     expect(lab.calls.map((c) => c.channel)).toEqual(['lab:state', 'runs:remove']);
     ws.close();
@@ -108,6 +119,8 @@ describe('browser-mode server', () => {
   });
 
   it('will not bind to a non-loopback address', async () => {
-    await expect(startWebServer({ host: '0.0.0.0', staticDir: makeStaticDir(), backend: lab.backend })).rejects.toThrow(/loopback/);
+    await expect(startWebServer({ host: '0.0.0.0', staticDir: makeStaticDir(), backend: lab.backend })).rejects.toThrow(
+      /loopback/,
+    );
   });
 });

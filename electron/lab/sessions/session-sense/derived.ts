@@ -40,5 +40,10 @@ export function checkLabels(run: Run, at: string): string | null {
 
 function absolute(w: Weights): Weights {
   const abs = (m: number[][]) => m.map((row) => row.map(Math.abs));
-  return { embedding: abs(w.embedding), kernel: abs(w.kernel), recurrentKernel: abs(w.recurrentKernel), bias: w.bias.map(Math.abs) };
+  return {
+    embedding: abs(w.embedding),
+    kernel: abs(w.kernel),
+    recurrentKernel: abs(w.recurrentKernel),
+    bias: w.bias.map(Math.abs),
+  };
 }

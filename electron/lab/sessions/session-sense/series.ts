@@ -37,9 +37,11 @@ export function checkSnapshots(run: Run, at: string): string | null {
   for (const [i, snapshot] of run.snapshots.entries()) {
     const where = `${at}.snapshots.${i}`;
     if (snapshot.epoch > epochs) return `${where}.epoch: epoch ${snapshot.epoch} is beyond the run's ${epochs} epochs`;
-    if (snapshot.batch > perEpoch) return `${where}.batch: batch ${snapshot.batch} is beyond the ${perEpoch} batches of an epoch`;
+    if (snapshot.batch > perEpoch)
+      return `${where}.batch: batch ${snapshot.batch} is beyond the ${perEpoch} batches of an epoch`;
     if (snapshot.step > total) return `${where}.step: step ${snapshot.step} is beyond the run's ${total} steps`;
-    if (snapshot.step < previous) return `${where}.step: step ${snapshot.step} after step ${previous} (steps must not go back)`;
+    if (snapshot.step < previous)
+      return `${where}.step: step ${snapshot.step} after step ${previous} (steps must not go back)`;
     // Epoch 0 is the initial weights; after it, a step counts the batches of the epochs before plus this epoch's.
     const expected = snapshot.epoch === 0 ? 0 : (snapshot.epoch - 1) * perEpoch + snapshot.batch;
     if (snapshot.step !== expected || (snapshot.epoch === 0 && snapshot.batch !== 0)) {

@@ -23,7 +23,8 @@ export function checkShapes(run: Run, at: string): string | null {
   }
   for (const [i, prediction] of run.predictions.entries()) {
     const where = `${at}.predictions.${i}.input`;
-    if (prediction.input.length !== length) return `${where}: expected ${length} digits, found ${prediction.input.length}`;
+    if (prediction.input.length !== length)
+      return `${where}: expected ${length} digits, found ${prediction.input.length}`;
     const bad = prediction.input.findIndex((digit) => digit >= vocab);
     if (bad >= 0) return `${where}.${bad}: digit ${prediction.input[bad]} is not below the vocabulary size ${vocab}`;
   }

@@ -1,7 +1,18 @@
 import type { Run } from '../../../../shared/schemas/run.js';
 
 /** Result fields that must be absent (or empty) on a run that never trained. */
-const RESULTS = ['backend', 'history', 'batchLoss', 'summary', 'weights', 'digitScores', 'predictions', 'snapshots', 'trainSeconds', 'error'] as const;
+const RESULTS = [
+  'backend',
+  'history',
+  'batchLoss',
+  'summary',
+  'weights',
+  'digitScores',
+  'predictions',
+  'snapshots',
+  'trainSeconds',
+  'error',
+] as const;
 /** What a finished run always has: the charts and the analyses read them. */
 const DONE_NEEDS = ['weights', 'summary', 'digitScores'] as const;
 

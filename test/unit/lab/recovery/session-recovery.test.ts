@@ -45,7 +45,10 @@ async function onDisk(): Promise<Map<string, string[] | null>> {
   const copies = new Map<string, string[] | null>();
   for (const name of names) {
     try {
-      copies.set(name, JSON.parse(await readFile(join(recoveryDir, name), 'utf8')).runs.map((r: { name: string }) => r.name));
+      copies.set(
+        name,
+        JSON.parse(await readFile(join(recoveryDir, name), 'utf8')).runs.map((r: { name: string }) => r.name),
+      );
     } catch {
       copies.set(name, null);
     }
@@ -68,7 +71,10 @@ async function copiesOnDisk(): Promise<unknown[]> {
 
 /** Waits until some copy on disk holds exactly these runs (the debounced write has landed). */
 async function copied(runNames: string[]): Promise<void> {
-  await vi.waitFor(async () => expect([...(await onDisk()).values()]).toContainEqual(runNames), { timeout: 5_000, interval: 10 });
+  await vi.waitFor(async () => expect([...(await onDisk()).values()]).toContainEqual(runNames), {
+    timeout: 5_000,
+    interval: 10,
+  });
 }
 
 /** A process that trained runs, then went away without saving (its copy stays on disk). */
@@ -78,12 +84,19 @@ async function crashedWith(names: string[], first = 0): Promise<LabState> {
   await lab.handle('runs:train', { ids: [lab.state().runs[0]!.id] });
   const state = lab.state();
   // The copy must hold the finished run, not an earlier write.
-  await vi.waitFor(async () => expect(await copiesOnDisk()).toContainEqual(state.runs), { timeout: 5_000, interval: 10 });
+  await vi.waitFor(async () => expect(await copiesOnDisk()).toContainEqual(state.runs), {
+    timeout: 5_000,
+    interval: 10,
+  });
   await lab.close();
   return state;
 }
 
-async function ok<C extends InvokeChannel>(lab: LabService, channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
+async function ok<C extends InvokeChannel>(
+  lab: LabService,
+  channel: C,
+  request: InvokeRequest<C>,
+): Promise<InvokeResponse<C>> {
   const reply = await dispatch(lab, channel, request);
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
   // What crosses the wire must match the contract's response schema.
@@ -175,7 +188,11 @@ describe('recovery copies through the contract channels', () => {
       const reply = await dispatch(b, 'session:restoreRecovery', { id });
       expect(reply).toEqual({
         ok: false,
-        error: { code: 'bad-request', message: 'session:restoreRecovery request is invalid at $.id: expected a recovery copy id from session:recovery' },
+        error: {
+          code: 'bad-request',
+          message:
+            'session:restoreRecovery request is invalid at $.id: expected a recovery copy id from session:recovery',
+        },
       });
     }
     expect(await dispatch(b, 'session:restoreRecovery', { id: ownId })).toEqual({
@@ -202,9 +219,18 @@ describe('recovery copies through the contract channels', () => {
     const lab = browserLab();
     const offer = await ok(lab, 'session:recovery', {});
     expect(offer.copies).toEqual([]);
-    expect(offer.damaged).toEqual([{ id, savedAt: (await stat(file)).mtime.toISOString(), reason: expect.stringMatching(/^the recovery copy is not a valid session: it is not JSON/) }]);
+    expect(offer.damaged).toEqual([
+      {
+        id,
+        savedAt: (await stat(file)).mtime.toISOString(),
+        reason: expect.stringMatching(/^the recovery copy is not a valid session: it is not JSON/),
+      },
+    ]);
     const reply = await dispatch(lab, 'session:restoreRecovery', { id });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-file', message: expect.stringMatching(/^the recovery copy is not a valid session: /) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'bad-file', message: expect.stringMatching(/^the recovery copy is not a valid session: /) },
+    });
     expect(existsSync(file)).toBe(true);
     expect(lab.state().runs).toEqual([]);
     expect(await ok(lab, 'session:discardRecovery', { id })).toEqual({ ok: true });
@@ -222,7 +248,12 @@ describe('recovery copies through the contract channels', () => {
     const lab = browserLab({ legacyRecoveryFile: legacy });
     const offer = await lab.recovery();
     expect(offer.copies).toEqual([
-      { id: expect.stringMatching(/^20240506T070809Z-[0-9a-f]{8}$/), savedAt: then.toISOString(), runs: session.runs.length, runNames: session.runs.slice(0, 3).map((r) => r.name) },
+      {
+        id: expect.stringMatching(/^20240506T070809Z-[0-9a-f]{8}$/),
+        savedAt: then.toISOString(),
+        runs: session.runs.length,
+        runNames: session.runs.slice(0, 3).map((r) => r.name),
+      },
     ]);
     expect(existsSync(legacy)).toBe(false);
     const restored = await lab.restoreRecovery(offer.copies[0]!.id);
@@ -231,7 +262,11 @@ describe('recovery copies through the contract channels', () => {
   });
 
   it('without a recovery folder: nothing is offered and restore is a clear not-found error', async () => {
-    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir: join(dir, 'sessions') } });
+    const lab = new LabService({
+      workerFactory: fakeFactory(() => finishAfter(5)).factory,
+      host: 'browser',
+      paths: { kind: 'folder', dir: join(dir, 'sessions') },
+    });
     expect(await ok(lab, 'session:recovery', {})).toEqual({ copies: [], damaged: [] });
     expect(await dispatch(lab, 'session:restoreRecovery', { id: '20200101T000000Z-00000000' })).toEqual({
       ok: false,
@@ -285,7 +320,10 @@ describe('a recovery write that fails is shown, never swallowed', () => {
     const [left] = (await b.recovery()).copies;
     expect(await dispatch(b, 'session:restoreRecovery', { id: left!.id })).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'the unsaved work open now could not be copied (a folder has that name), so it was not replaced' },
+      error: {
+        code: 'internal',
+        message: 'the unsaved work open now could not be copied (a folder has that name), so it was not replaced',
+      },
     });
     expect(b.state().runs.map((r) => r.name)).toEqual(['Precious']);
     expect(b.state().recoveryError).toBe('a folder has that name');
@@ -294,12 +332,15 @@ describe('a recovery write that fails is shown, never swallowed', () => {
   });
 
   it('names the cause in one line, without paths or errno text', () => {
-    const errno = (code: string) => Object.assign(new Error(`${code}: failed, open '/home/u/.local/share/rnn-lab/recovery/x.rnnlab'`), { code });
+    const errno = (code: string) =>
+      Object.assign(new Error(`${code}: failed, open '/home/u/.local/share/rnn-lab/recovery/x.rnnlab'`), { code });
     expect(recoveryFailureReason(errno('ENOSPC'))).toBe('disk full');
     expect(recoveryFailureReason(errno('EACCES'))).toBe('permission denied');
     expect(recoveryFailureReason(errno('EROFS'))).toBe('read-only disk');
     expect(recoveryFailureReason(new RangeError('Invalid string length'))).toBe('the session is too large to copy');
-    expect(recoveryFailureReason(new LabError('bad-file', 'too large to save (70.0 MB, limit 64 MB)'))).toBe('too large to save (70.0 MB, limit 64 MB)');
+    expect(recoveryFailureReason(new LabError('bad-file', 'too large to save (70.0 MB, limit 64 MB)'))).toBe(
+      'too large to save (70.0 MB, limit 64 MB)',
+    );
     expect(recoveryFailureReason(errno('EXDEV'))).toBe('file system error');
   });
 });

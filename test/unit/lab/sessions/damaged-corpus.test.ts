@@ -75,7 +75,9 @@ describe('a generated corpus of damaged sessions', () => {
   });
 
   it('the built CLI does the same (one file of each kind, and the 300,000 predictions that once crashed show)', async () => {
-    const sample = corpus.filter((entry, i) => corpus.findIndex((e) => e.kind === entry.kind) === i || entry.label === '300,000 predictions');
+    const sample = corpus.filter(
+      (entry, i) => corpus.findIndex((e) => e.kind === entry.kind) === i || entry.label === '300,000 predictions',
+    );
     expect(sample.length).toBe(7);
     for (const entry of sample) {
       expectRefused(await subprocess(['validate', entry.file]), entry, entry.file);
@@ -91,10 +93,15 @@ describe('valid sessions at every limit', () => {
     for (const { label, session } of extremeSessions(await trainedSession())) {
       const name = `${label.replace(/\W+/g, '-')}.rnnlab`;
       await writeFile(join(dir, name), serializeSession(session));
-      for (const [run, file] of [[inProcess, join(dir, name)], [subprocess, name]] as const) {
+      for (const [run, file] of [
+        [inProcess, join(dir, name)],
+        [subprocess, name],
+      ] as const) {
         const validate = await run(['validate', file]);
         expect(validate, label).toMatchObject({ code: 0, stderr: '' });
-        expect(validate.stdout).toBe(`${file}: valid RNN Lab session (version ${SESSION_VERSION}, ${session.runs.length} runs, ${session.runs.filter((r) => r.status === 'done').length} trained)\n`);
+        expect(validate.stdout).toBe(
+          `${file}: valid RNN Lab session (version ${SESSION_VERSION}, ${session.runs.length} runs, ${session.runs.filter((r) => r.status === 'done').length} trained)\n`,
+        );
         const show = await run(['show', file]);
         expect(show.code, `${label}: ${show.stderr}`).toBe(0);
         expect(show.stderr).toBe('');

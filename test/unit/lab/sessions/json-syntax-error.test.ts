@@ -40,16 +40,27 @@ describe('where text stops being JSON', () => {
   });
 
   it('finds nothing wrong in valid JSON, nested deeply too', () => {
-    for (const text of ['{}', '[]', ' 0 ', '-0.5e-3', '"\\u00e9\\n"', 'true', '{"a":[1,{"b":null}],"c":false}', `${'['.repeat(50_000)}${']'.repeat(50_000)}`]) {
+    for (const text of [
+      '{}',
+      '[]',
+      ' 0 ',
+      '-0.5e-3',
+      '"\\u00e9\\n"',
+      'true',
+      '{"a":[1,{"b":null}],"c":false}',
+      `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    ]) {
       expect(firstSyntaxError(text), text.slice(0, 20)).toBeNull();
     }
   });
 
   it('agrees with JSON.parse on valid JSON and on random damage to it', () => {
-    const damaged = fc.tuple(fc.json(), fc.nat(), fc.nat(), fc.string({ maxLength: 3 })).map(([json, at, cut, insert]) => {
-      const i = at % (json.length + 1);
-      return json.slice(0, i) + insert + json.slice(Math.min(json.length, i + (cut % 3)));
-    });
+    const damaged = fc
+      .tuple(fc.json(), fc.nat(), fc.nat(), fc.string({ maxLength: 3 }))
+      .map(([json, at, cut, insert]) => {
+        const i = at % (json.length + 1);
+        return json.slice(0, i) + insert + json.slice(Math.min(json.length, i + (cut % 3)));
+      });
     fc.assert(
       fc.property(fc.oneof(fc.json(), damaged), (text) => {
         expect(firstSyntaxError(text) === null).toBe(parses(text));
@@ -80,7 +91,9 @@ describe('a file that is not JSON', () => {
     const secret = '{"token": "s3cr3t-Value", oops}';
     for (const text of [passwd, secret, `\uFEFF${passwd}`, 'PRIVATE KEY-----\nMIIEv']) {
       const message = refusal(text);
-      expect(message).toMatch(/^x\.rnnlab is not a valid session: it is not JSON \((syntax error|it ends early) at line \d+, column \d+\)$/);
+      expect(message).toMatch(
+        /^x\.rnnlab is not a valid session: it is not JSON \((syntax error|it ends early) at line \d+, column \d+\)$/,
+      );
       // No run of three characters of the file's start is repeated in the message (bar what the template says itself).
       const template = 'x.rnnlab is not a valid session: it is not JSON (syntax error at line , column )';
       const start = text.replace(/^\uFEFF/, '').slice(0, 40);

@@ -38,7 +38,9 @@ function saveAndKill(delayMs: number): Promise<void> {
     const proc = spawn(process.execPath, [child, target, String(SNAPSHOTS)], { stdio: ['ignore', 'pipe', 'inherit'] });
     proc.stdout.once('data', () => setTimeout(() => proc.kill('SIGKILL'), delayMs));
     proc.once('error', reject);
-    proc.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended on its own (${signal})`))));
+    proc.once('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended on its own (${signal})`)),
+    );
   });
 }
 

@@ -39,12 +39,22 @@ const refusal = (text: string): string => {
 };
 
 /** The JSON path of the prediction's input (a digit index after it may say which digit). */
-const atInput = (r: number, p: number) => new RegExp(`^digits\\.rnnlab is not a valid session: \\$\\.runs\\.${r}\\.predictions\\.${p}\\.input(\\.\\d+)?: .*vocabulary`);
+const atInput = (r: number, p: number) =>
+  new RegExp(
+    `^digits\\.rnnlab is not a valid session: \\$\\.runs\\.${r}\\.predictions\\.${p}\\.input(\\.\\d+)?: .*vocabulary`,
+  );
 
 describe('a prediction whose input holds a digit outside the vocabulary', () => {
   it('the fixture is a valid session with 10-digit vocabularies and 3-digit predictions', () => {
     expect(parseSession(serializeSession(valid), 'digits.rnnlab')).toEqual(valid);
-    expect(valid.runs.slice(0, 2).map((r) => [r.config.task.vocabularySize, r.config.task.sequenceLength, r.predictions.length])).toEqual([[10, 3, 10], [10, 3, 10]]);
+    expect(
+      valid.runs
+        .slice(0, 2)
+        .map((r) => [r.config.task.vocabularySize, r.config.task.sequenceLength, r.predictions.length]),
+    ).toEqual([
+      [10, 3, 10],
+      [10, 3, 10],
+    ]);
   });
 
   it('is refused when the digit equals the vocabulary size (the first digit too many), naming the path', () => {
@@ -69,8 +79,16 @@ describe('a prediction whose input holds a digit outside the vocabulary', () => 
     await writeFile(file, withInput(0, 5, [1, 10, 3]), 'utf8');
     await expect(readSessionFile(file)).rejects.toThrow(atInput(0, 5));
     let err = '';
-    const io: CliIo = { out: () => undefined, err: (t) => void (err += t), errIsTTY: false, columns: 80, onInterrupt: () => () => undefined };
-    const code = await runCli(['validate', file], io, { validate: () => import('../../../../electron/cli/commands/validate.js') });
+    const io: CliIo = {
+      out: () => undefined,
+      err: (t) => void (err += t),
+      errIsTTY: false,
+      columns: 80,
+      onInterrupt: () => () => undefined,
+    };
+    const code = await runCli(['validate', file], io, {
+      validate: () => import('../../../../electron/cli/commands/validate.js'),
+    });
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/\$\.runs\.0\.predictions\.5\.input(\.\d+)?: .*vocabulary/);

@@ -35,7 +35,9 @@ describe('the size a session will have as a file', () => {
       sampleSession(3),
       { a: undefined, b: [undefined, NaN, -0, 1e21, 1.5e-7, null], c: {}, d: [], e: [[]] },
       { 'é"\\\n': ['ü', '😀', '\u0001', '\ud800'], t: true, f: false },
-      'text', 3, null,
+      'text',
+      3,
+      null,
     ];
     for (const value of samples) {
       for (const indent of [0, 2]) {
@@ -50,23 +52,35 @@ describe('the size a session will have as a file', () => {
 describe('saving a session over the file limit', () => {
   it('is refused with one line giving its size; the file already there is left as it was', async () => {
     // ~67 MB of text: 2200 snapshots of 1000 numbers each.
-    const session = withSnapshots(2200, Array.from({ length: 1000 }, (_, i) => 0.123456789 + i * 1e-9));
+    const session = withSnapshots(
+      2200,
+      Array.from({ length: 1000 }, (_, i) => 0.123456789 + i * 1e-9),
+    );
     const bytes = jsonTextBytes(session, 2) + 1;
     expect(bytes).toBeGreaterThan(SESSION_MAX_BYTES);
     const shown = (Math.ceil((bytes / MB) * 10) / 10).toFixed(1);
     expect(() => serializeSession(session)).toThrow(
-      expect.objectContaining({ code: 'bad-file', message: `this session is too large to save (${shown} MB, limit 64 MB)` }),
+      expect.objectContaining({
+        code: 'bad-file',
+        message: `this session is too large to save (${shown} MB, limit 64 MB)`,
+      }),
     );
     const path = join(dir, 'big.rnnlab');
     await writeFile(path, 'the previous save');
-    await expect(writeSessionFile(path, session)).rejects.toMatchObject({ code: 'bad-file', message: expect.stringMatching(tooLarge) });
+    await expect(writeSessionFile(path, session)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringMatching(tooLarge),
+    });
     expect(await readFile(path, 'utf8')).toBe('the previous save');
     expect(await readdir(dir)).toEqual(['big.rnnlab']);
   });
 
   it('a session too large for one JavaScript string says how large instead of "Invalid string length"', () => {
     // 40 snapshots sharing one row of 1,000,000 zeros: ~760 MB of text (each zero on its own indented line).
-    const huge = withSnapshots(40, Array.from({ length: 1_000_000 }, () => 0));
+    const huge = withSnapshots(
+      40,
+      Array.from({ length: 1_000_000 }, () => 0),
+    );
     let error: unknown;
     try {
       serializeSession(huge);

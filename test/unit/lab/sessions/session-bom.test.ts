@@ -40,10 +40,17 @@ describe('a session file that starts with a byte order mark', () => {
 
   it('opens in the lab by name and from dropped text, with the same runs', async () => {
     await writeFile(join(dir, 'bom.rnnlab'), BOM + text, 'utf8');
-    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir } });
+    const lab = new LabService({
+      workerFactory: fakeFactory(() => finishAfter(5)).factory,
+      host: 'browser',
+      paths: { kind: 'folder', dir },
+    });
     try {
       const opened = await dispatch(lab, 'session:open', { path: 'bom.rnnlab' });
-      expect(opened).toMatchObject({ ok: true, result: { runs: session.runs, session: { path: 'bom.rnnlab', dirty: false } } });
+      expect(opened).toMatchObject({
+        ok: true,
+        result: { runs: session.runs, session: { path: 'bom.rnnlab', dirty: false } },
+      });
       const dropped = await dispatch(lab, 'session:openText', { name: 'dropped.rnnlab', text: BOM + text });
       expect(dropped).toMatchObject({ ok: true, result: { runs: session.runs } });
     } finally {
@@ -56,13 +63,23 @@ describe('a session file that starts with a byte order mark', () => {
     await writeFile(file, BOM + text, 'utf8');
     let out = '';
     let err = '';
-    const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, columns: 80, onInterrupt: () => () => undefined };
-    const code = await runCli(['validate', file], io, { validate: () => import('../../../../electron/cli/commands/validate.js') });
+    const io: CliIo = {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      errIsTTY: false,
+      columns: 80,
+      onInterrupt: () => () => undefined,
+    };
+    const code = await runCli(['validate', file], io, {
+      validate: () => import('../../../../electron/cli/commands/validate.js'),
+    });
     expect({ code, err }).toEqual({ code: 0, err: '' });
     expect(out).toBe(`${file}: valid RNN Lab session (version ${session.version}, 3 runs, 2 trained)\n`);
   });
 
   it('only a leading one: a BOM inside the text is still refused', () => {
-    expect(() => parseSession(`{${BOM}${text.slice(1)}`, 'inner.rnnlab')).toThrow(/^inner\.rnnlab is not a valid session: it is not JSON/);
+    expect(() => parseSession(`{${BOM}${text.slice(1)}`, 'inner.rnnlab')).toThrow(
+      /^inner\.rnnlab is not a valid session: it is not JSON/,
+    );
   });
 });

@@ -43,16 +43,76 @@ describe('session files', () => {
   });
 
   it.each([
-    ['a null weight', (d: any) => { d.runs[0].weights.kernel[0][0] = null; }, '$.runs.0.weights.kernel.0.0: expected number, received null'],
-    ['a "NaN" string', (d: any) => { d.runs[1].history[0].loss = 'NaN'; }, '$.runs.1.history.0.loss: expected number, received string'],
-    ['a wrong format', (d: any) => { d.format = 'something-else'; }, '$.format: expected "rnn-lab-session", received another text'],
-    ['a missing version', (d: any) => { delete d.version; }, '$.version: expected an integer version, received nothing'],
-    ['an unknown old version', (d: any) => { d.version = 0; }, '$.version: unknown session version 0'],
-    ['a bad status', (d: any) => { d.runs[2].status = 'exploded'; }, '$.runs.2.status:'],
-    ['a duplicate id', (d: any) => { d.runs[1].id = 'run0'; }, '$.runs: two runs share one id'],
-    ['a short embedding', (d: any) => { d.runs[0].weights.embedding.pop(); }, '$.runs.0.weights.embedding: expected 10 rows, found 9'],
-    ['a ragged snapshot', (d: any) => { d.runs[3].snapshots[0].weights.kernel[0].push(1); }, '$.runs.3.snapshots.0.weights.kernel.0: expected 1 values, found 2'],
-    ['a bad date', (d: any) => { d.createdAt = 'yesterday'; }, '$.createdAt:'],
+    [
+      'a null weight',
+      (d: any) => {
+        d.runs[0].weights.kernel[0][0] = null;
+      },
+      '$.runs.0.weights.kernel.0.0: expected number, received null',
+    ],
+    [
+      'a "NaN" string',
+      (d: any) => {
+        d.runs[1].history[0].loss = 'NaN';
+      },
+      '$.runs.1.history.0.loss: expected number, received string',
+    ],
+    [
+      'a wrong format',
+      (d: any) => {
+        d.format = 'something-else';
+      },
+      '$.format: expected "rnn-lab-session", received another text',
+    ],
+    [
+      'a missing version',
+      (d: any) => {
+        delete d.version;
+      },
+      '$.version: expected an integer version, received nothing',
+    ],
+    [
+      'an unknown old version',
+      (d: any) => {
+        d.version = 0;
+      },
+      '$.version: unknown session version 0',
+    ],
+    [
+      'a bad status',
+      (d: any) => {
+        d.runs[2].status = 'exploded';
+      },
+      '$.runs.2.status:',
+    ],
+    [
+      'a duplicate id',
+      (d: any) => {
+        d.runs[1].id = 'run0';
+      },
+      '$.runs: two runs share one id',
+    ],
+    [
+      'a short embedding',
+      (d: any) => {
+        d.runs[0].weights.embedding.pop();
+      },
+      '$.runs.0.weights.embedding: expected 10 rows, found 9',
+    ],
+    [
+      'a ragged snapshot',
+      (d: any) => {
+        d.runs[3].snapshots[0].weights.kernel[0].push(1);
+      },
+      '$.runs.3.snapshots.0.weights.kernel.0: expected 1 values, found 2',
+    ],
+    [
+      'a bad date',
+      (d: any) => {
+        d.createdAt = 'yesterday';
+      },
+      '$.createdAt:',
+    ],
   ])('refuses %s with one sentence naming the path', (_what, change, expected) => {
     const message = refusal(mutate(change));
     expect(message).toContain('session.rnnlab is not a valid session: ');
@@ -61,18 +121,37 @@ describe('session files', () => {
   });
 
   it('refuses newer versions, non-JSON, truncation, non-objects and huge numbers', () => {
-    expect(refusal(mutate((d) => { d.version = 7; }))).toBe('session.rnnlab was made by a newer RNN Lab (version 7)');
+    expect(
+      refusal(
+        mutate((d) => {
+          d.version = 7;
+        }),
+      ),
+    ).toBe('session.rnnlab was made by a newer RNN Lab (version 7)');
     expect(refusal('not json')).toMatch(/^session\.rnnlab is not a valid session: it is not JSON \(.+\)$/);
     expect(refusal(serializeSession(sampleSession()).slice(0, 500))).toMatch(/it is not JSON/);
     expect(refusal('[]')).toBe('session.rnnlab is not a valid session: $: expected a JSON object');
-    expect(refusal(mutate((d) => { d.runs[0].weights.bias = [1]; }).replace('"bias": [1]', '"bias":[1e400]').replace('"bias":[1]', '"bias":[1e400]'))).toContain('$.runs.0.weights.bias.0');
+    expect(
+      refusal(
+        mutate((d) => {
+          d.runs[0].weights.bias = [1];
+        })
+          .replace('"bias": [1]', '"bias":[1e400]')
+          .replace('"bias":[1]', '"bias":[1e400]'),
+      ),
+    ).toContain('$.runs.0.weights.bias.0');
   });
 
   it('refuses files over the size limit before reading them', async () => {
     const path = join(dir, 'big.rnnlab');
     await writeFile(path, Buffer.alloc(SESSION_MAX_BYTES + 1, 32));
-    await expect(readSessionFile(path)).rejects.toThrow('big.rnnlab is too large (64.0 MB; session files are limited to 64 MB)');
-    await expect(readSessionFile(join(dir, 'missing.rnnlab'))).rejects.toMatchObject({ code: 'not-found', message: 'missing.rnnlab does not exist' });
+    await expect(readSessionFile(path)).rejects.toThrow(
+      'big.rnnlab is too large (64.0 MB; session files are limited to 64 MB)',
+    );
+    await expect(readSessionFile(join(dir, 'missing.rnnlab'))).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'missing.rnnlab does not exist',
+    });
   });
 
   it('migrates old versions forward through the table', () => {

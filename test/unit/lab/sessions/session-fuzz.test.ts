@@ -20,7 +20,8 @@ type Path = (string | number)[];
 function paths(value: unknown, at: Path = []): Path[] {
   const here = at.length ? [at] : [];
   if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => paths(v, [...at, i]))];
-  if (value && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
+  if (value && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
   return here;
 }
 const allPaths = paths(baseDoc);
@@ -75,34 +76,51 @@ const runs = { numRuns: 150 };
 
 describe('session loader fuzzing', () => {
   it('refuses every truncation', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: base.length - 3 }), (k) => {
-      expect(load(base.slice(0, k))).toBe('refused');
-    }), runs);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: base.length - 3 }), (k) => {
+        expect(load(base.slice(0, k))).toBe('refused');
+      }),
+      runs,
+    );
   });
 
   it('refuses every JSON type swap', () => {
-    const swap = fc.constantFrom(...allPaths).chain((path) =>
-      fc.constantFrom(...swaps[jsonType(get(baseDoc, path))]).map((value) => ({ path, value })));
-    fc.assert(fc.property(swap, ({ path, value }) => {
-      expect(load(JSON.stringify(withValue(path, value)))).toBe('refused');
-    }), runs);
+    const swap = fc
+      .constantFrom(...allPaths)
+      .chain((path) => fc.constantFrom(...swaps[jsonType(get(baseDoc, path))]).map((value) => ({ path, value })));
+    fc.assert(
+      fc.property(swap, ({ path, value }) => {
+        expect(load(JSON.stringify(withValue(path, value)))).toBe('refused');
+      }),
+      runs,
+    );
   });
 
   it('refuses NaN/Infinity strings and out-of-range numbers in number fields', () => {
     const bad = fc.constantFrom('"NaN"', '"Infinity"', '"-Infinity"', '1e400', '-1e400', 'null');
-    fc.assert(fc.property(fc.constantFrom(...numberPaths), bad, (path, token) => {
-      const text = JSON.stringify(withValue(path, '__HOLE__')).replace('"__HOLE__"', token);
-      expect(load(text)).toBe('refused');
-    }), runs);
+    fc.assert(
+      fc.property(fc.constantFrom(...numberPaths), bad, (path, token) => {
+        const text = JSON.stringify(withValue(path, '__HOLE__')).replace('"__HOLE__"', token);
+        expect(load(text)).toBe('refused');
+      }),
+      runs,
+    );
   });
 
   it('refuses wrong versions and formats', () => {
     // Every version from 1 to the current one opens (older ones migrate forward); anything else is refused.
     const known = (v: number) => Number.isInteger(v) && v >= 1 && v <= SESSION_VERSION;
-    const version = fc.oneof(fc.integer().filter((v) => !known(v)), fc.double({ noDefaultInfinity: true }).filter((v) => !known(v)), fc.string());
-    fc.assert(fc.property(version, (v) => {
-      expect(load(JSON.stringify(withValue(['version'], v)))).toBe('refused');
-    }), runs);
+    const version = fc.oneof(
+      fc.integer().filter((v) => !known(v)),
+      fc.double({ noDefaultInfinity: true }).filter((v) => !known(v)),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(version, (v) => {
+        expect(load(JSON.stringify(withValue(['version'], v)))).toBe('refused');
+      }),
+      runs,
+    );
   });
 
   it('never crashes on deleted keys, byte flips or arbitrary JSON', () => {
@@ -113,13 +131,17 @@ describe('session loader fuzzing', () => {
       else delete parent[path[path.length - 1]];
       return JSON.stringify(doc);
     });
-    const flip = fc.tuple(fc.integer({ min: 0, max: base.length - 1 }), fc.integer({ min: 32, max: 126 }))
+    const flip = fc
+      .tuple(fc.integer({ min: 0, max: base.length - 1 }), fc.integer({ min: 32, max: 126 }))
       .map(([i, c]) => base.slice(0, i) + String.fromCharCode(c) + base.slice(i + 1));
     const anything = fc.jsonValue().map((v) => JSON.stringify(v));
     const outcomes = { refused: 0, accepted: 0 };
-    fc.assert(fc.property(fc.oneof(deletion, flip, anything), (text) => {
-      outcomes[load(text)]++;
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(deletion, flip, anything), (text) => {
+        outcomes[load(text)]++;
+      }),
+      { numRuns: 300 },
+    );
     expect(outcomes.refused).toBeGreaterThan(100);
   });
 });

@@ -14,7 +14,9 @@ describe('docs/session-format.schema.json', () => {
     expect(schema.properties.version.const).toBe(SESSION_VERSION);
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'runs']));
     const run = schema.properties.runs.items;
-    expect(Object.keys(run.properties)).toEqual(expect.arrayContaining(['config', 'weights', 'history', 'snapshots', 'note']));
+    expect(Object.keys(run.properties)).toEqual(
+      expect.arrayContaining(['config', 'weights', 'history', 'snapshots', 'note']),
+    );
     expect(run.properties.status.enum).toEqual(['idle', 'queued', 'training', 'done', 'cancelled', 'failed']);
   });
 });

@@ -61,6 +61,11 @@ describe('thinEvenly', () => {
     expect(thinEvenly([1, 2, 3], 5)).toEqual([1, 2, 3]);
     expect(thinEvenly([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 3)).toEqual([0, 5, 10]);
     expect(thinEvenly([0, 1, 2, 3, 4], 2)).toEqual([0, 4]);
-    expect(thinEvenly(Array.from({ length: 1001 }, (_, i) => i), 11)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+    expect(
+      thinEvenly(
+        Array.from({ length: 1001 }, (_, i) => i),
+        11,
+      ),
+    ).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
   });
 });

@@ -34,7 +34,11 @@ let lab: LabService;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lab-names-'));
   outside = await mkdtemp(join(tmpdir(), 'lab-outside-'));
-  lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir } });
+  lab = new LabService({
+    workerFactory: fakeFactory(() => finishAfter(5)).factory,
+    host: 'browser',
+    paths: { kind: 'folder', dir },
+  });
   await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
 });
 afterEach(async () => {
@@ -74,10 +78,19 @@ describe('session names in the sessions folder', () => {
   it('limits the file name in UTF-8 bytes, extension included', async () => {
     const fits = 'a'.repeat(MAX_SESSION_NAME_BYTES - '.rnnlab'.length);
     expect((await lab.handle('session:save', { path: fits })).session.path).toBe(`${fits}.rnnlab`);
-    expect(await refusal('session:save', `${fits}b`)).toEqual({ code: 'bad-request', message: 'name too long (201 bytes, limit 200)' });
+    expect(await refusal('session:save', `${fits}b`)).toEqual({
+      code: 'bad-request',
+      message: 'name too long (201 bytes, limit 200)',
+    });
     // 200 characters of two bytes each: fits a character count, not the file system's byte count.
-    expect(await refusal('session:save', 'é'.repeat(200))).toEqual({ code: 'bad-request', message: 'name too long (407 bytes, limit 200)' });
-    expect(await refusal('session:open', '数'.repeat(70))).toEqual({ code: 'bad-request', message: 'name too long (217 bytes, limit 200)' });
+    expect(await refusal('session:save', 'é'.repeat(200))).toEqual({
+      code: 'bad-request',
+      message: 'name too long (407 bytes, limit 200)',
+    });
+    expect(await refusal('session:open', '数'.repeat(70))).toEqual({
+      code: 'bad-request',
+      message: 'name too long (217 bytes, limit 200)',
+    });
     expect(await readdir(dir)).toEqual([`${fits}.rnnlab`]);
   });
 
@@ -102,7 +115,9 @@ describe('session names in the sessions folder', () => {
     }
     expect(await readdir(dir)).toEqual([]);
     // Ordinary non-ASCII names stay fine.
-    expect((await lab.handle('session:save', { path: 'Versuch über Ziffern' })).session.path).toBe('Versuch über Ziffern.rnnlab');
+    expect((await lab.handle('session:save', { path: 'Versuch über Ziffern' })).session.path).toBe(
+      'Versuch über Ziffern.rnnlab',
+    );
   });
 
   it('does not list names it would refuse to open', async () => {
@@ -122,8 +137,14 @@ describe('links in the sessions folder', () => {
     await symlink(join(outside, 'missing.rnnlab'), join(dir, 'dangling.rnnlab'));
     await writeFile(join(dir, 'plain.rnnlab'), serializeSession(sampleSession()));
     expect((await lab.handle('session:list', {})).map((e) => e.name)).toEqual(['plain.rnnlab']);
-    expect(await refusal('session:open', 'link.rnnlab')).toEqual({ code: 'bad-file', message: 'link.rnnlab is a link; sessions must be plain files' });
-    expect(await refusal('session:open', 'dangling')).toEqual({ code: 'bad-file', message: 'dangling.rnnlab is a link; sessions must be plain files' });
+    expect(await refusal('session:open', 'link.rnnlab')).toEqual({
+      code: 'bad-file',
+      message: 'link.rnnlab is a link; sessions must be plain files',
+    });
+    expect(await refusal('session:open', 'dangling')).toEqual({
+      code: 'bad-file',
+      message: 'dangling.rnnlab is a link; sessions must be plain files',
+    });
     expect(lab.state().runs.map((r) => r.name)).toEqual(['A']);
   });
 
@@ -131,7 +152,10 @@ describe('links in the sessions folder', () => {
     const target = join(outside, 'precious.txt');
     await writeFile(target, 'do not touch');
     await symlink(target, join(dir, 'trap.rnnlab'));
-    expect(await refusal('session:save', 'trap')).toEqual({ code: 'bad-file', message: 'trap.rnnlab is a link; sessions must be plain files' });
+    expect(await refusal('session:save', 'trap')).toEqual({
+      code: 'bad-file',
+      message: 'trap.rnnlab is a link; sessions must be plain files',
+    });
     expect(await readFile(target, 'utf8')).toBe('do not touch');
     expect((await readdir(dir)).sort()).toEqual(['trap.rnnlab']);
     expect(lab.state().session.dirty).toBe(true);
@@ -140,8 +164,14 @@ describe('links in the sessions folder', () => {
   it('refuses a folder where a session file should be', async () => {
     await lab.handle('session:save', { path: 'kept' });
     await mkdir(join(dir, 'folder.rnnlab'));
-    expect(await refusal('session:save', 'folder')).toEqual({ code: 'bad-file', message: 'folder.rnnlab is not a plain file' });
-    expect(await refusal('session:open', 'folder')).toEqual({ code: 'bad-file', message: 'folder.rnnlab is not a plain file' });
+    expect(await refusal('session:save', 'folder')).toEqual({
+      code: 'bad-file',
+      message: 'folder.rnnlab is not a plain file',
+    });
+    expect(await refusal('session:open', 'folder')).toEqual({
+      code: 'bad-file',
+      message: 'folder.rnnlab is not a plain file',
+    });
   });
 });
 
@@ -156,23 +186,42 @@ describe('save failures in words', () => {
       ['EIO', 'the disk could not be read or written'],
     ] as const) {
       diskFault.code = code;
-      expect(await refusal('session:save', 'full')).toEqual({ code: 'internal', message: `cannot save full.rnnlab (${words})` });
+      expect(await refusal('session:save', 'full')).toEqual({
+        code: 'internal',
+        message: `cannot save full.rnnlab (${words})`,
+      });
     }
     diskFault.code = null;
     expect(lab.state().session.dirty).toBe(true);
-    expect((await lab.handle('session:save', { path: 'full' })).session).toMatchObject({ path: 'full.rnnlab', dirty: false });
+    expect((await lab.handle('session:save', { path: 'full' })).session).toMatchObject({
+      path: 'full.rnnlab',
+      dirty: false,
+    });
   });
 
   it('says so when the sessions folder cannot be made (a file stands in its place)', async () => {
     const blocked = join(outside, 'not-a-folder');
     await writeFile(blocked, 'a file');
-    const other = new LabService({ workerFactory: fakeFactory(() => finishAfter(5)).factory, host: 'browser', paths: { kind: 'folder', dir: blocked } });
+    const other = new LabService({
+      workerFactory: fakeFactory(() => finishAfter(5)).factory,
+      host: 'browser',
+      paths: { kind: 'folder', dir: blocked },
+    });
     try {
       await other.handle('runs:add', { name: 'B', config: smallConfig(1) });
       const save = await dispatch(other, 'session:save', { path: 'x' });
-      expect(save).toEqual({ ok: false, error: { code: 'internal', message: 'cannot save x.rnnlab (a file stands where a folder should be)' } });
+      expect(save).toEqual({
+        ok: false,
+        error: { code: 'internal', message: 'cannot save x.rnnlab (a file stands where a folder should be)' },
+      });
       const list = await dispatch(other, 'session:list', {});
-      expect(list).toEqual({ ok: false, error: { code: 'internal', message: 'cannot read the sessions folder (a file stands where a folder should be)' } });
+      expect(list).toEqual({
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'cannot read the sessions folder (a file stands where a folder should be)',
+        },
+      });
     } finally {
       await other.close();
     }

@@ -56,12 +56,18 @@ describe('sessions through the service', () => {
     expect(await readdir(dir)).toHaveLength(2);
     const reopened = await lab.handle('session:open', { path: 'first.rnnlab' });
     expect(reopened.runs).toHaveLength(1);
-    await expect(lab.handle('session:open', { path: 'nope' })).rejects.toMatchObject({ code: 'not-found', message: 'nope.rnnlab does not exist' });
+    await expect(lab.handle('session:open', { path: 'nope' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'nope.rnnlab does not exist',
+    });
   });
 
   it('opens uploaded text, refuses a bad one whole, and serializes for download', async () => {
     const lab = new LabService({ workerFactory: factory(), host: 'browser', paths: { kind: 'folder', dir } });
-    const state = await lab.handle('session:openText', { name: 'mine.rnnlab', text: serializeSession(sampleSession()) });
+    const state = await lab.handle('session:openText', {
+      name: 'mine.rnnlab',
+      text: serializeSession(sampleSession()),
+    });
     expect(state.runs).toHaveLength(5);
     expect(state.session).toEqual({ path: null, title: 'mine.rnnlab', dirty: false });
     const broken = serializeSession(sampleSession()).replace('"loss": 0.1', '"loss": "NaN"');
@@ -71,10 +77,16 @@ describe('sessions through the service', () => {
     });
     expect(lab.state().runs).toHaveLength(5); // nothing half-loaded
     // A picked file's name is shown, never obeyed: its right-to-left override comes back escaped, in the error and the title.
-    await expect(lab.handle('session:openText', { name: 'evil\u202Enlabbr.rnnlab', text: broken })).rejects.toMatchObject({
-      message: 'evil\\u202enlabbr.rnnlab is not a valid session: $.runs.0.history.0.loss: expected number, received string',
+    await expect(
+      lab.handle('session:openText', { name: 'evil\u202Enlabbr.rnnlab', text: broken }),
+    ).rejects.toMatchObject({
+      message:
+        'evil\\u202enlabbr.rnnlab is not a valid session: $.runs.0.history.0.loss: expected number, received string',
     });
-    const titled = await lab.handle('session:openText', { name: 'x\u001b[2J.rnnlab', text: serializeSession(sampleSession()) });
+    const titled = await lab.handle('session:openText', {
+      name: 'x\u001b[2J.rnnlab',
+      text: serializeSession(sampleSession()),
+    });
     expect(titled.session.title).toBe('x\\u001b[2J.rnnlab');
     await lab.handle('session:openText', { name: 'mine.rnnlab', text: serializeSession(sampleSession()) });
     const { name, text } = await lab.handle('session:serialize', {});
@@ -96,11 +108,23 @@ describe('sessions through the service', () => {
 
   it('keeps a recovery copy while dirty, offers it to the next start, deletes it on save', async () => {
     const recoveryDir = join(dir, 'recovery');
-    const a = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' }, recoveryDir, recoveryDelayMs: 20 });
+    const a = new LabService({
+      workerFactory: factory(),
+      host: 'electron',
+      paths: { kind: 'absolute' },
+      recoveryDir,
+      recoveryDelayMs: 20,
+    });
     await a.handle('runs:add', { name: 'Unsaved', config: smallConfig(2) });
     await vi.waitFor(async () => expect(await readdir(recoveryDir).catch(() => [])).toHaveLength(1));
     await a.close(); // the "crash": the process goes away without saving
-    const b = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' }, recoveryDir, recoveryDelayMs: 20 });
+    const b = new LabService({
+      workerFactory: factory(),
+      host: 'electron',
+      paths: { kind: 'absolute' },
+      recoveryDir,
+      recoveryDelayMs: 20,
+    });
     const offer = await b.recovery();
     expect(offer.copies).toMatchObject([{ runs: 1, runNames: ['Unsaved'] }]);
     const restored = await b.restoreRecovery(offer.copies[0]!.id);
@@ -113,7 +137,11 @@ describe('sessions through the service', () => {
   });
 
   it('saving while a run trains stores that run untrained, then the finished run makes the session dirty', async () => {
-    const lab = new LabService({ workerFactory: fakeFactory(() => finishAfter(150)).factory, host: 'electron', paths: { kind: 'absolute' } });
+    const lab = new LabService({
+      workerFactory: fakeFactory(() => finishAfter(150)).factory,
+      host: 'electron',
+      paths: { kind: 'absolute' },
+    });
     const run = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     const training = lab.handle('runs:train', { ids: [run.id] });
     await wait(30);
@@ -131,7 +159,13 @@ describe('sessions through the service', () => {
   it('does not offer a corrupt recovery copy for restore', async () => {
     const legacyRecoveryFile = join(dir, 'recovery.rnnlab');
     await writeFile(legacyRecoveryFile, '{"format":"rnn-lab-session"');
-    const lab = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' }, recoveryDir: join(dir, 'recovery'), legacyRecoveryFile });
+    const lab = new LabService({
+      workerFactory: factory(),
+      host: 'electron',
+      paths: { kind: 'absolute' },
+      recoveryDir: join(dir, 'recovery'),
+      legacyRecoveryFile,
+    });
     const offer = await lab.recovery();
     expect(offer.copies).toEqual([]);
     expect(offer.damaged).toHaveLength(1);

@@ -28,10 +28,23 @@ describe('training in worker threads', () => {
     const crash = threadWorkerFactory(crashWorker);
     let started = 0;
     const factory: WorkerFactory = () => (started++ === 1 ? crash() : real());
-    const lab = new LabService({ workerFactory: factory, host: 'electron', paths: { kind: 'absolute' }, maxParallel: 2 });
+    const lab = new LabService({
+      workerFactory: factory,
+      host: 'electron',
+      paths: { kind: 'absolute' },
+      maxParallel: 2,
+    });
     const configs = [0, 1, 3].map((i) => smallConfig(i, 400));
     const ids = [];
-    for (const [i, config] of configs.entries()) ids.push((await lab.handle('runs:add', { name: `R${i}`, config: { ...config, training: { ...config.training, epochs: 2 } } })).id);
+    for (const [i, config] of configs.entries())
+      ids.push(
+        (
+          await lab.handle('runs:add', {
+            name: `R${i}`,
+            config: { ...config, training: { ...config.training, epochs: 2 } },
+          })
+        ).id,
+      );
     const runs = await lab.handle('runs:train', {});
     expect(runs.map((r) => r.status)).toEqual(['done', 'failed', 'done']);
     expect(runs[1].error).toBe('the worker crashed: boom: simulated crash');
@@ -47,7 +60,10 @@ describe('training in worker threads', () => {
 
   it('reuses a worker thread; a run trains to the same bits alone, after another run or after the JIT warm-up in that worker', async () => {
     const target = { ...smallConfig(1, 600), training: { ...smallConfig(1, 600).training, epochs: 2 } };
-    const other = { ...smallConfig(3, 400), training: { ...smallConfig(3, 400).training, epochs: 1, learningRate: 0.05 } };
+    const other = {
+      ...smallConfig(3, 400),
+      training: { ...smallConfig(3, 400).training, epochs: 1, learningRate: 0.05 },
+    };
     const result = (o: RunOutcome) => {
       if (o.kind !== 'result') throw new Error(`expected a result, got ${JSON.stringify(o)}`);
       return o;
@@ -79,9 +95,16 @@ describe('training in worker threads', () => {
   });
 
   it('cancels a long run in a worker thread and keeps its consistent partial result', async () => {
-    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron', paths: { kind: 'absolute' } });
+    const lab = new LabService({
+      workerFactory: threadWorkerFactory(workerPath),
+      host: 'electron',
+      paths: { kind: 'absolute' },
+    });
     const config = smallConfig(2, 20_000);
-    const run = await lab.handle('runs:add', { name: 'long', config: { ...config, training: { ...config.training, epochs: 50 } } });
+    const run = await lab.handle('runs:add', {
+      name: 'long',
+      config: { ...config, training: { ...config.training, epochs: 50 } },
+    });
     let progressed = 0;
     lab.subscribe((event, _payload) => {
       if (event === 'run:progress' && ++progressed === 2) void lab.handle('runs:cancel', { ids: [run.id] });
@@ -95,15 +118,26 @@ describe('training in worker threads', () => {
   });
 
   it('round trip: train → save → open → deep-equal', async () => {
-    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron', paths: { kind: 'absolute' } });
+    const lab = new LabService({
+      workerFactory: threadWorkerFactory(workerPath),
+      host: 'electron',
+      paths: { kind: 'absolute' },
+    });
     await lab.handle('runs:addPreset', { preset: 'seed', samples: 300 });
     const first = lab.state().runs[0];
-    await lab.handle('runs:update', { id: first.id, config: { ...first.config, training: { ...first.config.training, snapshotEveryBatches: 10 } } });
+    await lab.handle('runs:update', {
+      id: first.id,
+      config: { ...first.config, training: { ...first.config.training, snapshotEveryBatches: 10 } },
+    });
     await lab.handle('runs:train', {});
     const path = join(tmpdir(), `roundtrip-${process.pid}.rnnlab`);
     try {
       await lab.handle('session:save', { path });
-      const other = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'electron', paths: { kind: 'absolute' } });
+      const other = new LabService({
+        workerFactory: threadWorkerFactory(workerPath),
+        host: 'electron',
+        paths: { kind: 'absolute' },
+      });
       const opened = await other.handle('session:open', { path });
       expect(opened.runs.every((r) => r.status === 'done')).toBe(true);
       expect(opened.runs[0].snapshots.length).toBeGreaterThan(4);
@@ -116,9 +150,18 @@ describe('training in worker threads', () => {
   });
 
   it('reports the backend a worker loads for app:info', async () => {
-    const lab = new LabService({ workerFactory: threadWorkerFactory(workerPath), host: 'browser', paths: { kind: 'folder', dir: tmpdir() }, versions: { extra: '1' } });
+    const lab = new LabService({
+      workerFactory: threadWorkerFactory(workerPath),
+      host: 'browser',
+      paths: { kind: 'folder', dir: tmpdir() },
+      versions: { extra: '1' },
+    });
     const info = await lab.handle('app:info', {});
-    expect(info).toMatchObject({ name: 'RNN Lab', host: 'browser', versions: { extra: '1', node: process.versions.node } });
+    expect(info).toMatchObject({
+      name: 'RNN Lab',
+      host: 'browser',
+      versions: { extra: '1', node: process.versions.node },
+    });
     expect(info.backend.name).toMatch(/^(cpu|tensorflow)$/);
     expect(info.backend.reason.length).toBeGreaterThan(0);
     await lab.close();
