@@ -1,4 +1,4 @@
-import type { EChartsOption } from 'echarts';
+import type { BarSeriesOption, EChartsOption } from 'echarts';
 import { axisBase, fmt, itemTooltip, textStyle, tooltipBase, zeroLine, type ChartContext } from './common.js';
 import { withAlpha } from './palette.js';
 import { escapeXml } from './escape-xml.js';
@@ -91,12 +91,77 @@ export function unitColor(color: string, unit: number, units: number): string {
   return unit === 0 ? color : withAlpha(color, 1 - (0.65 * unit) / Math.max(1, units - 1));
 }
 
+type Scores = readonly (readonly number[])[];
+
+function unitsLegend(theme: ChartContext['theme'], units: number) {
+  return {
+    top: 0,
+    right: 8,
+    itemWidth: 12,
+    itemHeight: 8,
+    textStyle: { color: theme.muted, fontSize: 10 },
+    data: Array.from({ length: units }, (_, u) => `unit ${u}`),
+  };
+}
+
+/** One row per unit under a "digit N (target)" head. */
+function unitsTooltip(theme: ChartContext['theme'], targetDigit: number) {
+  return {
+    ...tooltipBase(theme),
+    trigger: 'axis' as const,
+    axisPointer: { type: 'shadow' as const },
+    formatter: (ps: unknown) => {
+      const list = (Array.isArray(ps) ? ps : [ps]) as {
+        name: string;
+        seriesName: string;
+        value: unknown;
+        marker: string;
+      }[];
+      const name = list[0]?.name ?? '';
+      const head = `digit ${name}${Number(name) === targetDigit ? ' (target)' : ''}`;
+      return [head, ...list.map((p) => `${p.marker}${escapeXml(p.seriesName)} <b>${fmt(Number(p.value), 4)}</b>`)].join(
+        '<br/>',
+      );
+    },
+  };
+}
+
+/** Unit `u`'s bars; unit 0 also carries the zero line and the target column's shading. */
+function unitSeries(digitScores: Scores, targetDigit: number, ctx: ChartContext, u: number): BarSeriesOption {
+  const { theme, color } = ctx;
+  const units = scoreUnits(digitScores);
+  const vocab = digitScores.length;
+  return {
+    type: 'bar' as const,
+    name: `unit ${u}`,
+    barMaxWidth: 14,
+    // As in the single-unit chart only the target's values are printed, and only while they fit side by side.
+    data: digitScoreValues(digitScores, u).map((v, i) =>
+      i === targetDigit && units <= 3 ? { value: v, label: { show: true } } : v,
+    ),
+    itemStyle: { color: unitColor(color, u, units), borderRadius: 2 },
+    label: {
+      show: false,
+      position: 'top' as const,
+      color,
+      fontSize: 9,
+      fontFamily: theme.mono,
+      formatter: (p: { value: unknown }) => fmt(Number(p.value), 2),
+    },
+    markLine: u === 0 ? zeroLine(theme) : undefined,
+    markArea:
+      u === 0 && targetDigit >= 0 && targetDigit < vocab
+        ? {
+            silent: true,
+            itemStyle: { color: withAlpha(color, 0.12) },
+            data: [[{ xAxis: String(targetDigit) }, { xAxis: String(targetDigit) }]],
+          }
+        : undefined,
+  };
+}
+
 /** Grouped bars, one series per unit ("unit 0", "unit 1", … in the legend); the target digit's column shaded, its label bold. */
-function multiUnitOption(
-  digitScores: readonly (readonly number[])[],
-  targetDigit: number,
-  ctx: ChartContext,
-): EChartsOption {
+function multiUnitOption(digitScores: Scores, targetDigit: number, ctx: ChartContext): EChartsOption {
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const units = scoreUnits(digitScores);
@@ -105,33 +170,8 @@ function multiUnitOption(
   return {
     animation: false,
     textStyle: textStyle(theme),
-    legend: {
-      top: 0,
-      right: 8,
-      itemWidth: 12,
-      itemHeight: 8,
-      textStyle: { color: theme.muted, fontSize: 10 },
-      data: Array.from({ length: units }, (_, u) => `unit ${u}`),
-    },
-    tooltip: {
-      ...tooltipBase(theme),
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (ps: unknown) => {
-        const list = (Array.isArray(ps) ? ps : [ps]) as {
-          name: string;
-          seriesName: string;
-          value: unknown;
-          marker: string;
-        }[];
-        const name = list[0]?.name ?? '';
-        const head = `digit ${name}${Number(name) === targetDigit ? ' (target)' : ''}`;
-        return [
-          head,
-          ...list.map((p) => `${p.marker}${escapeXml(p.seriesName)} <b>${fmt(Number(p.value), 4)}</b>`),
-        ].join('<br/>');
-      },
-    },
+    legend: unitsLegend(theme, units),
+    tooltip: unitsTooltip(theme, targetDigit),
     grid: { left: 44, right: 10, top: 30, bottom: 28 },
     xAxis: {
       ...ax,
@@ -145,32 +185,6 @@ function multiUnitOption(
       nameGap: 18,
     },
     yAxis: { ...ax, type: 'value', name: 'score', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-    series: Array.from({ length: units }, (_, u) => ({
-      type: 'bar' as const,
-      name: `unit ${u}`,
-      barMaxWidth: 14,
-      // As in the single-unit chart only the target's values are printed, and only while they fit side by side.
-      data: digitScoreValues(digitScores, u).map((v, i) =>
-        isTarget(i) && units <= 3 ? { value: v, label: { show: true } } : v,
-      ),
-      itemStyle: { color: unitColor(color, u, units), borderRadius: 2 },
-      label: {
-        show: false,
-        position: 'top' as const,
-        color,
-        fontSize: 9,
-        fontFamily: theme.mono,
-        formatter: (p: { value: unknown }) => fmt(Number(p.value), 2),
-      },
-      markLine: u === 0 ? zeroLine(theme) : undefined,
-      markArea:
-        u === 0 && targetDigit >= 0 && targetDigit < vocab
-          ? {
-              silent: true,
-              itemStyle: { color: withAlpha(color, 0.12) },
-              data: [[{ xAxis: String(targetDigit) }, { xAxis: String(targetDigit) }]],
-            }
-          : undefined,
-    })),
+    series: Array.from({ length: units }, (_, u) => unitSeries(digitScores, targetDigit, ctx, u)),
   };
 }
