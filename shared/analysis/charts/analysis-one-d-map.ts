@@ -7,7 +7,7 @@ import { escapeXml } from '../../charts/escape-xml.js';
 
 /** The maps h → f(score_d + U·h), the diagonal h' = h, and the cobweb of the traced sequence. */
 export function oneDMapOption(map: OneDMap, targetDigit: number, ctx: ChartContext): EChartsOption {
-  const { theme, color } = ctx;
+  const { theme } = ctx;
   const ax = axisBase(theme);
   const [lo, hi] = map.hRange;
   const ys = map.curves.flatMap((c) => c.points.map((p) => p[1])).filter(Number.isFinite);
@@ -50,46 +50,58 @@ export function oneDMapOption(map: OneDMap, targetDigit: number, ctx: ChartConte
       name: 'h(t)',
       axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
     },
-    series: [
-      {
-        type: 'line',
-        name: 'h(t) = h(t−1)',
-        data: [
-          [lo, lo],
-          [hi, hi],
-        ],
-        showSymbol: false,
-        lineStyle: { color: theme.axisLine, type: 'dashed', width: 1 },
-        silent: true,
-      },
-      ...map.curves.map((c) => ({
-        type: 'line' as const,
-        name: `digit ${c.digit}`,
-        data: c.points,
-        showSymbol: false,
-        z: c.digit === targetDigit ? 3 : 2,
-        lineStyle: {
-          color: c.digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.5),
-          width: c.digit === targetDigit ? 2.5 : 1,
-        },
-        endLabel: {
-          show: labelled.has(c.digit),
-          formatter: String(c.digit),
-          color: c.digit === targetDigit ? color : theme.faint,
-          fontSize: 10,
-          fontWeight: c.digit === targetDigit ? ('bold' as const) : ('normal' as const),
-        },
-      })),
-      {
-        type: 'line',
-        name: 'cobweb',
-        data: map.cobweb,
-        showSymbol: true,
-        symbolSize: 4,
-        z: 4,
-        lineStyle: { color: theme.text, width: 1.5 },
-        itemStyle: { color: theme.text },
-      },
-    ],
+    series: oneDMapSeries(map, targetDigit, ctx, labelled),
   };
+}
+
+/** The diagonal h(t) = h(t−1), one map per digit (the target in the run's colour), then the cobweb on top. */
+function oneDMapSeries(
+  map: OneDMap,
+  targetDigit: number,
+  ctx: ChartContext,
+  labelled: ReadonlySet<number>,
+): EChartsOption['series'] {
+  const { theme, color } = ctx;
+  const [lo, hi] = map.hRange;
+  return [
+    {
+      type: 'line',
+      name: 'h(t) = h(t−1)',
+      data: [
+        [lo, lo],
+        [hi, hi],
+      ],
+      showSymbol: false,
+      lineStyle: { color: theme.axisLine, type: 'dashed', width: 1 },
+      silent: true,
+    },
+    ...map.curves.map((c) => ({
+      type: 'line' as const,
+      name: `digit ${c.digit}`,
+      data: c.points,
+      showSymbol: false,
+      z: c.digit === targetDigit ? 3 : 2,
+      lineStyle: {
+        color: c.digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.5),
+        width: c.digit === targetDigit ? 2.5 : 1,
+      },
+      endLabel: {
+        show: labelled.has(c.digit),
+        formatter: String(c.digit),
+        color: c.digit === targetDigit ? color : theme.faint,
+        fontSize: 10,
+        fontWeight: c.digit === targetDigit ? ('bold' as const) : ('normal' as const),
+      },
+    })),
+    {
+      type: 'line',
+      name: 'cobweb',
+      data: map.cobweb,
+      showSymbol: true,
+      symbolSize: 4,
+      z: 4,
+      lineStyle: { color: theme.text, width: 1.5 },
+      itemStyle: { color: theme.text },
+    },
+  ];
 }
