@@ -16,7 +16,7 @@ export function scoreTimelineOption(
   currentStep: number | null,
   unit = 0,
 ): EChartsOption {
-  const { theme, color } = ctx;
+  const { theme } = ctx;
   const ax = axisBase(theme);
   const steps = t.frames.map((f) => f.step);
   const all = t.series.flatMap((perUnit) => perUnit[unit] ?? []).filter(Number.isFinite);
@@ -45,35 +45,51 @@ export function scoreTimelineOption(
       nameGap: 20,
     },
     yAxis: { ...ax, type: 'value', name: 'score', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-    series: t.series.map((perUnit, digit) => ({
-      type: 'line' as const,
-      name: `digit ${digit}`,
-      data: perUnit[unit].map((v, i) => [steps[i], v]),
-      showSymbol: steps.length <= 12,
-      symbolSize: 4,
-      z: digit === targetDigit ? 3 : 2,
-      lineStyle: {
-        color: digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.55),
-        width: digit === targetDigit ? 2.5 : 1,
-      },
-      itemStyle: { color: digit === targetDigit ? color : theme.neutral },
-      endLabel: {
-        show: labelled.has(digit),
-        formatter: String(digit),
-        color: digit === targetDigit ? color : theme.faint,
-        fontSize: 10,
-        fontWeight: digit === targetDigit ? ('bold' as const) : ('normal' as const),
-      },
-      markLine:
-        digit === 0 && currentStep !== null
-          ? {
-              silent: true,
-              symbol: 'none',
-              label: { show: false },
-              lineStyle: { color: theme.text, type: 'solid' as const, width: 1 },
-              data: [{ xAxis: currentStep }],
-            }
-          : undefined,
-    })),
+    series: t.series.map((perUnit, digit) =>
+      digitSeries(perUnit[unit], digit, steps, { targetDigit, ctx, labelled, currentStep }),
+    ),
+  };
+}
+
+interface DigitSeriesContext {
+  targetDigit: number;
+  ctx: ChartContext;
+  labelled: ReadonlySet<number>;
+  currentStep: number | null;
+}
+
+/** One digit's score line: the target stands out; digit 0 carries the scrubber's vertical line. */
+function digitSeries(values: readonly number[], digit: number, steps: readonly number[], dc: DigitSeriesContext) {
+  const { targetDigit, labelled, currentStep } = dc;
+  const { theme, color } = dc.ctx;
+  return {
+    type: 'line' as const,
+    name: `digit ${digit}`,
+    data: values.map((v, i) => [steps[i], v]),
+    showSymbol: steps.length <= 12,
+    symbolSize: 4,
+    z: digit === targetDigit ? 3 : 2,
+    lineStyle: {
+      color: digit === targetDigit ? color : withAlpha(theme.mode === 'dark' ? '#9aa3af' : '#5b6475', 0.55),
+      width: digit === targetDigit ? 2.5 : 1,
+    },
+    itemStyle: { color: digit === targetDigit ? color : theme.neutral },
+    endLabel: {
+      show: labelled.has(digit),
+      formatter: String(digit),
+      color: digit === targetDigit ? color : theme.faint,
+      fontSize: 10,
+      fontWeight: digit === targetDigit ? ('bold' as const) : ('normal' as const),
+    },
+    markLine:
+      digit === 0 && currentStep !== null
+        ? {
+            silent: true,
+            symbol: 'none',
+            label: { show: false },
+            lineStyle: { color: theme.text, type: 'solid' as const, width: 1 },
+            data: [{ xAxis: currentStep }],
+          }
+        : undefined,
   };
 }
