@@ -41,51 +41,63 @@ export function traceOption(trace: TraceResult, targetDigit: number, ctx: ChartC
       nameLocation: 'middle',
       nameGap: 20,
     },
-    yAxis: [
-      { ...ax, type: 'value', name: 'score, U·h', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-      {
-        ...ax,
-        type: 'value',
-        name: 'h(t)',
-        splitLine: { show: false },
-        axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
-      },
-    ],
-    series: [
-      {
-        type: 'bar',
-        name: 'score(x_t)',
-        stack: 'pre',
-        data: steps.map((s) => s.score[unit]),
-        itemStyle: { color: withAlpha(color, 0.85) },
-        barMaxWidth: 22,
-      },
-      {
-        type: 'bar',
-        name: 'U·h(t−1)',
-        stack: 'pre',
-        data: steps.map((s) => s.recurrent[unit]),
-        itemStyle: { color: theme.neutral },
-        barMaxWidth: 22,
-      },
-      {
-        type: 'line',
-        name: 'pre-activation',
-        data: steps.map((s) => s.preActivation[unit]),
-        symbol: 'diamond',
-        symbolSize: 7,
-        lineStyle: { width: 0 },
-        itemStyle: { color: theme.text },
-      },
-      {
-        type: 'line',
-        name: 'h(t)',
-        yAxisIndex: 1,
-        data: steps.map((s) => s.h[unit]),
-        symbolSize: 6,
-        lineStyle: { color, width: 2 },
-        itemStyle: { color },
-      },
-    ],
+    yAxis: traceYAxes(ctx),
+    series: traceSeries(steps, ctx, unit),
   };
+}
+
+/** Scores and U·h on the left axis, h(t) on its own right axis. */
+function traceYAxes(ctx: ChartContext): EChartsOption['yAxis'] {
+  const ax = axisBase(ctx.theme);
+  return [
+    { ...ax, type: 'value', name: 'score, U·h', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    {
+      ...ax,
+      type: 'value',
+      name: 'h(t)',
+      splitLine: { show: false },
+      axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+    },
+  ];
+}
+
+/** The two stacked bars (score, carried U·h), the pre-activation diamonds and the h(t) line. */
+function traceSeries(steps: TraceResult['steps'], ctx: ChartContext, unit: number): EChartsOption['series'] {
+  const { theme, color } = ctx;
+  return [
+    {
+      type: 'bar',
+      name: 'score(x_t)',
+      stack: 'pre',
+      data: steps.map((s) => s.score[unit]),
+      itemStyle: { color: withAlpha(color, 0.85) },
+      barMaxWidth: 22,
+    },
+    {
+      type: 'bar',
+      name: 'U·h(t−1)',
+      stack: 'pre',
+      data: steps.map((s) => s.recurrent[unit]),
+      itemStyle: { color: theme.neutral },
+      barMaxWidth: 22,
+    },
+    {
+      type: 'line',
+      name: 'pre-activation',
+      data: steps.map((s) => s.preActivation[unit]),
+      symbol: 'diamond',
+      symbolSize: 7,
+      lineStyle: { width: 0 },
+      itemStyle: { color: theme.text },
+    },
+    {
+      type: 'line',
+      name: 'h(t)',
+      yAxisIndex: 1,
+      data: steps.map((s) => s.h[unit]),
+      symbolSize: 6,
+      lineStyle: { color, width: 2 },
+      itemStyle: { color },
+    },
+  ];
 }
