@@ -13,22 +13,9 @@ export function waterfallOption(
   targetDigit: number,
   ctx: ChartContext,
 ): EChartsOption {
-  const { theme, color } = ctx;
+  const { theme } = ctx;
   const ax = axisBase(theme);
-  const base: number[] = [];
-  const rise: (number | { value: number; itemStyle: { color: string } })[] = [];
-  let running = 0;
-  for (const c of contributions) {
-    const next = running + c.value;
-    base.push(Math.min(running, next));
-    rise.push({
-      value: Math.abs(c.value),
-      itemStyle: { color: c.digit === targetDigit ? color : c.value >= 0 ? theme.positive : theme.negative },
-    });
-    running = next;
-  }
-  base.push(Math.min(0, logit));
-  rise.push({ value: Math.abs(logit), itemStyle: { color: theme.text } });
+  const { base, rise } = waterfallBars(contributions, logit, targetDigit, ctx);
   const labels = [...contributions.map((c) => `${c.t}:${c.digit}`), 'logit'];
   const signed = [...contributions.map((c) => c.value), logit];
   return {
@@ -46,30 +33,66 @@ export function waterfallOption(
     grid: { left: 52, right: 12, top: 16, bottom: 30 },
     xAxis: { ...ax, type: 'category', data: labels, name: 'step : digit', nameLocation: 'middle', nameGap: 20 },
     yAxis: { ...ax, type: 'value', name: 'logit', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
-    series: [
-      {
-        type: 'bar',
-        name: 'base',
-        stack: 'w',
-        data: base,
-        itemStyle: { color: 'transparent' },
-        emphasis: { disabled: true },
-        silent: true,
-      },
-      {
-        type: 'bar',
-        name: 'contribution',
-        stack: 'w',
-        data: rise,
-        barMaxWidth: 26,
-        label: {
-          show: signed.length <= 16,
-          position: 'top',
-          color: theme.muted,
-          fontSize: 9,
-          formatter: (p) => fmt(signed[p.dataIndex], 2),
-        },
-      },
-    ],
+    series: waterfallSeries(base, rise, signed, ctx),
   };
+}
+
+type RiseBar = number | { value: number; itemStyle: { color: string } };
+
+/** The invisible base under each bar and the bar itself (coloured by sign, the target digit in the run's colour). */
+function waterfallBars(
+  contributions: readonly Contribution[],
+  logit: number,
+  targetDigit: number,
+  ctx: ChartContext,
+): { base: number[]; rise: RiseBar[] } {
+  const { theme, color } = ctx;
+  const base: number[] = [];
+  const rise: RiseBar[] = [];
+  let running = 0;
+  for (const c of contributions) {
+    const next = running + c.value;
+    base.push(Math.min(running, next));
+    rise.push({
+      value: Math.abs(c.value),
+      itemStyle: { color: c.digit === targetDigit ? color : c.value >= 0 ? theme.positive : theme.negative },
+    });
+    running = next;
+  }
+  base.push(Math.min(0, logit));
+  rise.push({ value: Math.abs(logit), itemStyle: { color: theme.text } });
+  return { base, rise };
+}
+
+function waterfallSeries(
+  base: number[],
+  rise: RiseBar[],
+  signed: readonly number[],
+  ctx: ChartContext,
+): EChartsOption['series'] {
+  return [
+    {
+      type: 'bar',
+      name: 'base',
+      stack: 'w',
+      data: base,
+      itemStyle: { color: 'transparent' },
+      emphasis: { disabled: true },
+      silent: true,
+    },
+    {
+      type: 'bar',
+      name: 'contribution',
+      stack: 'w',
+      data: rise,
+      barMaxWidth: 26,
+      label: {
+        show: signed.length <= 16,
+        position: 'top',
+        color: ctx.theme.muted,
+        fontSize: 9,
+        formatter: (p) => fmt(signed[p.dataIndex], 2),
+      },
+    },
+  ];
 }
