@@ -1,4 +1,4 @@
-import type { EChartsOption } from 'echarts';
+import type { BarSeriesOption, EChartsOption } from 'echarts';
 import type { EpochRecord } from '../schemas/run-result.js';
 import type { Run } from '../schemas/run.js';
 import { allPositive, axisBase, fmt, textStyle, tooltipBase } from './common.js';
@@ -61,6 +61,90 @@ function legend(runs: readonly OverlayRun[], names: string[], ctx: OverlayContex
   };
 }
 
+type Axis = ReturnType<typeof axisBase>;
+
+/** One run's three lines: train loss (solid), validation loss (dashed) on top, validation accuracy below. */
+function runCurveSeries(r: OverlayRun, name: string, maxEpochs: number) {
+  const common = {
+    type: 'line' as const,
+    name,
+    symbolSize: 5,
+    showSymbol: maxEpochs <= 30,
+    emphasis: { focus: 'series' as const },
+  };
+  return [
+    {
+      ...common,
+      data: r.history.map((h) => h.loss),
+      xAxisIndex: 0,
+      yAxisIndex: 0,
+      lineStyle: { color: r.color, width: 2 },
+      itemStyle: { color: r.color },
+    },
+    {
+      ...common,
+      data: r.history.map((h) => h.valLoss),
+      xAxisIndex: 0,
+      yAxisIndex: 0,
+      lineStyle: { color: withAlpha(r.color, 0.75), width: 2, type: 'dashed' as const },
+      itemStyle: { color: r.color },
+    },
+    {
+      ...common,
+      data: r.history.map((h) => h.valAcc),
+      xAxisIndex: 1,
+      yAxisIndex: 1,
+      lineStyle: { color: r.color, width: 2 },
+      itemStyle: { color: r.color },
+    },
+  ];
+}
+
+/** The epoch axis of both grids; only the bottom one is labelled. */
+function curvesOverlayXAxes(ax: Axis, epochs: string[]) {
+  return [
+    { ...ax, type: 'category' as const, gridIndex: 0, data: epochs, boundaryGap: false, axisLabel: { show: false } },
+    {
+      ...ax,
+      type: 'category' as const,
+      gridIndex: 1,
+      data: epochs,
+      boundaryGap: false,
+      name: 'epoch',
+      nameLocation: 'middle' as const,
+      nameGap: 22,
+    },
+  ];
+}
+
+/** Loss on top (log scale when every value is positive), validation accuracy below. */
+function curvesOverlayYAxes(ax: Axis, log: boolean) {
+  return [
+    {
+      ...ax,
+      type: log ? ('log' as const) : ('value' as const),
+      gridIndex: 0,
+      name: 'loss (train —, validation - -)',
+      nameGap: 8,
+      nameTextStyle: { ...ax.nameTextStyle, align: 'left' as const },
+      splitNumber: 3,
+      axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+    },
+    {
+      ...ax,
+      type: 'value' as const,
+      gridIndex: 1,
+      name: 'validation accuracy',
+      nameGap: 8,
+      nameTextStyle: { ...ax.nameTextStyle, align: 'left' as const },
+      splitNumber: 2,
+      max: 1,
+      min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10),
+      axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+    },
+  ];
+}
+
 /** Every run's loss (train solid, validation dashed) and validation accuracy on one chart. */
 export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayContext): EChartsOption {
   const { theme } = ctx;
@@ -69,41 +153,6 @@ export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayCon
   const maxEpochs = Math.max(1, ...runs.map((r) => r.history.length));
   const epochs = Array.from({ length: maxEpochs }, (_, i) => String(i + 1));
   const log = allPositive(runs.flatMap((r) => r.history.flatMap((h) => [h.loss, h.valLoss])));
-  const series = runs.flatMap((r, i) => {
-    const common = {
-      type: 'line' as const,
-      name: names[i],
-      symbolSize: 5,
-      showSymbol: maxEpochs <= 30,
-      emphasis: { focus: 'series' as const },
-    };
-    return [
-      {
-        ...common,
-        data: r.history.map((h) => h.loss),
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        lineStyle: { color: r.color, width: 2 },
-        itemStyle: { color: r.color },
-      },
-      {
-        ...common,
-        data: r.history.map((h) => h.valLoss),
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        lineStyle: { color: withAlpha(r.color, 0.75), width: 2, type: 'dashed' as const },
-        itemStyle: { color: r.color },
-      },
-      {
-        ...common,
-        data: r.history.map((h) => h.valAcc),
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        lineStyle: { color: r.color, width: 2 },
-        itemStyle: { color: r.color },
-      },
-    ];
-  });
   return {
     animation: false,
     textStyle: textStyle(theme),
@@ -118,44 +167,57 @@ export function curvesOverlayOption(runs: readonly OverlayRun[], ctx: OverlayCon
       { left: 56, right: 16, top: 52, height: '38%' },
       { left: 56, right: 16, bottom: 30, height: '28%' },
     ],
-    xAxis: [
-      { ...ax, type: 'category', gridIndex: 0, data: epochs, boundaryGap: false, axisLabel: { show: false } },
-      {
-        ...ax,
-        type: 'category',
-        gridIndex: 1,
-        data: epochs,
-        boundaryGap: false,
-        name: 'epoch',
-        nameLocation: 'middle',
-        nameGap: 22,
-      },
-    ],
-    yAxis: [
-      {
-        ...ax,
-        type: log ? 'log' : 'value',
-        gridIndex: 0,
-        name: 'loss (train —, validation - -)',
-        nameGap: 8,
-        nameTextStyle: { ...ax.nameTextStyle, align: 'left' },
-        splitNumber: 3,
-        axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
-      },
-      {
-        ...ax,
-        type: 'value',
-        gridIndex: 1,
-        name: 'validation accuracy',
-        nameGap: 8,
-        nameTextStyle: { ...ax.nameTextStyle, align: 'left' },
-        splitNumber: 2,
-        max: 1,
-        min: (r: { min: number }) => Math.max(0, Math.floor(r.min * 10) / 10),
-        axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
-      },
-    ],
-    series,
+    xAxis: curvesOverlayXAxes(ax, epochs),
+    yAxis: curvesOverlayYAxes(ax, log),
+    series: runs.flatMap((r, i) => runCurveSeries(r, names[i], maxEpochs)),
+  };
+}
+
+/** A row per run under a "digit N" head, each named by `seriesLabel` (which says "unit 0" for multi-unit runs). */
+function digitScoresOverlayTooltip(theme: ChartTheme, seriesLabel: (i: number) => string) {
+  return {
+    ...tooltipBase(theme),
+    trigger: 'axis' as const,
+    axisPointer: { type: 'shadow' as const },
+    formatter: (ps: unknown) => {
+      const list = (Array.isArray(ps) ? ps : [ps]) as {
+        name: string;
+        seriesIndex: number;
+        value: unknown;
+        marker: string;
+      }[];
+      const rows = list.map(
+        (p) =>
+          `${p.marker}${escapeXml(seriesLabel(p.seriesIndex))} <b>${typeof p.value === 'number' ? fmt(p.value, 4) : String(p.value)}</b>`,
+      );
+      return [`digit ${list[0]?.name ?? ''}`, ...rows].join('<br/>');
+    },
+  };
+}
+
+/** Run `i`'s bars; the first run also carries the target column's shading. */
+function runScoreSeries(
+  r: OverlayRun,
+  i: number,
+  name: string,
+  target: number,
+  vocab: number,
+  theme: ChartTheme,
+): BarSeriesOption {
+  return {
+    type: 'bar' as const,
+    name,
+    barMaxWidth: 14,
+    data: r.digitScores ? digitScoreValues(r.digitScores) : [],
+    itemStyle: { color: r.color, borderRadius: 2 },
+    markArea:
+      i === 0 && target >= 0 && target < vocab
+        ? {
+            silent: true,
+            itemStyle: { color: withAlpha(theme.mode === 'dark' ? '#ffffff' : '#000000', 0.05) },
+            data: [[{ xAxis: String(target) }, { xAxis: String(target) }]],
+          }
+        : undefined,
   };
 }
 
@@ -174,24 +236,7 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
     animation: false,
     textStyle: textStyle(theme),
     legend: legend(runs, names, ctx),
-    tooltip: {
-      ...tooltipBase(theme),
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (ps: unknown) => {
-        const list = (Array.isArray(ps) ? ps : [ps]) as {
-          name: string;
-          seriesIndex: number;
-          value: unknown;
-          marker: string;
-        }[];
-        const rows = list.map(
-          (p) =>
-            `${p.marker}${escapeXml(seriesLabel(p.seriesIndex))} <b>${typeof p.value === 'number' ? fmt(p.value, 4) : String(p.value)}</b>`,
-        );
-        return [`digit ${list[0]?.name ?? ''}`, ...rows].join('<br/>');
-      },
-    },
+    tooltip: digitScoresOverlayTooltip(theme, seriesLabel),
     grid: { left: 56, right: 16, top: 56, bottom: 34 },
     xAxis: {
       ...ax,
@@ -211,20 +256,6 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
       nameTextStyle: { ...ax.nameTextStyle, align: 'left' },
       axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
     },
-    series: runs.map((r, i) => ({
-      type: 'bar' as const,
-      name: names[i],
-      barMaxWidth: 14,
-      data: r.digitScores ? digitScoreValues(r.digitScores) : [],
-      itemStyle: { color: r.color, borderRadius: 2 },
-      markArea:
-        i === 0 && target >= 0 && target < vocab
-          ? {
-              silent: true,
-              itemStyle: { color: withAlpha(theme.mode === 'dark' ? '#ffffff' : '#000000', 0.05) },
-              data: [[{ xAxis: String(target) }, { xAxis: String(target) }]],
-            }
-          : undefined,
-    })),
+    series: runs.map((r, i) => runScoreSeries(r, i, names[i], target, vocab, theme)),
   };
 }
