@@ -33,7 +33,8 @@ export function sessionReport(session: Session, file: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-function runReport(run: Run): string[] {
+/** The run's title line, then its task, model and training set-up, note and error. */
+function runHeader(run: Run): string[] {
   const { task, model, training } = run.config;
   const head = `== ${run.name} (${run.id}) · ${run.status}${run.backend ? ` · ${run.backend.name} (${run.backend.reason})` : ''} ==`;
   const lines = [
@@ -46,65 +47,84 @@ function runReport(run: Run): string[] {
   ];
   if (run.note) lines.push(`  Note: ${run.note.replace(/\s*\n\s*/g, ' / ').replace(/\t/g, ' ')}`);
   if (run.error) lines.push(`  Error: ${run.error}`);
-  if (run.summary) {
-    lines.push(
-      '',
-      ...table(
-        ['Layer (type)', 'Output Shape', 'Param #'],
-        run.summary.layers.map((l) => [`${l.name} (${l.type})`, l.outputShape, String(l.params)]),
-      ),
-    );
-    lines.push(
-      `  Total params: ${run.summary.totalParams}  Trainable params: ${run.summary.trainableParams}  ` +
-        `Non-trainable params: ${run.summary.totalParams - run.summary.trainableParams}`,
-    );
-  }
-  if (run.history.length) {
-    const units =
-      model.rnnUnits > 1
-        ? ` (loss: cross-entropy per unit, averaged over the ${model.rnnUnits} units; acc: a row is right when the mean of the units' probabilities is on its label's side of 0.5)`
-        : '';
-    lines.push(
-      '',
-      `  History${units}`,
-      ...table(
-        ['epoch', 'loss', 'acc', 'val_loss', 'val_acc'],
-        run.history.map((h) => [String(h.epoch), num(h.loss), num(h.acc), num(h.valLoss), num(h.valAcc)]),
-        '    ',
-      ),
-    );
-  }
-  if (run.weights) {
-    lines.push(
-      '',
-      '  Weights',
-      ...matrixLines('Embedding', run.weights.embedding).map((l) => `  ${l}`),
-      ...matrixLines('W (kernel)', run.weights.kernel).map((l) => `  ${l}`),
-      ...matrixLines('U (recurrent kernel)', run.weights.recurrentKernel).map((l) => `  ${l}`),
-      `    b (bias): [${run.weights.bias.map((v) => num(v)).join(' ')}]`,
-    );
-  }
-  if (run.digitScores) {
-    lines.push(
-      '',
-      '  Digit scores (Emb · W + b)',
-      ...run.digitScores.map(
-        (row, d) =>
-          `    ${String(d).padStart(3)}: ${row.map((v) => num(v).padStart(11)).join(' ')}${d === task.targetDigit ? '  ← target' : ''}`,
-      ),
-    );
-  }
-  if (run.predictions.length) {
-    const probability = model.rnnUnits > 1 ? `probability (mean of ${model.rnnUnits} units)` : 'probability';
-    lines.push(
-      '',
-      '  Predictions (last rows of the data set)',
-      ...table(
-        ['input', 'label', probability],
-        run.predictions.map((p) => [`[${p.input.join(' ')}]`, String(p.label), num(p.probability)]),
-        '    ',
-      ),
-    );
-  }
   return lines;
+}
+
+/** Keras's model.summary(): the layer table and the parameter totals. */
+function summaryLines(summary: NonNullable<Run['summary']>): string[] {
+  return [
+    '',
+    ...table(
+      ['Layer (type)', 'Output Shape', 'Param #'],
+      summary.layers.map((l) => [`${l.name} (${l.type})`, l.outputShape, String(l.params)]),
+    ),
+    `  Total params: ${summary.totalParams}  Trainable params: ${summary.trainableParams}  ` +
+      `Non-trainable params: ${summary.totalParams - summary.trainableParams}`,
+  ];
+}
+
+/** The per-epoch table; with several units its title says how loss and accuracy are taken over them. */
+function historyLines(run: Run): string[] {
+  const { model } = run.config;
+  const units =
+    model.rnnUnits > 1
+      ? ` (loss: cross-entropy per unit, averaged over the ${model.rnnUnits} units; acc: a row is right when the mean of the units' probabilities is on its label's side of 0.5)`
+      : '';
+  return [
+    '',
+    `  History${units}`,
+    ...table(
+      ['epoch', 'loss', 'acc', 'val_loss', 'val_acc'],
+      run.history.map((h) => [String(h.epoch), num(h.loss), num(h.acc), num(h.valLoss), num(h.valAcc)]),
+      '    ',
+    ),
+  ];
+}
+
+function weightsLines(weights: NonNullable<Run['weights']>): string[] {
+  return [
+    '',
+    '  Weights',
+    ...matrixLines('Embedding', weights.embedding).map((l) => `  ${l}`),
+    ...matrixLines('W (kernel)', weights.kernel).map((l) => `  ${l}`),
+    ...matrixLines('U (recurrent kernel)', weights.recurrentKernel).map((l) => `  ${l}`),
+    `    b (bias): [${weights.bias.map((v) => num(v)).join(' ')}]`,
+  ];
+}
+
+function digitScoreLines(digitScores: NonNullable<Run['digitScores']>, targetDigit: number): string[] {
+  return [
+    '',
+    '  Digit scores (Emb · W + b)',
+    ...digitScores.map(
+      (row, d) =>
+        `    ${String(d).padStart(3)}: ${row.map((v) => num(v).padStart(11)).join(' ')}${d === targetDigit ? '  ← target' : ''}`,
+    ),
+  ];
+}
+
+function predictionLines(run: Run): string[] {
+  const { rnnUnits } = run.config.model;
+  const probability = rnnUnits > 1 ? `probability (mean of ${rnnUnits} units)` : 'probability';
+  return [
+    '',
+    '  Predictions (last rows of the data set)',
+    ...table(
+      ['input', 'label', probability],
+      run.predictions.map((p) => [`[${p.input.join(' ')}]`, String(p.label), num(p.probability)]),
+      '    ',
+    ),
+  ];
+}
+
+/** One run's section: its set-up, then whatever it has of summary, history, weights, digit scores and predictions. */
+function runReport(run: Run): string[] {
+  return [
+    ...runHeader(run),
+    ...(run.summary ? summaryLines(run.summary) : []),
+    ...(run.history.length ? historyLines(run) : []),
+    ...(run.weights ? weightsLines(run.weights) : []),
+    ...(run.digitScores ? digitScoreLines(run.digitScores, run.config.task.targetDigit) : []),
+    ...(run.predictions.length ? predictionLines(run) : []),
+  ];
 }
