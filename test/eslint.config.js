@@ -66,6 +66,28 @@ export default defineConfig(
     },
   },
   {
+    // The backlog: findings of the wider type-checked set that the tree still has (counted in docs/notes.md,
+    // mostly `any` from JSON.parse in tests). They are reported as warnings and `npm run lint` caps their number
+    // (--max-warnings), so none can be added; each rule goes back to an error once its findings are cleared.
+    rules: Object.fromEntries(
+      [
+        '@typescript-eslint/no-unsafe-member-access',
+        '@typescript-eslint/no-unnecessary-type-assertion',
+        '@typescript-eslint/no-unsafe-assignment',
+        '@typescript-eslint/no-unsafe-call',
+        '@typescript-eslint/require-await',
+        '@typescript-eslint/no-explicit-any',
+        '@typescript-eslint/no-unsafe-return',
+        '@typescript-eslint/no-base-to-string',
+        '@typescript-eslint/no-unsafe-argument',
+        'no-control-regex',
+        '@typescript-eslint/unbound-method',
+        'svelte/prefer-svelte-reactivity',
+        '@typescript-eslint/restrict-template-expressions',
+      ].map((rule) => [rule, 'warn']),
+    ),
+  },
+  {
     // Plain JS files (build scripts, this config, a test fixture) are in no tsconfig: lint them without types.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
