@@ -17,6 +17,11 @@ export const MAX_SNAPSHOTS_PER_RUN = 500;
  * a large model keeps fewer snapshots so its share of a session file stays a few MB.
  */
 export const MAX_SNAPSHOT_VALUES_PER_RUN = 200_000;
+/** Weight values in one snapshot of a model: embedding (vocab × dim), W (dim × units), U (units × units) and b. */
+export function weightValueCount(vocab: number, dim: number, units: number): number {
+  return vocab * dim + dim * units + units * units + units;
+}
+
 /**
  * Snapshots a run keeps at most: the count cap, fewer when one snapshot holds many
  * weight values (the values cap), and never fewer than two (the first and the last).

@@ -2,6 +2,7 @@ import type { Progress } from '../../shared/schemas/progress.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { EpochRecord, Weights, WeightSnapshot } from '../../shared/schemas/run-result.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../../shared/rng.js';
+import { stepsPerEpoch } from '../../shared/task-rule.js';
 import type { Dataset } from './dataset.js';
 import { paramLayout, SEED_STREAMS } from './initial-weights.js';
 import { SnapshotLog, snapshotBudget } from './snapshot-log.js';
@@ -34,9 +35,9 @@ export class RunRecords {
   /** The weights of the last snapshot taken. */
   lastWeights: Weights | undefined;
 
-  constructor(config: RunConfig, data: Dataset) {
-    const { epochs, batchSize, snapshotEveryBatches } = config.training;
-    this.stepsPerEpoch = Math.ceil(data.trainSize / batchSize);
+  constructor(config: RunConfig) {
+    const { epochs, snapshotEveryBatches } = config.training;
+    this.stepsPerEpoch = stepsPerEpoch(config);
     this.totalSteps = epochs * this.stepsPerEpoch;
     this.snapshots = new SnapshotLog({
       budget: snapshotBudget(paramLayout(config).size),

@@ -30,7 +30,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   const backend = await initBackend();
   const data = makeDataset(config.task);
   const summary = summarizeModel(config);
-  const records = new RunRecords(config, data);
+  const records = new RunRecords(config);
   let status: RunResult['status'];
   let error: string | undefined;
   let trainer: Trainer | undefined;

@@ -1,5 +1,5 @@
 import { valueKind } from '../../../shared/value-kind.js';
-import { MAX_BATCH_LOSS_POINTS_PER_RUN, snapshotBudget } from '../../../shared/limits.js';
+import { MAX_BATCH_LOSS_POINTS_PER_RUN, snapshotBudget, weightValueCount } from '../../../shared/limits.js';
 import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 import { thinEvenly } from './thin-evenly.js';
 
@@ -28,7 +28,7 @@ function boundSeries(run: unknown): unknown {
   const model = isObject(run.config) && isObject(run.config.model) ? run.config.model : {};
   const [vocab, dim, units] = [count(task.vocabularySize), count(model.embeddingDim), count(model.rnnUnits)];
   if (Array.isArray(run.snapshots) && vocab && dim && units) {
-    next.snapshots = thinEvenly(run.snapshots, snapshotBudget(vocab * dim + dim * units + units * units + units));
+    next.snapshots = thinEvenly(run.snapshots, snapshotBudget(weightValueCount(vocab, dim, units)));
   }
   if (Array.isArray(run.batchLoss)) next.batchLoss = thinEvenly(run.batchLoss, MAX_BATCH_LOSS_POINTS_PER_RUN);
   return next;

@@ -1,5 +1,5 @@
 import type { Run } from '../../../../shared/schemas/run.js';
-import { snapshotBudget } from '../../../../shared/limits.js';
+import { snapshotBudget, weightValueCount } from '../../../../shared/limits.js';
 import { stepsPerEpoch } from '../../../../shared/task-rule.js';
 
 /** Steps (batches) of the whole run, as the engine counts them. */
@@ -52,9 +52,9 @@ export function checkSnapshots(run: Run, at: string): string | null {
   return null;
 }
 
-/** Values in one weight snapshot: embedding, W, U and b. */
+/** Values in one weight snapshot of this run's model. */
 function weightValues(run: Run): number {
-  const { vocabularySize: vocab } = run.config.task;
-  const { embeddingDim: dim, rnnUnits: units } = run.config.model;
-  return vocab * dim + dim * units + units * units + units;
+  const { vocabularySize } = run.config.task;
+  const { embeddingDim, rnnUnits } = run.config.model;
+  return weightValueCount(vocabularySize, embeddingDim, rnnUnits);
 }
