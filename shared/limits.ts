@@ -1,3 +1,5 @@
+import { gateCount, type CellKind, type ReadoutKind } from './cells.js';
+
 /**
  * The lab's bounds, in one place: whatever the config, a run's series, a
  * session's runs and the queue stay within these, so memory stays bounded
@@ -17,9 +19,23 @@ export const MAX_SNAPSHOTS_PER_RUN = 500;
  * a large model keeps fewer snapshots so its share of a session file stays a few MB.
  */
 export const MAX_SNAPSHOT_VALUES_PER_RUN = 200_000;
-/** Weight values in one snapshot of a model: embedding (vocab × dim), W (dim × units), U (units × units) and b. */
-export function weightValueCount(vocab: number, dim: number, units: number): number {
-  return vocab * dim + dim * units + units * units + units;
+/** What sizes a model's weights: the cell sets the gates G side by side in W, U and b. */
+export interface WeightShape {
+  embeddingDim: number;
+  rnnUnits: number;
+  cell?: CellKind;
+  readout?: ReadoutKind;
+}
+
+/**
+ * Weight values in one snapshot of a model: embedding (vocab × E), W (E × G·H), U (H × G·H), b (G·H),
+ * and the dense readout's kernel (H × 1) and bias (1).
+ */
+export function weightValueCount(vocab: number, model: WeightShape): number {
+  const { embeddingDim: e, rnnUnits: h } = model;
+  const g = gateCount(model.cell ?? 'simple');
+  const readout = model.readout === 'dense' ? h + 1 : 0;
+  return vocab * e + e * g * h + h * g * h + g * h + readout;
 }
 
 /**

@@ -2,11 +2,14 @@ import type { RnnActivation, RunConfigInput } from './schemas/run-config.js';
 
 /** The seed notebook's data set: 10,000 rows of 3 digits, "does it hold a 4?". */
 export const SEED_TASK = {
+  kind: 'contains',
   targetDigit: 4,
+  otherDigit: 7,
   sequenceLength: 3,
   vocabularySize: 10,
   samples: 10_000,
   validationSplit: 0.2,
+  balanced: false,
   dataSeed: 1,
 } as const;
 
@@ -44,7 +47,14 @@ export function seedRun({ embeddingDim, rnnActivation }: SeedShape): PresetRun {
     name: `Embedding ${embeddingDim} · ${rnnActivation}${sigmoidRnn ? ' RNN' : ''}`,
     config: {
       task: SEED_TASK,
-      model: { embeddingDim, rnnUnits: 1, rnnActivation, outputActivation: sigmoidRnn ? 'none' : 'sigmoid' },
+      model: {
+        cell: 'simple',
+        embeddingDim,
+        rnnUnits: 1,
+        rnnActivation,
+        readout: 'activation',
+        outputActivation: sigmoidRnn ? 'none' : 'sigmoid',
+      },
       training: seedTraining(sigmoidRnn ? 0.03 : 0.02),
     },
   };

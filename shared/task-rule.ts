@@ -6,11 +6,7 @@ import type { RunConfig, TaskConfig } from './schemas/run-config.js';
  * against it, so a file cannot claim a label the task would not give.
  */
 
-/** The seed's rule: label 1 iff the target digit occurs in the input. */
-export function labelOf(input: ArrayLike<number>, targetDigit: number): 0 | 1 {
-  for (let t = 0; t < input.length; t++) if (input[t] === targetDigit) return 1;
-  return 0;
-}
+export { labelOf } from './tasks.js';
 
 /** Rows that train, as Keras/tfjs split them: floor(n · (1 − validation_split)); the rest validate. */
 export function trainRows(task: Pick<TaskConfig, 'samples' | 'validationSplit'>): number {

@@ -19,14 +19,14 @@ export interface Dataset {
 }
 
 export function makeDataset(task: TaskConfig): Dataset {
-  const { samples, sequenceLength, vocabularySize, targetDigit } = task;
+  const { samples, sequenceLength, vocabularySize } = task;
   const random = mulberry32(task.dataSeed);
   const xs = new Int32Array(samples * sequenceLength);
   const labels = new Uint8Array(samples);
   for (let i = 0; i < samples; i++) {
     for (let t = 0; t < sequenceLength; t++) xs[i * sequenceLength + t] = Math.floor(random() * vocabularySize);
     // The task's rule, shared with the session loader that checks stored labels against it.
-    labels[i] = labelOf(xs.subarray(i * sequenceLength, (i + 1) * sequenceLength), targetDigit);
+    labels[i] = labelOf(xs.subarray(i * sequenceLength, (i + 1) * sequenceLength), task);
   }
   const trainSize = trainRows(task);
   return { size: samples, sequenceLength, vocabularySize, xs, labels, trainSize, validationSize: samples - trainSize };

@@ -64,7 +64,7 @@ export function trace(model: AnalysisModel, sequence: readonly number[]): TraceR
     probability: out.probability,
     unitProbabilities: out.unitProbabilities,
     predicted: predictsPositive(out.probability) ? 1 : 0,
-    label: labelOf(sequence, model.task.targetDigit),
+    label: labelOf(sequence, model.task),
     contributions: model.model.rnnActivation === 'linear' ? linearContributions(model, sequence) : null,
   };
 }

@@ -47,12 +47,20 @@ export const modelSummarySchema = z.object({
   trainableParams: z.number().int().min(0),
 });
 
-/** The seed's weights: embedding (vocab × E), W kernel (E × units), U (units × units), b (units). */
+/** The dense readout's Dense(1): kernel (units × 1) and bias (1). */
+export const readoutWeightsSchema = z.object({ kernel: matrixSchema, bias: z.array(finite) });
+
+/**
+ * embedding (vocab × E), kernel W (E × G·units), recurrent kernel U (units × G·units), bias b (G·units),
+ * with G gates side by side along the last axis as tfjs stores them (shared/cells.ts); G = 1 for SimpleRNN.
+ * `readout` only with the dense readout.
+ */
 export const weightsSchema = z.object({
   embedding: matrixSchema,
   kernel: matrixSchema,
   recurrentKernel: matrixSchema,
   bias: z.array(finite),
+  readout: readoutWeightsSchema.optional(),
 });
 
 export const predictionSchema = z.object({
@@ -98,7 +106,7 @@ export const runResultSchema = z.object({
   batchLoss: batchLossSeriesSchema,
   summary: modelSummarySchema,
   weights: weightsSchema,
-  /** embedding · kernel + bias: vocab × units. */
+  /** embedding · kernel + bias: vocab × G·units (one score per digit, gate and unit). */
   digitScores: matrixSchema,
   predictions: predictionsSchema,
   snapshots: snapshotsSchema,
@@ -110,6 +118,7 @@ export type EpochRecord = z.infer<typeof epochRecordSchema>;
 export type LayerSummary = z.infer<typeof layerSummarySchema>;
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 export type Weights = z.infer<typeof weightsSchema>;
+export type ReadoutWeights = z.infer<typeof readoutWeightsSchema>;
 export type Prediction = z.infer<typeof predictionSchema>;
 export type WeightSnapshot = z.infer<typeof weightSnapshotSchema>;
 export type BackendInfo = z.infer<typeof backendInfoSchema>;

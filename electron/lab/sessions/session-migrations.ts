@@ -28,7 +28,7 @@ function boundSeries(run: unknown): unknown {
   const model = isObject(run.config) && isObject(run.config.model) ? run.config.model : {};
   const [vocab, dim, units] = [count(task.vocabularySize), count(model.embeddingDim), count(model.rnnUnits)];
   if (Array.isArray(run.snapshots) && vocab && dim && units) {
-    next.snapshots = thinEvenly(run.snapshots, snapshotBudget(weightValueCount(vocab, dim, units)));
+    next.snapshots = thinEvenly(run.snapshots, snapshotBudget(weightValueCount(vocab, { embeddingDim: dim, rnnUnits: units })));
   }
   if (Array.isArray(run.batchLoss)) next.batchLoss = thinEvenly(run.batchLoss, MAX_BATCH_LOSS_POINTS_PER_RUN);
   return next;

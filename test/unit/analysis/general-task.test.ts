@@ -19,7 +19,10 @@ const TARGET = 7;
 const T = 5;
 const V = 8;
 const task = {
+  kind: 'contains' as const,
   targetDigit: TARGET,
+  otherDigit: 0,
+  balanced: false,
   sequenceLength: T,
   vocabularySize: V,
   samples: 1000,

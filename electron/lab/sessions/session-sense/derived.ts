@@ -1,6 +1,7 @@
 import { digitScoresOf } from '../../../../shared/analysis/forward.js';
 import type { Run } from '../../../../shared/schemas/run.js';
 import type { Weights } from '../../../../shared/schemas/run-result.js';
+import { TASKS } from '../../../../shared/tasks.js';
 import { labelOf } from '../../../../shared/task-rule.js';
 
 /** Relative to the largest sum the terms could reach: summation order and float32 tools differ in the last digits, a changed value does not. */
@@ -28,12 +29,12 @@ export function checkDigitScores(run: Run, at: string): string | null {
 
 /** Every stored prediction's label is the task's label for its input. */
 export function checkLabels(run: Run, at: string): string | null {
-  const target = run.config.task.targetDigit;
+  const task = run.config.task;
   for (const [i, prediction] of run.predictions.entries()) {
-    const label = labelOf(prediction.input, target);
+    const label = labelOf(prediction.input, task);
     if (prediction.label === label) continue;
-    const why = label === 1 ? `it holds the target digit ${target}` : `it does not hold the target digit ${target}`;
-    return `${at}.predictions.${i}.label: ${prediction.label} contradicts the input (${why})`;
+    const rule = TASKS[task.kind].describe(task);
+    return `${at}.predictions.${i}.label: ${prediction.label} contradicts the input (the ${task.kind} task: ${rule})`;
   }
   return null;
 }

@@ -54,7 +54,5 @@ export function checkSnapshots(run: Run, at: string): string | null {
 
 /** Values in one weight snapshot of this run's model. */
 function weightValues(run: Run): number {
-  const { vocabularySize } = run.config.task;
-  const { embeddingDim, rnnUnits } = run.config.model;
-  return weightValueCount(vocabularySize, embeddingDim, rnnUnits);
+  return weightValueCount(run.config.task.vocabularySize, run.config.model);
 }
