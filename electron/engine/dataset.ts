@@ -1,10 +1,12 @@
 import type { TaskConfig } from '../../shared/schemas/run-config.js';
 import { mulberry32 } from '../../shared/rng.js';
 import { labelOf, trainRows } from '../../shared/task-rule.js';
+import { balancedLabels, fillBalancedRows } from './balanced-rows.js';
 
 /**
- * The seed's data set: rows of `sequenceLength` digits, label 1 iff the target digit occurs.
- * Flat typed arrays so the training loop reads rows without allocating.
+ * A task's data set: rows of `sequenceLength` uniform digits labelled by the task's rule or, balanced,
+ * exactly ⌈n/2⌉ positive rows (each uniform among the positive rows) and ⌊n/2⌋ negative ones, the labels
+ * in an order shuffled by the data seed. Flat typed arrays so the training loop reads rows without allocating.
  */
 export interface Dataset {
   readonly size: number;
@@ -22,14 +24,21 @@ export function makeDataset(task: TaskConfig): Dataset {
   const { samples, sequenceLength, vocabularySize } = task;
   const random = mulberry32(task.dataSeed);
   const xs = new Int32Array(samples * sequenceLength);
+  const trainSize = trainRows(task);
+  const shape = { size: samples, sequenceLength, vocabularySize, xs, trainSize, validationSize: samples - trainSize };
+  if (task.balanced) {
+    const labels = balancedLabels(samples, random);
+    fillBalancedRows(task, labels, xs, random);
+    return { ...shape, labels };
+  }
+  // Unbalanced: the seed's stream, digit by digit, exactly as before balancing existed.
   const labels = new Uint8Array(samples);
   for (let i = 0; i < samples; i++) {
     for (let t = 0; t < sequenceLength; t++) xs[i * sequenceLength + t] = Math.floor(random() * vocabularySize);
     // The task's rule, shared with the session loader that checks stored labels against it.
     labels[i] = labelOf(xs.subarray(i * sequenceLength, (i + 1) * sequenceLength), task);
   }
-  const trainSize = trainRows(task);
-  return { size: samples, sequenceLength, vocabularySize, xs, labels, trainSize, validationSize: samples - trainSize };
+  return { ...shape, labels };
 }
 
 /** Rows [from, to) as plain arrays (for results and predict). */
