@@ -1,31 +1,36 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
+import { cellGradients, cellKernel, lastState, type CellKernel } from './cell-kernel.js';
 import type { Dataset } from './dataset.js';
 import type { ParamLayout } from './initial-weights.js';
-import { activationCode, rnnBackward, rnnForward, type RnnDims, type RnnGradients } from './rnn-kernel.js';
+import { activationCode, type RnnDims, type RnnGradients } from './rnn-kernel.js';
 
 /** Keras's backend epsilon: binary cross-entropy clips probabilities to [ε, 1 − ε]. */
 const EPSILON = 1e-7;
 
 /**
- * The whole model and its loss as ONE tfjs op over the flat parameter vector
- * [embedding | W | U | b]: embedding lookup → SimpleRNN → optional sigmoid → mean binary
- * cross-entropy (Keras semantics, including its clipping). The forward pass and the
- * hand-written backward pass run as one kernel each, so a training step is this op plus
- * Adam's elementwise update: no per-time-step op dispatch and no tensors for the data.
- * Rows are chosen with `useRows` before each call (indices into the data set).
+ * The whole model and its loss as ONE tfjs op over the flat parameter vector (paramLayout):
+ * embedding lookup → SimpleRNN / GRU / LSTM → readout (the seed's optional sigmoid on the one unit, or
+ * Dense(1) + sigmoid over the units) → mean binary cross-entropy over the rows (Keras semantics,
+ * including its clipping). The forward pass and the hand-written backward pass run as one kernel each,
+ * so a training step is this op plus Adam's elementwise update: no per-time-step op dispatch and no
+ * tensors for the data. Rows are chosen with `useRows` before each call (indices into the data set).
  */
 export class FusedLoss {
   readonly op: (params: tf.Tensor) => tf.Scalar;
-  /** Of the most recent forward pass: loss summed over rows × units, and rows read out right (see StepStats). */
+  /** Of the most recent forward pass: loss summed over rows, and rows read out right (see StepStats). */
   lastLossSum = 0;
   lastCorrect = 0;
   lastRows = 0;
   private rows: Int32Array = new Int32Array(0);
+  private readonly kernel: CellKernel;
   private readonly code: number;
   private readonly sigmoidHead: boolean;
   private readonly x: Float64Array;
-  private readonly states: Float64Array;
+  private readonly cache: Float64Array;
+  /** Per row: the probability after a forward pass. */
+  private readonly probs: Float64Array;
+  /** Per row and unit: dL/dh_T for the backward pass. */
   private readonly dLast: Float64Array;
   private readonly grads: RnnGradients;
   private readonly scratch: Float64Array;
@@ -39,22 +44,19 @@ export class FusedLoss {
   ) {
     const { E, H } = layout;
     const T = data.sequenceLength;
+    this.kernel = cellKernel(config.model.cell);
     this.code = activationCode(config.model.rnnActivation);
     this.sigmoidHead = config.model.outputActivation === 'sigmoid';
     this.x = new Float64Array(maxRows * T * E);
-    this.states = new Float64Array(maxRows * T * H);
+    this.cache = new Float64Array(maxRows * T * this.kernel.stride * H);
+    this.probs = new Float64Array(maxRows);
     this.dLast = new Float64Array(maxRows * H);
-    this.grads = {
-      dx: new Float64Array(maxRows * T * E),
-      dW: new Float64Array(E * H),
-      dU: new Float64Array(H * H),
-      db: new Float64Array(H),
-    };
-    this.scratch = new Float64Array(2 * H);
+    this.grads = cellGradients(this.kernel, { B: maxRows, T, E, H });
+    this.scratch = new Float64Array(this.kernel.scratchPerUnit * H);
     this.op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
       const params = (args[0] as tf.Tensor).dataSync() as Float32Array;
       const rows = this.rows;
-      const value = tf.scalar(this.forward(params, rows) / (rows.length * H));
+      const value = tf.scalar(this.forward(params, rows) / rows.length);
       // The backward pass reuses this call's scratch; tfjs runs it right after the forward.
       const gradFunc = (dy: tf.Scalar) => {
         const scale = dy.dataSync()[0];
@@ -69,85 +71,115 @@ export class FusedLoss {
     this.rows = rows;
   }
 
-  /** Sigmoid probabilities h_T (or sigmoid(h_T)), one per row and unit, without gradients. */
+  /** The model's probability per row, without gradients. */
   probabilities(params: ArrayLike<number>, rows: Int32Array): Float64Array {
-    const { H } = this.layout;
     this.forward(params, rows);
-    const out = new Float64Array(rows.length * H);
-    for (let i = 0; i < out.length; i++) out[i] = this.dLast[i];
-    return out;
+    return this.probs.slice(0, rows.length);
   }
 
-  /** Runs the forward pass; returns the loss sum. Leaves probabilities in dLast (read by probabilities()). */
+  private dims(B: number): RnnDims {
+    return { B, T: this.data.sequenceLength, E: this.layout.E, H: this.layout.H };
+  }
+
+  /** Runs the forward pass; returns the loss sum. Leaves the probabilities in probs. */
   private forward(params: ArrayLike<number>, rows: Int32Array): number {
-    const { E, H, kernel, recurrent, bias } = this.layout;
+    const { E, H, G, kernel, recurrent, bias } = this.layout;
+    const dims = this.dims(rows.length);
+    this.embed(params, rows);
+    const W = subarray(params, kernel, E * G * H);
+    const U = subarray(params, recurrent, H * G * H);
+    const b = subarray(params, bias, G * H);
+    this.kernel.forward(this.x, W, U, b, dims, this.code, this.cache);
+    let lossSum = 0;
+    let correct = 0;
+    for (let n = 0; n < dims.B; n++) {
+      const y = this.data.labels[rows[n]];
+      const p = this.readout(params, dims, n);
+      this.probs[n] = p;
+      const pc = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
+      lossSum += y === 1 ? -Math.log(pc) : -Math.log1p(-pc);
+      if ((p > 0.5 ? 1 : 0) === y) correct++;
+    }
+    this.lastLossSum = lossSum;
+    this.lastCorrect = correct;
+    this.lastRows = dims.B;
+    return lossSum;
+  }
+
+  /** The rows' digits looked up in the embedding, into x [B,T,E]. */
+  private embed(params: ArrayLike<number>, rows: Int32Array): void {
+    const { E } = this.layout;
     const T = this.data.sequenceLength;
-    const B = rows.length;
-    const { xs, labels } = this.data;
-    const x = this.x;
-    for (let n = 0; n < B; n++) {
+    const { xs } = this.data;
+    for (let n = 0; n < rows.length; n++) {
       const ro = rows[n] * T;
       for (let t = 0; t < T; t++) {
         const eo = xs[ro + t] * E;
         const xo = (n * T + t) * E;
-        for (let e = 0; e < E; e++) x[xo + e] = params[eo + e];
+        for (let e = 0; e < E; e++) this.x[xo + e] = params[eo + e];
       }
     }
-    const W = subarray(params, kernel, E * H);
-    const U = subarray(params, recurrent, H * H);
-    const b = subarray(params, bias, H);
-    rnnForward(x, W, U, b, { B, T, E, H }, this.code, this.states);
-    let lossSum = 0;
-    let correct = 0;
-    for (let n = 0; n < B; n++) {
-      const y = labels[rows[n]];
-      let pSum = 0;
-      for (let j = 0; j < H; j++) {
-        const h = this.states[(n * T + T - 1) * H + j];
-        const p = this.sigmoidHead ? 1 / (1 + Math.exp(-h)) : h;
-        this.dLast[n * H + j] = p;
-        pSum += p;
-        // The loss stays per unit (the label tiled across units, as the reference path and Keras do).
-        const pc = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
-        lossSum += y === 1 ? -Math.log(pc) : -Math.log1p(-pc);
-      }
-      // Accuracy reads the row out as the predictions do: the mean of the units' probabilities.
-      if ((pSum / H > 0.5 ? 1 : 0) === y) correct++;
+  }
+
+  /** Row n's probability from its last state: Dense(1) + sigmoid, or the one unit (through the sigmoid). */
+  private readout(params: ArrayLike<number>, dims: RnnDims, n: number): number {
+    if (this.layout.dense) {
+      const { H, readout } = this.layout;
+      let logit = params[readout + H];
+      for (let j = 0; j < H; j++) logit += lastState(this.kernel, this.cache, dims, n, j) * params[readout + j];
+      return 1 / (1 + Math.exp(-logit));
     }
-    this.lastLossSum = lossSum;
-    this.lastCorrect = correct;
-    this.lastRows = B;
-    return lossSum;
+    const h = lastState(this.kernel, this.cache, dims, n, 0);
+    return this.sigmoidHead ? 1 / (1 + Math.exp(-h)) : h;
   }
 
   /** d(mean loss)/d(params) × scale, for the rows of the last forward pass. */
   private backward(params: ArrayLike<number>, rows: Int32Array, scale: number): Float32Array {
-    const { E, H, kernel, recurrent, bias, size } = this.layout;
-    const T = this.data.sequenceLength;
-    const B = rows.length;
-    const { xs, labels } = this.data;
-    const k = scale / (B * H);
-    const dLast = this.dLast;
-    for (let n = 0; n < B; n++) {
-      const y = labels[rows[n]];
-      for (let j = 0; j < H; j++) {
-        const p = dLast[n * H + j];
-        // Keras clips p before the log: outside [ε, 1 − ε] the gradient is zero.
-        if (p < EPSILON || p > 1 - EPSILON) dLast[n * H + j] = 0;
-        else dLast[n * H + j] = this.sigmoidHead ? k * (p - y) : (k * (p - y)) / (p * (1 - p));
-      }
-    }
+    const { E, H, G, kernel, recurrent, size } = this.layout;
+    const dims = this.dims(rows.length);
+    // A fresh array per step: tfjs takes ownership of the buffer a tensor is made from.
+    const out = new Float32Array(size);
+    this.readoutBackward(params, rows, scale / dims.B, out);
     const g = this.grads;
-    g.dx.fill(0, 0, B * T * E);
+    g.dx.fill(0, 0, dims.B * dims.T * E);
     g.dW.fill(0);
     g.dU.fill(0);
     g.db.fill(0);
-    const W = subarray(params, kernel, E * H);
-    const U = subarray(params, recurrent, H * H);
-    rnnBackward(this.x, W, U, this.states, dLast, { B, T, E, H } satisfies RnnDims, this.code, g, this.scratch);
-    // A fresh array per step: tfjs takes ownership of the buffer a tensor is made from.
-    const out = new Float32Array(size);
-    for (let n = 0; n < B; n++) {
+    const W = subarray(params, kernel, E * G * H);
+    const U = subarray(params, recurrent, H * G * H);
+    this.kernel.backward(this.x, W, U, this.cache, this.dLast, dims, this.code, g, this.scratch);
+    this.scatter(rows, out);
+    return out;
+  }
+
+  /** dL/dh_T into dLast (k = scale / rows) and, with the dense readout, its own gradients into out. */
+  private readoutBackward(params: ArrayLike<number>, rows: Int32Array, k: number, out: Float32Array): void {
+    const { H, readout, dense } = this.layout;
+    const dims = this.dims(rows.length);
+    for (let n = 0; n < dims.B; n++) {
+      const y = this.data.labels[rows[n]];
+      const p = this.probs[n];
+      // Keras clips p before the log: outside [ε, 1 − ε] the gradient is zero.
+      const clipped = p < EPSILON || p > 1 - EPSILON;
+      if (dense) {
+        const dLogit = clipped ? 0 : k * (p - y);
+        for (let j = 0; j < H; j++) {
+          this.dLast[n * H + j] = dLogit * params[readout + j];
+          out[readout + j] += dLogit * lastState(this.kernel, this.cache, dims, n, j);
+        }
+        out[readout + H] += dLogit;
+      } else if (clipped) this.dLast[n] = 0;
+      else this.dLast[n] = this.sigmoidHead ? k * (p - y) : (k * (p - y)) / (p * (1 - p));
+    }
+  }
+
+  /** The cell's gradients into out: dx summed into the embedding rows of the digits read, then W, U, b. */
+  private scatter(rows: Int32Array, out: Float32Array): void {
+    const { E, H, G, kernel, recurrent, bias } = this.layout;
+    const T = this.data.sequenceLength;
+    const { xs } = this.data;
+    const g = this.grads;
+    for (let n = 0; n < rows.length; n++) {
       const ro = rows[n] * T;
       for (let t = 0; t < T; t++) {
         const eo = xs[ro + t] * E;
@@ -155,10 +187,9 @@ export class FusedLoss {
         for (let e = 0; e < E; e++) out[eo + e] += g.dx[xo + e];
       }
     }
-    for (let i = 0; i < E * H; i++) out[kernel + i] = g.dW[i];
-    for (let i = 0; i < H * H; i++) out[recurrent + i] = g.dU[i];
-    for (let i = 0; i < H; i++) out[bias + i] = g.db[i];
-    return out;
+    for (let i = 0; i < E * G * H; i++) out[kernel + i] = g.dW[i];
+    for (let i = 0; i < H * G * H; i++) out[recurrent + i] = g.dU[i];
+    for (let i = 0; i < G * H; i++) out[bias + i] = g.db[i];
   }
 }
 

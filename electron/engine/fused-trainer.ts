@@ -8,9 +8,9 @@ import { chunks, emptyStats, EVAL_CHUNK, type StepStats, type Trainer } from './
 import { flatToWeights } from './weights.js';
 
 /**
- * The fast path: one tf.Variable holding [embedding | W | U | b], the fused model+loss op,
- * and tf.train.adam. Adam is elementwise, so one flat variable updates exactly like four
- * separate ones while dispatching a quarter of the ops per step. Loss and accuracy come out
+ * The fast path: one tf.Variable holding every weight (paramLayout), the fused model+loss op,
+ * and tf.train.adam. Adam is elementwise, so one flat variable updates exactly like separate
+ * ones while dispatching a fraction of the ops per step. Loss and accuracy come out
  * of the op's forward pass in JavaScript, so steps never wait on a read-back.
  */
 export class FusedTrainer implements Trainer {
@@ -34,7 +34,7 @@ export class FusedTrainer implements Trainer {
     this.loss.useRows(rows);
     this.optimizer.minimize(() => this.loss.op(this.params), false, [this.params]);
     this.stats.lossSum += this.loss.lastLossSum;
-    this.stats.lossCount += this.loss.lastRows * this.layout.H;
+    this.stats.lossCount += this.loss.lastRows;
     this.stats.correct += this.loss.lastCorrect;
     this.stats.rows += this.loss.lastRows;
   }
@@ -55,20 +55,13 @@ export class FusedTrainer implements Trainer {
       correct += this.loss.lastCorrect;
     }
     const n = Math.max(rows.length, 1);
-    return { loss: lossSum / (n * this.layout.H), acc: correct / n };
+    return { loss: lossSum / n, acc: correct / n };
   }
 
   probabilities(rows: Int32Array): number[] {
-    const H = this.layout.H;
     const out: number[] = [];
-    for (const part of chunks(rows, this.loss.maxRows)) {
-      const p = this.loss.probabilities(this.params.dataSync(), part);
-      for (let n = 0; n < part.length; n++) {
-        let sum = 0;
-        for (let j = 0; j < H; j++) sum += p[n * H + j];
-        out.push(sum / H);
-      }
-    }
+    for (const part of chunks(rows, this.loss.maxRows))
+      out.push(...this.loss.probabilities(this.params.dataSync(), part));
     return out;
   }
 

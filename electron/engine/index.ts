@@ -8,7 +8,7 @@ export { summarizeModel } from './summary.js';
 export { trainRun, parseRunConfig, type TrainOptions } from './train-run.js';
 export { predict } from './predict-lazy.js';
 export { digitScores } from './weights.js';
-export { fusedSimpleRnn } from './fused-rnn-op.js';
+export { fusedRecurrent, fusedSimpleRnn } from './fused-rnn-op.js';
 export type {
   BackendInfo,
   RunResult,

@@ -3,13 +3,14 @@ import { LabError } from '../../shared/errors.js';
 import { formatZodError } from '../../shared/format-zod-error.js';
 import type { RunConfig, RunConfigInput } from '../../shared/schemas/run-config.js';
 import { weightsSchema, type Weights } from '../../shared/schemas/run-result.js';
+import { paramLayout } from './initial-weights.js';
 import { buildReferenceModel, writeReferenceWeights } from './reference-model.js';
 import { parseRunConfig } from './train-run.js';
 
 /**
  * The model's output for any sequences, computed by tfjs's standard layers with the given
  * weights (the independent cross-check for the fused kernel and for pure-JS analysis).
- * One number per sequence: the probability (mean over units when rnnUnits > 1).
+ * One number per sequence: the probability (the readout's output), for every cell and readout.
  */
 export function predict(input: RunConfig | RunConfigInput, weights: Weights, sequences: number[][]): number[] {
   const config = parseRunConfig(input);
@@ -30,7 +31,7 @@ export function predict(input: RunConfig | RunConfigInput, weights: Weights, seq
     writeReferenceWeights(model, parsed.data);
     return tf.tidy(() => {
       const p = model.apply(tf.tensor2d(sequences, [sequences.length, T], 'int32')) as tf.Tensor2D;
-      return Array.from(tf.mean(p, -1).dataSync());
+      return Array.from(p.dataSync());
     });
   } finally {
     model.dispose();
@@ -38,19 +39,19 @@ export function predict(input: RunConfig | RunConfigInput, weights: Weights, seq
 }
 
 function checkShapes(config: RunConfig, w: Weights): void {
-  const V = config.task.vocabularySize;
-  const { embeddingDim: E, rnnUnits: H } = config.model;
+  const { V, E, H, G, dense } = paramLayout(config);
+  const is = (m: number[][], rows: number, cols: number) => m.length === rows && m.every((r) => r.length === cols);
   const ok =
-    w.embedding.length === V &&
-    w.embedding.every((r) => r.length === E) &&
-    w.kernel.length === E &&
-    w.kernel.every((r) => r.length === H) &&
-    w.recurrentKernel.length === H &&
-    w.recurrentKernel.every((r) => r.length === H) &&
-    w.bias.length === H;
-  if (!ok)
+    is(w.embedding, V, E) &&
+    is(w.kernel, E, G * H) &&
+    is(w.recurrentKernel, H, G * H) &&
+    w.bias.length === G * H &&
+    (dense ? !!w.readout && is(w.readout.kernel, H, 1) && w.readout.bias.length === 1 : !w.readout);
+  if (!ok) {
+    const readout = dense ? `, readout kernel ${H}×1 and bias 1` : ', no readout';
     throw new LabError(
       'bad-request',
-      `weights do not fit the model (expected embedding ${V}×${E}, kernel ${E}×${H}, recurrent ${H}×${H}, bias ${H})`,
+      `weights do not fit the model (expected embedding ${V}×${E}, kernel ${E}×${G * H}, recurrent ${H}×${G * H}, bias ${G * H}${readout})`,
     );
+  }
 }

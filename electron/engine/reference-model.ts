@@ -23,49 +23,77 @@ export function initializersFor(config: RunConfig) {
     kernel: tfl.initializers.glorotUniform({ seed: deriveSeed(seed, SEED_STREAMS.kernel) }),
     recurrent: tfl.initializers.orthogonal({ seed: deriveSeed(seed, SEED_STREAMS.recurrent) }),
     bias: tfl.initializers.zeros(),
+    readout: tfl.initializers.glorotUniform({ seed: deriveSeed(seed, SEED_STREAMS.readout) }),
   };
 }
 
+/** The recurrent layer tfjs offers for the config's cell, with every default that differs from Keras set. */
+function recurrentLayer(config: RunConfig): tfl.layers.Layer {
+  const { cell, rnnUnits: units, rnnActivation: activation } = config.model;
+  const init = initializersFor(config);
+  const common = {
+    units,
+    // Always explicit: tfjs turns a missing activation into tanh.
+    activation,
+    kernelInitializer: init.kernel,
+    recurrentInitializer: init.recurrent,
+    biasInitializer: init.bias,
+    name: LAYER_NAMES.rnn,
+  };
+  if (cell === 'simple') return tfl.layers.simpleRNN(common);
+  // tfjs's gates default to the hard sigmoid; Keras's (and shared/cells.ts's) are the logistic sigmoid.
+  if (cell === 'gru') return tfl.layers.gru({ ...common, recurrentActivation: 'sigmoid' });
+  // Keras's unit_forget_bias; tfjs only adds the forget gate's ones when asked.
+  return tfl.layers.lstm({ ...common, recurrentActivation: 'sigmoid', unitForgetBias: true });
+}
+
 /**
- * The seed's Keras model with tfjs's own layers: Input → Embedding → SimpleRNN → (sigmoid).
- * The activation is always passed explicitly: tfjs turns a missing one into tanh.
+ * The Keras model with tfjs's own layers: Input → Embedding → SimpleRNN / GRU / LSTM → readout, the
+ * readout being the seed's Activation('sigmoid') (or none) on the one unit, or Dense(1, sigmoid).
  */
 export function buildReferenceModel(config: RunConfig): tfl.LayersModel {
   const { sequenceLength: T, vocabularySize: V } = config.task;
-  const { embeddingDim: E, rnnUnits: H, rnnActivation, outputActivation } = config.model;
+  const { embeddingDim: E, readout, outputActivation } = config.model;
   const init = initializersFor(config);
   const input = tfl.input({ shape: [T], dtype: 'int32', name: LAYER_NAMES.input });
   const embedded = tfl.layers
     .embedding({ inputDim: V, outputDim: E, embeddingsInitializer: init.embedding, name: LAYER_NAMES.embedding })
     .apply(input) as tfl.SymbolicTensor;
-  const rnn = tfl.layers
-    .simpleRNN({
-      units: H,
-      activation: rnnActivation,
-      kernelInitializer: init.kernel,
-      recurrentInitializer: init.recurrent,
-      biasInitializer: init.bias,
-      name: LAYER_NAMES.rnn,
-    })
-    .apply(embedded) as tfl.SymbolicTensor;
-  const output =
-    outputActivation === 'sigmoid'
-      ? (tfl.layers
-          .activation({ activation: 'sigmoid', name: LAYER_NAMES.activation })
-          .apply(rnn) as tfl.SymbolicTensor)
-      : rnn;
+  const rnn = recurrentLayer(config).apply(embedded) as tfl.SymbolicTensor;
+  let output = rnn;
+  if (readout === 'dense') {
+    output = tfl.layers
+      .dense({
+        units: 1,
+        activation: 'sigmoid',
+        kernelInitializer: init.readout,
+        biasInitializer: init.bias,
+        name: LAYER_NAMES.dense,
+      })
+      .apply(rnn) as tfl.SymbolicTensor;
+  } else if (outputActivation === 'sigmoid') {
+    output = tfl.layers
+      .activation({ activation: 'sigmoid', name: LAYER_NAMES.activation })
+      .apply(rnn) as tfl.SymbolicTensor;
+  }
   return tfl.model({ inputs: input, outputs: output });
 }
 
 export function readReferenceWeights(model: tfl.LayersModel): Weights {
   const [embedding] = model.getLayer(LAYER_NAMES.embedding).getWeights();
   const [kernel, recurrentKernel, bias] = model.getLayer(LAYER_NAMES.rnn).getWeights();
-  return {
+  const weights: Weights = {
     embedding: embedding.arraySync() as number[][],
     kernel: kernel.arraySync() as number[][],
     recurrentKernel: recurrentKernel.arraySync() as number[][],
     bias: bias.arraySync() as number[],
   };
+  const dense = model.layers.find((layer) => layer.name === LAYER_NAMES.dense);
+  if (dense) {
+    const [readoutKernel, readoutBias] = dense.getWeights();
+    weights.readout = { kernel: readoutKernel.arraySync() as number[][], bias: readoutBias.arraySync() as number[] };
+  }
+  return weights;
 }
 
 export function writeReferenceWeights(model: tfl.LayersModel, weights: Weights): void {
@@ -77,5 +105,12 @@ export function writeReferenceWeights(model: tfl.LayersModel, weights: Weights):
   ];
   model.getLayer(LAYER_NAMES.embedding).setWeights([tensors[0]]);
   model.getLayer(LAYER_NAMES.rnn).setWeights(tensors.slice(1));
+  const dense = model.layers.find((layer) => layer.name === LAYER_NAMES.dense);
+  if (dense) {
+    if (!weights.readout) throw new Error('the dense readout needs readout weights');
+    const readout = [tf.tensor2d(weights.readout.kernel), tf.tensor1d(weights.readout.bias)];
+    dense.setWeights(readout);
+    tensors.push(...readout);
+  }
   tf.dispose(tensors);
 }

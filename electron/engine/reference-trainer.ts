@@ -9,8 +9,8 @@ import { buildReferenceModel, readReferenceWeights } from './reference-model.js'
 import { chunks, emptyStats, EVAL_CHUNK, type StepStats, type Trainer } from './trainer.js';
 
 /**
- * `--engine reference`: tfjs's standard layers (Embedding, SimpleRNN, Activation), Keras's
- * binary cross-entropy and accuracy, and tf.train.adam in a custom loop (model.fit would shuffle
+ * `--engine reference`: tfjs's standard layers (Embedding, SimpleRNN / GRU / LSTM, Activation or Dense),
+ * Keras's binary cross-entropy and accuracy, and tf.train.adam in a custom loop (model.fit would shuffle
  * with an unseeded Math.random). Per-step loss tensors stay on the backend until drained.
  */
 export class ReferenceTrainer implements Trainer {
@@ -18,7 +18,6 @@ export class ReferenceTrainer implements Trainer {
   private readonly optimizer: tf.AdamOptimizer;
   private readonly xAll: tf.Tensor2D;
   private readonly yAll: tf.Tensor2D;
-  private readonly units: number;
   private readonly variables: tf.Variable[];
   private pendingLoss: tf.Scalar[] = [];
   private pendingCorrect: tf.Scalar[] = [];
@@ -27,18 +26,15 @@ export class ReferenceTrainer implements Trainer {
   constructor(config: RunConfig, data: Dataset) {
     this.model = buildReferenceModel(config);
     this.optimizer = tf.train.adam(config.training.learningRate);
-    this.units = config.model.rnnUnits;
     // Explicit list: without one, minimize would train every variable in the process (other runs too).
     this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.xAll = tf.tensor2d(data.xs, [data.size, data.sequenceLength], 'int32');
-    // One label column per RNN unit: tfjs's cross-entropy needs equal shapes (Keras would broadcast).
-    const labels = tf.tensor2d(Float32Array.from(data.labels), [data.size, 1]);
-    this.yAll = tf.tile(labels, [1, this.units]);
-    labels.dispose();
+    // One output per row (the readout), so one label column.
+    this.yAll = tf.tensor2d(Float32Array.from(data.labels), [data.size, 1]);
   }
 
   step(rows: Int32Array): void {
-    const lossCount = rows.length * this.units;
+    const lossCount = rows.length;
     const [loss, correct] = tf.tidy(() => {
       // Copy: a tensor keeps the array it is made from, and the shuffle reuses it.
       const index = tf.tensor1d(Int32Array.from(rows), 'int32');
@@ -49,7 +45,7 @@ export class ReferenceTrainer implements Trainer {
         () => {
           const p = this.model.apply(x, { training: true }) as tf.Tensor;
           correctSum = tf.keep(rowsReadRight(y, p));
-          // Loss per unit (the label tiled), as Keras computes it; accuracy by the mean readout (StepStats).
+          // The mean binary cross-entropy over the rows, as Keras computes it.
           return tf.mean(tfl.metrics.binaryCrossentropy(y, p)) as tf.Scalar;
         },
         true,
@@ -77,7 +73,7 @@ export class ReferenceTrainer implements Trainer {
     this.pendingLoss = [];
     this.pendingCorrect = [];
     this.pendingRows = 0;
-    return { lossSum, lossCount: rows * this.units, correct, rows };
+    return { lossSum, lossCount: rows, correct, rows };
   }
 
   evaluate(rows: Int32Array): { loss: number; acc: number } {
@@ -88,7 +84,6 @@ export class ReferenceTrainer implements Trainer {
         const index = tf.tensor1d(Int32Array.from(part), 'int32');
         const y = tf.gather(this.yAll, index);
         const p = this.model.apply(tf.gather(this.xAll, index)) as tf.Tensor;
-        // binaryCrossentropy is the mean over units per row: the sum over rows / n is the per-unit mean.
         return tf.stack([tf.sum(tfl.metrics.binaryCrossentropy(y, p)), rowsReadRight(y, p)]);
       });
       const [l, c] = sums.dataSync();
@@ -104,7 +99,7 @@ export class ReferenceTrainer implements Trainer {
     return tf.tidy(() => {
       const x = tf.gather(this.xAll, tf.tensor1d(Int32Array.from(rows), 'int32'));
       const p = this.model.apply(x) as tf.Tensor2D;
-      return Array.from(tf.mean(p, -1).dataSync());
+      return Array.from(p.dataSync());
     });
   }
 
@@ -119,8 +114,7 @@ export class ReferenceTrainer implements Trainer {
   }
 }
 
-/** Rows whose mean unit probability is on the label's side of 0.5 (y holds the label tiled per unit). */
+/** Rows whose probability (p [B,1]) is on the label's side of 0.5. */
 function rowsReadRight(y: tf.Tensor, p: tf.Tensor): tf.Scalar {
-  const label = tf.slice(y, [0, 0], [-1, 1]);
-  return tf.sum(tfl.metrics.binaryAccuracy(label, tf.mean(p, -1, true)));
+  return tf.sum(tfl.metrics.binaryAccuracy(y, p));
 }

@@ -22,7 +22,7 @@ export function activationCode(activation: RnnActivation): number {
   return CODES[activation];
 }
 
-function activate(code: number, z: number): number {
+export function activate(code: number, z: number): number {
   switch (code) {
     case SIGMOID:
       return 1 / (1 + Math.exp(-z));
@@ -36,7 +36,7 @@ function activate(code: number, z: number): number {
 }
 
 /** f'(z) written in terms of y = f(z) (relu: tfjs uses step(z), which is 0 at z = 0, as y > 0 is). */
-function derivative(code: number, y: number): number {
+export function derivative(code: number, y: number): number {
   switch (code) {
     case SIGMOID:
       return y * (1 - y);
@@ -131,5 +131,28 @@ export function rnnBackward(
         dh[k] = acc;
       }
     }
+  }
+}
+
+/** The gated cells' db, dW [E,G] and dx from one step's pre-activation gradients da [G columns]. */
+export function inputGradients(
+  x: ArrayLike<number>,
+  W: ArrayLike<number>,
+  da: Float64Array,
+  xo: number,
+  E: number,
+  G: number,
+  grads: RnnGradients,
+): void {
+  const { dW, db, dx } = grads;
+  for (let col = 0; col < G; col++) db[col] += da[col];
+  for (let e = 0; e < E; e++) {
+    const xv = x[xo + e];
+    let acc = 0;
+    for (let col = 0; col < G; col++) {
+      dW[e * G + col] += xv * da[col];
+      acc += da[col] * W[e * G + col];
+    }
+    dx[xo + e] += acc;
   }
 }

@@ -1,3 +1,4 @@
+import { CELL_LABELS, gateCount } from '../../shared/cells.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { ModelSummary, LayerSummary } from '../../shared/schemas/run-result.js';
 
@@ -7,18 +8,24 @@ export const LAYER_NAMES = {
   embedding: 'Embedding_Layer',
   rnn: 'RNN_Layer',
   activation: 'Activation_Layer',
+  /** The dense readout: Dense(1) + sigmoid over the units. */
+  dense: 'Dense_Layer',
 } as const;
 
 /** Keras-style `model.summary()` table, computed from the config (no tensors needed). */
 export function summarizeModel(config: RunConfig): ModelSummary {
   const { sequenceLength: T, vocabularySize: V } = config.task;
-  const { embeddingDim: E, rnnUnits: H, outputActivation } = config.model;
+  const { cell, embeddingDim: E, rnnUnits: H, readout, outputActivation } = config.model;
+  // Keras counts a recurrent layer's W, U and b for each of its G gates.
+  const rnnParams = gateCount(cell) * (E * H + H * H + H);
   const layers: LayerSummary[] = [
     { name: LAYER_NAMES.input, type: 'InputLayer', outputShape: `(None, ${T})`, params: 0 },
     { name: LAYER_NAMES.embedding, type: 'Embedding', outputShape: `(None, ${T}, ${E})`, params: V * E },
-    { name: LAYER_NAMES.rnn, type: 'SimpleRNN', outputShape: `(None, ${H})`, params: E * H + H * H + H },
+    { name: LAYER_NAMES.rnn, type: CELL_LABELS[cell], outputShape: `(None, ${H})`, params: rnnParams },
   ];
-  if (outputActivation === 'sigmoid') {
+  if (readout === 'dense') {
+    layers.push({ name: LAYER_NAMES.dense, type: 'Dense', outputShape: '(None, 1)', params: H + 1 });
+  } else if (outputActivation === 'sigmoid') {
     layers.push({ name: LAYER_NAMES.activation, type: 'Activation', outputShape: `(None, ${H})`, params: 0 });
   }
   const totalParams = layers.reduce((sum, layer) => sum + layer.params, 0);

@@ -8,7 +8,8 @@ import { FusedTrainer } from './fused-trainer.js';
 import { summarizeModel } from './summary.js';
 import { range, RunRecords, TrainLoop, type TrainOptions } from './train-loop.js';
 import type { Trainer } from './trainer.js';
-import { digitScores } from './weights.js';
+import { digitScores, flatToWeights } from './weights.js';
+import { paramLayout } from './initial-weights.js';
 
 export type { TrainOptions };
 
@@ -84,13 +85,6 @@ async function referenceTrainer(config: RunConfig, data: Dataset): Promise<Train
 
 /** Only when a run fails before its first weights exist: a result still needs well-formed weights. */
 function zeroWeights(config: RunConfig): Weights {
-  const { vocabularySize: V } = config.task;
-  const { embeddingDim: E, rnnUnits: H } = config.model;
-  const zeros = (r: number, c: number) => Array.from({ length: r }, () => new Array<number>(c).fill(0));
-  return {
-    embedding: zeros(V, E),
-    kernel: zeros(E, H),
-    recurrentKernel: zeros(H, H),
-    bias: new Array<number>(H).fill(0),
-  };
+  const layout = paramLayout(config);
+  return flatToWeights(new Float32Array(layout.size), layout);
 }

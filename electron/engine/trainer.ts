@@ -1,17 +1,17 @@
 import type { Weights } from '../../shared/schemas/run-result.js';
 
 /**
- * Sums over the steps since the last drain. With rnnUnits > 1 the label is tiled per unit: the loss is
- * the mean binary cross-entropy over rows × units (what Adam minimises, as Keras would compute it), while
- * accuracy uses the model's readout, the mean of the units' probabilities > 0.5 per row (as the
- * predictions and shared/analysis do). For one unit both counts are the rows.
+ * Sums over the steps since the last drain. The model has one output per row (the readout: the seed's
+ * one unit, or Dense(1) over the units), so the loss is the mean binary cross-entropy over rows (what
+ * Adam minimises, as Keras computes it) and accuracy counts rows whose probability is on the label's
+ * side of 0.5.
  */
 export interface StepStats {
-  /** Binary cross-entropy summed over rows × units. */
+  /** Binary cross-entropy summed over rows. */
   lossSum: number;
-  /** rows × units. */
+  /** The rows the loss was summed over. */
   lossCount: number;
-  /** Rows whose mean unit probability is on the label's side of 0.5. */
+  /** Rows whose probability is on the label's side of 0.5. */
   correct: number;
   rows: number;
 }
@@ -26,7 +26,7 @@ export interface Trainer {
   drain(): StepStats;
   /** Mean loss and accuracy over the rows, evaluated in as few batches as memory allows. */
   evaluate(rows: Int32Array): { loss: number; acc: number };
-  /** Model output per row (mean over units when rnnUnits > 1). */
+  /** The model's probability per row. */
   probabilities(rows: Int32Array): number[];
   weights(): Weights;
   /** Frees every tensor and variable the trainer made. */
