@@ -59,8 +59,10 @@ export class FusedLoss {
       const value = tf.scalar(this.forward(params, rows) / rows.length);
       // The backward pass reuses this call's scratch; tfjs runs it right after the forward.
       const gradFunc = (dy: tf.Scalar) => {
-        const scale = dy.dataSync()[0];
-        return [tf.tensor1d(this.backward(params, rows, scale))];
+        // A fresh array per step: tfjs takes ownership of the buffer a tensor is made from.
+        const out = new Float32Array(this.layout.size);
+        this.backward(params, rows, dy.dataSync()[0], out);
+        return [tf.tensor1d(out)];
       };
       return { value, gradFunc };
     });
@@ -69,6 +71,18 @@ export class FusedLoss {
   useRows(rows: Int32Array): void {
     if (rows.length > this.maxRows) throw new Error(`fused op: ${rows.length} rows exceed ${this.maxRows}`);
     this.rows = rows;
+  }
+
+  /**
+   * The mean loss over `rows` and its gradient, all in float64 (the op rounds to float32 for tfjs):
+   * what a finite-difference check can hold the hand-written backward pass to.
+   */
+  lossAndGradient(params: Float64Array, rows: Int32Array): { loss: number; gradient: Float64Array } {
+    this.useRows(rows);
+    const loss = this.forward(params, rows) / rows.length;
+    const gradient = new Float64Array(this.layout.size);
+    this.backward(params, rows, 1, gradient);
+    return { loss, gradient };
   }
 
   /** The model's probability per row, without gradients. */
@@ -133,12 +147,10 @@ export class FusedLoss {
     return this.sigmoidHead ? 1 / (1 + Math.exp(-h)) : h;
   }
 
-  /** d(mean loss)/d(params) × scale, for the rows of the last forward pass. */
-  private backward(params: ArrayLike<number>, rows: Int32Array, scale: number): Float32Array {
-    const { E, H, G, kernel, recurrent, size } = this.layout;
+  /** d(mean loss)/d(params) × scale into `out` (zeros), for the rows of the last forward pass. */
+  private backward(params: ArrayLike<number>, rows: Int32Array, scale: number, out: Float32Array | Float64Array): void {
+    const { E, H, G, kernel, recurrent } = this.layout;
     const dims = this.dims(rows.length);
-    // A fresh array per step: tfjs takes ownership of the buffer a tensor is made from.
-    const out = new Float32Array(size);
     this.readoutBackward(params, rows, scale / dims.B, out);
     const g = this.grads;
     g.dx.fill(0, 0, dims.B * dims.T * E);
@@ -149,11 +161,15 @@ export class FusedLoss {
     const U = subarray(params, recurrent, H * G * H);
     this.kernel.backward(this.x, W, U, this.cache, this.dLast, dims, this.code, g, this.scratch);
     this.scatter(rows, out);
-    return out;
   }
 
   /** dL/dh_T into dLast (k = scale / rows) and, with the dense readout, its own gradients into out. */
-  private readoutBackward(params: ArrayLike<number>, rows: Int32Array, k: number, out: Float32Array): void {
+  private readoutBackward(
+    params: ArrayLike<number>,
+    rows: Int32Array,
+    k: number,
+    out: Float32Array | Float64Array,
+  ): void {
     const { H, readout, dense } = this.layout;
     const dims = this.dims(rows.length);
     for (let n = 0; n < dims.B; n++) {
@@ -174,7 +190,7 @@ export class FusedLoss {
   }
 
   /** The cell's gradients into out: dx summed into the embedding rows of the digits read, then W, U, b. */
-  private scatter(rows: Int32Array, out: Float32Array): void {
+  private scatter(rows: Int32Array, out: Float32Array | Float64Array): void {
     const { E, H, G, kernel, recurrent, bias } = this.layout;
     const T = this.data.sequenceLength;
     const { xs } = this.data;
@@ -194,7 +210,7 @@ export class FusedLoss {
 }
 
 function subarray(values: ArrayLike<number>, offset: number, length: number): ArrayLike<number> {
-  return values instanceof Float32Array
+  return values instanceof Float32Array || values instanceof Float64Array
     ? values.subarray(offset, offset + length)
     : Array.prototype.slice.call(values, offset, offset + length);
 }

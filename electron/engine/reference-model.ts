@@ -52,6 +52,17 @@ function recurrentLayer(config: RunConfig): tfl.layers.Layer {
  * readout being the seed's Activation('sigmoid') (or none) on the one unit, or Dense(1, sigmoid).
  */
 export function buildReferenceModel(config: RunConfig): tfl.LayersModel {
+  // tfjs's LSTM unit-forget-bias initialiser leaves its block tensors behind; the layers' weights are
+  // variables, which a tidy keeps, so the tidy frees only what the build left over.
+  let model: tfl.LayersModel | undefined;
+  tf.tidy(() => {
+    model = buildModel(config);
+  });
+  if (!model) throw new Error('the reference model was not built');
+  return model;
+}
+
+function buildModel(config: RunConfig): tfl.LayersModel {
   const { sequenceLength: T, vocabularySize: V } = config.task;
   const { embeddingDim: E, readout, outputActivation } = config.model;
   const init = initializersFor(config);
