@@ -4,7 +4,7 @@ import { capped } from './run-result.js';
 import { runIdSchema, runSchema } from './run.js';
 
 export const SESSION_FORMAT = 'rnn-lab-session';
-export const SESSION_VERSION = 2;
+export const SESSION_VERSION = 3;
 export const SESSION_EXTENSION = '.rnnlab';
 
 /** A session file by its name, in any letter case (x.RNNLAB too: Windows and macOS users type either). */

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { flagOpt } from '../args.js';
-import { loadSession } from '../load-session.js';
+import { loadSessionNoticed } from '../load-session-noticed.js';
 import { sessionReport } from '../report.js';
 import { showOutput } from '../show-json.js';
 
@@ -12,7 +12,7 @@ export const command: CliCommand = {
   options: { json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ values, positionals: [file] }, io) {
-    const session = await loadSession(file);
+    const session = await loadSessionNoticed(file, io);
     io.out(
       flagOpt(values, 'json') ? `${JSON.stringify(showOutput(session), null, 2)}\n` : sessionReport(session, file),
     );

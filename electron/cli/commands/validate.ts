@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command.js';
-import { loadSession } from '../load-session.js';
+import { loadSessionNoticed } from '../load-session-noticed.js';
 
 export const command: CliCommand = {
   name: 'validate',
@@ -8,7 +8,7 @@ export const command: CliCommand = {
   options: {},
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ positionals: [file] }, io) {
-    const session = await loadSession(file);
+    const session = await loadSessionNoticed(file, io);
     const trained = session.runs.filter((r) => r.status === 'done').length;
     io.out(
       `${file}: valid RNN Lab session (version ${session.version}, ${session.runs.length} runs, ${trained} trained)\n`,

@@ -76,12 +76,23 @@ export function makeSession(parts: Pick<Session, 'runs' | 'view'> & { createdAt?
   };
 }
 
+/** A session as read, with what opening it had to change in one line each (for the place that shows load notices). */
+export interface LoadedSession {
+  session: Session;
+  notices: string[];
+}
+
 /**
  * Text → Session, or a LabError('bad-file') whose message is one sentence
  * naming the file, what is wrong and where (a JSON path). Nothing half-loads:
  * the result is either a whole valid session or an exception.
  */
 export function parseSession(text: string, name: string): Session {
+  return parseSessionWithNotices(text, name).session;
+}
+
+/** parseSession, also returning the migrations' notices, each as "NAME: what changed". */
+export function parseSessionWithNotices(text: string, name: string): LoadedSession {
   const bad = (detail: string) => new LabError('bad-file', `${name} is not a valid session: ${detail}`);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > SESSION_MAX_BYTES) throw tooLarge(name, bytes);
@@ -98,9 +109,10 @@ export function parseSession(text: string, name: string): Session {
   if (record.format !== SESSION_FORMAT) {
     throw bad(`$.format: expected "${SESSION_FORMAT}", received ${valueKind(record.format)}`);
   }
+  const notices: string[] = [];
   let migrated: Record<string, unknown>;
   try {
-    migrated = migrate(record);
+    migrated = migrate(record, undefined, undefined, notices);
   } catch (err) {
     const message = (err as Error).message;
     if (message.startsWith('it was made by'))
@@ -111,11 +123,16 @@ export function parseSession(text: string, name: string): Session {
   if (!parsed.success) throw bad(describeIssue(parsed.error));
   const inconsistency = findInconsistency(parsed.data);
   if (inconsistency) throw bad(inconsistency);
-  return parsed.data;
+  return { session: parsed.data, notices: notices.map((notice) => `${name}: ${notice}`) };
 }
 
 /** Reads and parses a session file; never writes to it. */
 export async function readSessionFile(path: string, name = basename(path)): Promise<Session> {
+  return (await readSessionFileWithNotices(path, name)).session;
+}
+
+/** readSessionFile, also returning the migrations' notices. */
+export async function readSessionFileWithNotices(path: string, name = basename(path)): Promise<LoadedSession> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
@@ -131,7 +148,7 @@ export async function readSessionFile(path: string, name = basename(path)): Prom
   const decoded = decodeUtf8(bytes);
   if ('badByte' in decoded)
     throw new LabError('bad-file', `${name} is not a valid session: it is not UTF-8 text (byte ${decoded.badByte})`);
-  return parseSession(decoded.text, name);
+  return parseSessionWithNotices(decoded.text, name);
 }
 
 /** Validates on the way out too (the size first: it is cheaper), then replaces the file atomically. */

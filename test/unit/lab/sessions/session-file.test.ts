@@ -9,7 +9,7 @@ import {
   writeSessionFile,
 } from '../../../../electron/lab/sessions/session-file.js';
 import { migrate } from '../../../../electron/lab/sessions/session-migrations.js';
-import { SESSION_MAX_BYTES } from '../../../../shared/schemas/session.js';
+import { SESSION_MAX_BYTES, SESSION_VERSION } from '../../../../shared/schemas/session.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 
 let dir: string;
@@ -38,7 +38,7 @@ describe('session files', () => {
   it('serializes as pretty JSON with the format header and parses back deep-equal', () => {
     const session = sampleSession();
     const text = serializeSession(session);
-    expect(text.startsWith('{\n  "format": "rnn-lab-session",\n  "version": 2,')).toBe(true);
+    expect(text.startsWith(`{\n  "format": "rnn-lab-session",\n  "version": ${SESSION_VERSION},`)).toBe(true);
     expect(parseSession(text, 'x.rnnlab')).toEqual(session);
   });
 
