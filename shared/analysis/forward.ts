@@ -1,53 +1,43 @@
 import type { Weights } from '../schemas/run-result.js';
-import { activation, sigmoid } from './activations.js';
+import { cellStep, initialState, readoutOf, type CellState } from './cell-step.js';
 import { addVec, vecMat, type Matrix, type Vector } from './linalg.js';
 import type { AnalysisModel } from './model.js';
 
-/** score(d) = Emb[d]·W + b for every digit d: vocab × units. */
+/** score(d) = Emb[d]·W + b for every digit d: vocab × G·units (every gate's columns side by side). */
 export function digitScoresOf(w: Weights): Matrix {
   return w.embedding.map((row) => addVec(vecMat(row, w.kernel), w.bias));
 }
 
 /**
- * The model's output. With an output sigmoid each unit's last state is a logit;
- * without one (sigmoid RNN) the state already is a probability. With units > 1
- * the network emits one probability per unit and, like the engine (its stored
- * predictions and tfjs `predict`, trained with Keras' broadcast cross-entropy),
- * the prediction is their mean. `value` is unit 0's raw state: the logit the
- * linear waterfall decomposes (for one unit, the model's only logit).
+ * The model's output from the last state: `activation` reads unit 0 (through the output sigmoid, or as
+ * the probability itself for a sigmoid RNN without one), `dense` is Dense(1) + sigmoid over the units,
+ * as the engine's model. `logit` is what the output sigmoid receives.
  */
-export function readout(
+export function readout(model: AnalysisModel, h: readonly number[]): { logit: number; probability: number } {
+  return readoutOf(model.model, model.weights, h);
+}
+
+/** The last state ({h}, and c for LSTM) of a sequence. */
+export function finalCellState(
   model: AnalysisModel,
-  h: readonly number[],
-): { value: number; probability: number; unitProbabilities: number[] } {
-  const squash = model.model.outputActivation === 'sigmoid' ? sigmoid : (x: number) => x;
-  const unitProbabilities = h.map(squash);
-  const probability =
-    unitProbabilities.length === 1
-      ? unitProbabilities[0]
-      : unitProbabilities.reduce((a, p) => a + p, 0) / unitProbabilities.length;
-  return { value: h[0], probability, unitProbabilities };
+  sequence: readonly number[],
+  scores = digitScoresOf(model.weights),
+): CellState {
+  let state = initialState(model.model.cell, model.model.rnnUnits);
+  for (const d of sequence) state = cellStep(model.model, scores[d], model.weights.recurrentKernel, state).state;
+  return state;
 }
 
-/** One step of the recurrence, from precomputed digit scores. */
-export function step(f: (x: number) => number, score: readonly number[], u: Matrix, hPrev: readonly number[]): Vector {
-  const rec = vecMat(hPrev, u);
-  return score.map((s, j) => f(s + rec[j]));
-}
-
-/** Final state h(T) of a sequence. */
+/** Final output h(T) of a sequence (what the readout reads). */
 export function finalState(
   model: AnalysisModel,
   sequence: readonly number[],
   scores = digitScoresOf(model.weights),
 ): Vector {
-  const f = activation(model.model.rnnActivation);
-  let h: Vector = new Array<number>(model.model.rnnUnits).fill(0);
-  for (const d of sequence) h = step(f, scores[d], model.weights.recurrentKernel, h);
-  return h;
+  return finalCellState(model, sequence, scores).h;
 }
 
-/** The model's probability that `sequence` holds the target digit. */
+/** The model's probability that `sequence` is labelled 1. */
 export function predict(
   model: AnalysisModel,
   sequence: readonly number[],

@@ -1,5 +1,6 @@
 /** Pure analysis over plain weights: runs in the renderer and in Node (no tfjs, no DOM, no node APIs). */
 export * from './model.js';
+export * from './cell-step.js';
 export * from './forward.js';
 export * from './trace.js';
 export * from './exhaustive.js';

@@ -17,6 +17,17 @@ export function vecMat(v: readonly number[], m: Matrix): Vector {
   return out;
 }
 
+/** v (1×n) · the columns from…to−1 of M (n×m) → 1×(to−from), without copying M. */
+export function vecMatColumns(v: readonly number[], m: Matrix, from: number, to: number): Vector {
+  const out = new Array<number>(to - from).fill(0);
+  for (let i = 0; i < v.length; i++) {
+    const vi = v[i];
+    const row = m[i];
+    for (let j = from; j < to; j++) out[j - from] += vi * row[j];
+  }
+  return out;
+}
+
 export function matMul(a: Matrix, b: Matrix): Matrix {
   return a.map((row) => vecMat(row, b));
 }

@@ -1,18 +1,22 @@
+import { CELL_LABELS } from '../cells.js';
 import { LabError } from '../errors.js';
-import { activation, activationRange } from './activations.js';
+import { activationRange } from './activations.js';
+import { cellStep } from './cell-step.js';
 import { digitScoresOf } from './forward.js';
 import type { AnalysisModel } from './model.js';
 
 export interface MapCurve {
   digit: number;
+  /** The digit's score (for GRU: its update-gate score; the map reads all three). */
   score: number;
-  /** [h, h'] pairs of h' = f(score_d + U·h). */
+  /** [h, h'] pairs of h' = step_d(h): f(score_d + U·h) for SimpleRNN, the GRU step for GRU. */
   points: [number, number][];
 }
 
 export interface OneDMap {
   run: string;
   activation: string;
+  /** The recurrent weight U (for GRU: U_z, the update gate's). */
   u: number;
   hRange: [number, number];
   curves: MapCurve[];
@@ -23,37 +27,43 @@ export interface OneDMap {
 }
 
 /**
- * For one-unit RNNs the recurrence is a family of maps h → f(score_d + U·h), one per digit.
- * Plotting them with the diagonal shows accumulation (linear: lines of slope U) against
- * saturation (sigmoid: curves that pin h near 0 or 1).
+ * For one-unit RNNs the recurrence is a family of maps h → h', one per digit: for SimpleRNN
+ * h' = f(score_d + U·h), for GRU h' = z·h + (1−z)·ĥ with z, r, ĥ read from h. Plotting them with the
+ * diagonal shows accumulation (linear: lines of slope U) against saturation (curves that pin h).
+ * An LSTM carries two numbers per unit (h and c), so its step is no map of h alone: refused.
  */
 export function oneDMap(model: AnalysisModel, sequence: readonly number[] = [], points = 101): OneDMap {
-  if (model.model.rnnUnits !== 1)
-    throw new LabError(
-      'bad-request',
-      `the 1-D map needs a one-unit RNN; "${model.name}" has ${model.model.rnnUnits} units`,
-    );
-  const f = activation(model.model.rnnActivation);
-  const u = model.weights.recurrentKernel[0][0];
-  const scores = digitScoresOf(model.weights).map((s) => s[0]);
+  const { cell, rnnUnits } = model.model;
+  if (cell === 'lstm')
+    throw new LabError('bad-request', `the 1-D map needs a one-number state; an LSTM carries two (h and c)`);
+  if (rnnUnits !== 1)
+    throw new LabError('bad-request', `the 1-D map needs a one-unit RNN; "${model.name}" has ${rnnUnits} units`);
+  const u = model.weights.recurrentKernel;
+  const scores = digitScoresOf(model.weights);
+  const next = (d: number, h: number) => cellStep(model.model, scores[d], u, { h: [h] }).state.h[0];
   const states = [0];
-  for (const d of sequence) states.push(f(scores[d] + u * states[states.length - 1]));
+  for (const d of sequence) states.push(next(d, states[states.length - 1]));
   const hRange = rangeFor(model, states);
   const [lo, hi] = hRange;
   const hs = Array.from({ length: points }, (_, i) => lo + ((hi - lo) * i) / (points - 1));
   const curves = scores.map((score, digit) => ({
     digit,
-    score,
-    points: hs.map((h): [number, number] => [h, f(score + u * h)]),
+    score: score[0],
+    points: hs.map((h): [number, number] => [h, next(digit, h)]),
   }));
   const cobweb: [number, number][] = [[0, 0]];
   for (let i = 1; i < states.length; i++) {
     cobweb.push([states[i - 1], states[i]], [states[i], states[i]]);
   }
-  return { run: model.name, activation: model.model.rnnActivation, u, hRange, curves, cobweb, states };
+  const activation =
+    cell === 'simple' ? model.model.rnnActivation : `${CELL_LABELS[cell]} ${model.model.rnnActivation}`;
+  return { run: model.name, activation, u: u[0][0], hRange, curves, cobweb, states };
 }
 
-/** Bounded activations show their whole range; unbounded ones the span the path visits (at least [−1, 1]). */
+/**
+ * Bounded activations show their whole range (a GRU state mixes h₋₁ and ĥ, so it stays in ĥ's range
+ * from h0 = 0); unbounded ones the span the path visits (at least [−1, 1]).
+ */
 function rangeFor(model: AnalysisModel, states: number[]): [number, number] {
   const bounded = activationRange(model.model.rnnActivation);
   if (bounded) return bounded;

@@ -1,5 +1,8 @@
+import { LabError } from '../errors.js';
+import type { ModelConfig } from '../schemas/run-config.js';
 import type { WeightSnapshot, Weights } from '../schemas/run-result.js';
 import type { Run } from '../schemas/run.js';
+import { gateKeys } from './cell-step.js';
 import { digitScoresOf } from './forward.js';
 import type { Matrix } from './linalg.js';
 
@@ -8,7 +11,7 @@ export interface TimelineFrame {
   batch: number;
   /** Global step: batches since the start (the timeline's x axis). */
   step: number;
-  /** vocab × units. */
+  /** vocab × G·units: every gate's score, gates side by side. */
   scores: Matrix;
   u: Matrix;
   b: number[];
@@ -18,12 +21,28 @@ export interface TimelineFrame {
 export interface Timeline {
   run: string;
   frames: TimelineFrame[];
-  /** series[digit][unit] = score at each frame, aligned with `frames`. */
+  /** The cell's gates in kernel order (SimpleRNN: ["h"]). */
+  gateKeys: string[];
+  /** The gate `series` follows. */
+  gate: string;
+  /** series[digit][unit] = that gate's score at each frame, aligned with `frames`. */
   series: number[][][];
+  /** The same per gate: byGate[gate][digit][unit][frame]. */
+  byGate: Record<string, number[][][]>;
 }
 
-/** Digit scores, U and b at every stored snapshot, in training order. */
-export function timeline(run: Pick<Run, 'name' | 'snapshots'>): Timeline {
+type TimelineRun = Pick<Run, 'name' | 'snapshots'> & { config?: { model: Pick<ModelConfig, 'cell'> } };
+
+/**
+ * Digit scores, U and b at every stored snapshot, in training order. For gated cells each gate has its
+ * own score per digit (embedding row · gate kernel + gate bias); `series` follows `gate` (default the
+ * first: GRU's update gate z, LSTM's input gate i) and `byGate` holds them all.
+ */
+export function timeline(run: TimelineRun, gate?: string): Timeline {
+  const keys = gateKeys(run.config?.model.cell ?? 'simple');
+  const chosen = gate ?? keys[0];
+  const at = keys.indexOf(chosen);
+  if (at < 0) throw new LabError('bad-request', `no gate "${chosen}" in this cell (gates: ${keys.join(', ')})`);
   const snaps: WeightSnapshot[] = [...run.snapshots].sort((a, b) => a.step - b.step);
   const frames = snaps.map((s) => ({
     epoch: s.epoch,
@@ -35,11 +54,13 @@ export function timeline(run: Pick<Run, 'name' | 'snapshots'>): Timeline {
     weights: s.weights,
   }));
   const vocab = frames[0]?.scores.length ?? 0;
-  const units = frames[0]?.scores[0]?.length ?? 0;
-  const series = Array.from({ length: vocab }, (_, d) =>
-    Array.from({ length: units }, (_, j) => frames.map((f) => f.scores[d][j])),
-  );
-  return { run: run.name, frames, series };
+  const units = frames[0] ? frames[0].weights.recurrentKernel.length : 0;
+  const gateSeries = (g: number) =>
+    Array.from({ length: vocab }, (_, d) =>
+      Array.from({ length: units }, (_, j) => frames.map((f) => f.scores[d][g * units + j])),
+    );
+  const byGate = Object.fromEntries(keys.map((k, g) => [k, gateSeries(g)]));
+  return { run: run.name, frames, gateKeys: keys, gate: chosen, series: byGate[chosen], byGate };
 }
 
 /**

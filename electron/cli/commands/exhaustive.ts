@@ -1,4 +1,4 @@
-import { analysisModelOf, exhaustive } from '../../../shared/analysis/index.js';
+import { analysisModelOf, exhaustive, exhaustiveScope } from '../../../shared/analysis/index.js';
 import { flagOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { num, table } from '../format.js';
@@ -7,7 +7,8 @@ import { findRun, loadSession } from '../load-session.js';
 export const command: CliCommand = {
   name: 'exhaustive',
   usage: 'exhaustive FILE --run NAME [--json]',
-  summary: 'evaluate every possible input (vocab^T, up to 200,000): accuracy and the errors, grouped',
+  summary:
+    'evaluate every possible input (vocab^T; above 100,000 a uniform sample of 100,000): accuracy and the errors, grouped',
   help: [
     '--run NAME  the run (name or id)',
     '--json      print one JSON object (errors list capped at 1,000; counts exact)',
@@ -23,18 +24,20 @@ export const command: CliCommand = {
       io.out(`${JSON.stringify(r, null, 2)}\n`);
       return 0;
     }
+    const ends = r.groupedBy === 'ends';
     const lines = [
-      `${run.name}: ${r.correct} of ${r.total} inputs right (accuracy ${(r.accuracy * 100).toFixed(2)}%), ${r.errorCount} errors`,
-      '  by number of target digits held:',
+      `${run.name}: ${exhaustiveScope(r)}`,
+      `  ${r.correct} of ${r.total} right (accuracy ${(r.accuracy * 100).toFixed(2)}%), ${r.errorCount} errors`,
+      ends ? '  by the first and last digit:' : '  by number of target digits held:',
       ...table(
-        ['targets', 'inputs', 'errors'],
-        r.byCount.map((g) => [String(g.targetCount), String(g.total), String(g.errors)]),
+        [ends ? 'ends' : 'targets', 'inputs', 'errors'],
+        r.byCount.map((g) => [ends ? g.label : String(g.targetCount), String(g.total), String(g.errors)]),
         '    ',
       ),
     ];
     if (r.byPattern.length) {
       lines.push(
-        '  where the target sits in wrong inputs (· = another digit):',
+        "  where the task's digits sit in wrong inputs (· = another digit):",
         ...table(
           ['pattern', 'errors', 'of'],
           r.byPattern.slice(0, 20).map((g) => [g.pattern ?? '', String(g.errors), String(g.total)]),

@@ -12,7 +12,8 @@ import { findRun, loadSession } from '../load-session.js';
 export const command: CliCommand = {
   name: 'lengths',
   usage: 'lengths FILE [--max 50] [--per-length 200] [--seed 7] [--run NAME|all] [--json]',
-  summary: 'accuracy vs sequence length 1…max on balanced sets (half hold the target once, half not)',
+  summary:
+    'accuracy vs sequence length 1…max on balanced sets (half labelled 1, half 0; n/a where one label is too rare)',
   help: [
     '--max N         longest length (default 50, at most 500)',
     '--per-length N  sequences per length, even (default 200)',
@@ -47,9 +48,12 @@ export const command: CliCommand = {
       io.out(`${JSON.stringify({ maxLength, perLength, seed, runs: results }, null, 2)}\n`);
       return 0;
     }
-    const pct = (x: number) => (x * 100).toFixed(0);
+    const pct = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(0));
+    const halves = results.every((r) => r.task === 'contains')
+      ? 'half with the target once, half without'
+      : 'half labelled 1, half 0, by the task';
     const lines = [
-      `Accuracy vs sequence length (${perLength} per length: half with the target once, half without); cells: all% (with/without)`,
+      `Accuracy vs sequence length (${perLength} per length: ${halves}); cells: all% (label 1/label 0), n/a: one label too rare`,
     ];
     lines.push(
       ...table(
@@ -58,7 +62,7 @@ export const command: CliCommand = {
           String(i + 1),
           ...results.map((r) => {
             const p = r.points[i];
-            return `${pct(p.accuracy)} (${pct(p.withTarget)}/${pct(p.withoutTarget)})`;
+            return p.accuracy === null ? 'n/a' : `${pct(p.accuracy)} (${pct(p.withTarget)}/${pct(p.withoutTarget)})`;
           }),
         ]),
       ),

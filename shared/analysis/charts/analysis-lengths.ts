@@ -46,7 +46,7 @@ function runSeries(r: LengthSeries, name: string, trained: number | undefined, t
   const pts = r.result.points;
   const line = (
     suffix: string,
-    pick: (p: LengthPoint) => number,
+    pick: (p: LengthPoint) => number | null,
     type: 'solid' | 'dashed' | 'dotted',
     alpha: number,
   ) => ({

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analysisModelOf, exhaustive, EXHAUSTIVE_MAX_INPUTS } from '../../../shared/analysis/index.js';
-import { LabError } from '../../../shared/errors.js';
+import {
+  analysisModelOf,
+  exhaustive,
+  EXHAUSTIVE_MAX_INPUTS,
+  EXHAUSTIVE_SAMPLE_SEED,
+  exhaustiveScope,
+  predict,
+} from '../../../shared/analysis/index.js';
+import { rowOf, sampledInputs } from '../../../shared/analysis/input-set.js';
 import { naiveProbability } from './naive-forward.js';
 import { randomModel } from './random-model.js';
 import { seedRun } from './seed-fixtures.js';
@@ -9,6 +16,8 @@ describe('exhaustive', () => {
   it('the seed sigmoid RNN gets all 1,000 three-digit inputs right', () => {
     const r = exhaustive(analysisModelOf(seedRun('sigmoid1')));
     expect(r.total).toBe(1000);
+    expect(r.sampled).toBe(false);
+    expect(exhaustiveScope(r)).toBe('every one of the 1,000 inputs');
     expect(r.accuracy).toBe(1);
     expect(r.errors).toEqual([]);
     // 9^3 = 729 inputs without a 4, 3·81 with one, 3·9 with two, 1 with three.
@@ -43,9 +52,90 @@ describe('exhaustive', () => {
     for (const g of r.byPattern) expect(g.pattern!.split('').filter((c) => c === '1').length).toBe(g.targetCount);
   });
 
-  it('refuses more than the cap with a clear error', () => {
-    const m = randomModel({ vocab: 10, e: 1, units: 1, act: 'linear', seq: 6 });
-    expect(() => exhaustive(m)).toThrow(LabError);
-    expect(() => exhaustive(m)).toThrow(String(EXHAUSTIVE_MAX_INPUTS));
+  it('above 100,000 inputs: a seeded uniform sample of 100,000 distinct inputs, counted as a naive loop counts it', () => {
+    const m = randomModel({ vocab: 10, e: 1, units: 1, act: 'linear', seq: 6, seed: 2 });
+    const r = exhaustive(m);
+    expect(r).toMatchObject({ sampled: true, population: 1_000_000, total: EXHAUSTIVE_MAX_INPUTS });
+    expect(exhaustiveScope(r)).toBe('a uniform sample of 100,000 of 1,000,000 inputs');
+    const sample = sampledInputs(10, 6, EXHAUSTIVE_MAX_INPUTS, EXHAUSTIVE_SAMPLE_SEED);
+    const rows = Array.from({ length: sample.count }, (_, i) => Array.from(rowOf(sample, i)));
+    expect(new Set(rows.map((x) => x.join(''))).size).toBe(EXHAUSTIVE_MAX_INPUTS);
+    // Uniform: every digit near 1/10 at every position (10,000 ± a few hundred of 100,000).
+    const seen = Array.from({ length: 6 }, () => new Array<number>(10).fill(0));
+    for (const x of rows) x.forEach((d, t) => seen[t][d]++);
+    for (const perDigit of seen) for (const n of perDigit) expect(Math.abs(n - 10_000)).toBeLessThan(500);
+    let wrong = 0;
+    const byCount = new Array<number>(7).fill(0);
+    for (const x of rows) {
+      const ones = x.filter((d) => d === 1).length;
+      byCount[ones]++;
+      if (naiveProbability(m.weights, 'linear', true, x) > 0.5 !== ones > 0) wrong++;
+    }
+    expect(wrong).toBeGreaterThan(0);
+    expect(r.errorCount).toBe(wrong);
+    expect(r.byCount.map((g) => g.total)).toEqual(byCount);
+    expect(r.byPattern.reduce((a, g) => a + g.errors, 0)).toBe(wrong);
+    expect(exhaustive(m).errors).toEqual(r.errors); // seeded: the same sample every time
   });
+});
+
+/** The label rules written again, the plain way, for the tests. */
+const parity = (x: number[], t: number) => x.filter((d) => d === t).length % 2;
+const order = (x: number[], t: number, o: number) => {
+  const first = x.indexOf(t);
+  return first >= 0 && x.slice(first + 1).includes(o) ? 1 : 0;
+};
+const sameEnds = (x: number[]) => (x[0] === x[x.length - 1] ? 1 : 0);
+
+describe('exhaustive for every task and cell', () => {
+  const every = (vocab: number, T: number) =>
+    Array.from({ length: vocab ** T }, (_, i) =>
+      Array.from({ length: T }, (_, k) => Math.floor(i / vocab ** (T - 1 - k)) % vocab),
+    );
+  const cases = [
+    ['parity', 'gru', (x: number[]) => parity(x, 1)],
+    ['order', 'lstm', (x: number[]) => order(x, 1, 3)],
+    ['same-ends', 'gru', sameEnds],
+  ] as const;
+  for (const [kind, cell, rule] of cases) {
+    it(`${kind}, ${cell}: every one of 4^5 inputs, labelled by the task, errors as per-input predictions count them`, () => {
+      const m = randomModel({
+        vocab: 4,
+        e: 2,
+        units: 2,
+        act: 'tanh',
+        cell,
+        seq: 5,
+        seed: 9,
+        scale: 1.5,
+        task: { kind, targetDigit: 1, otherDigit: 3 },
+      });
+      const r = exhaustive(m);
+      expect(r).toMatchObject({ sampled: false, population: 1024, total: 1024 });
+      const inputs = every(4, 5);
+      const wrongInputs = inputs.filter((x) => predict(m, x) > 0.5 !== (rule(x) === 1));
+      expect(wrongInputs.length).toBeGreaterThan(0);
+      expect(r.errorCount).toBe(wrongInputs.length);
+      expect(r.errors.map((e) => e.input)).toEqual(wrongInputs);
+      for (const e of r.errors) expect(e.label).toBe(rule(e.input));
+      if (kind === 'same-ends') {
+        expect(r.groupedBy).toBe('ends');
+        expect(r.byCount.map((g) => [g.label, g.total])).toEqual([
+          ['ends differ', 768],
+          ['ends equal', 256],
+        ]);
+        expect(r.byCount[1].errors).toBe(wrongInputs.filter((x) => sameEnds(x) === 1).length);
+        expect(r.byPattern).toEqual([]);
+      } else {
+        expect(r.groupedBy).toBe('target-count');
+        expect(r.byCount.reduce((a, g) => a + g.total, 0)).toBe(1024);
+        const marked = kind === 'order' ? /[13]/g : /1/g;
+        for (const g of r.byPattern) {
+          const dots = g.pattern!.length - (g.pattern!.match(marked) ?? []).length;
+          expect(g.total).toBe((kind === 'order' ? 2 : 3) ** dots);
+        }
+        expect(r.byPattern.reduce((a, g) => a + g.errors, 0)).toBe(wrongInputs.length);
+      }
+    });
+  }
 });

@@ -7,6 +7,8 @@ export interface NaiveWeights {
   kernel: number[][];
   recurrentKernel: number[][];
   bias: number[];
+  /** The dense readout's Dense(1), when the model has one. */
+  readout?: { kernel: number[][]; bias: number[] };
 }
 
 export function naiveAct(kind: string, x: number): number {
@@ -37,11 +39,18 @@ export function naiveStates(w: NaiveWeights, act: string, seq: number[]): number
   return out;
 }
 
-/** The engine's output: each unit's probability, averaged over units (tfjs predict takes the mean over the last axis). */
+/**
+ * The model's output: with a dense readout σ(Σ_j h_j·k_j + b) over the units; else the one unit,
+ * through the output sigmoid or (a sigmoid RNN without one) as the probability itself.
+ */
 export function naiveProbability(w: NaiveWeights, act: string, outputSigmoid: boolean, seq: number[]): number {
   const states = naiveStates(w, act, seq);
   const last = states[states.length - 1];
-  let sum = 0;
-  for (let j = 0; j < last.length; j++) sum += outputSigmoid ? 1 / (1 + Math.exp(-last[j])) : last[j];
-  return sum / last.length;
+  if (w.readout) {
+    let z = w.readout.bias[0];
+    for (let j = 0; j < last.length; j++) z += last[j] * w.readout.kernel[j][0];
+    return 1 / (1 + Math.exp(-z));
+  }
+  if (last.length !== 1) throw new Error('more than one unit needs the dense readout');
+  return outputSigmoid ? 1 / (1 + Math.exp(-last[0])) : last[0];
 }

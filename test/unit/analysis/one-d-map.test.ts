@@ -32,4 +32,26 @@ describe('1-D map', () => {
   it('refuses RNNs with more than one unit', () => {
     expect(() => oneDMap(randomModel({ vocab: 3, e: 2, units: 2, act: 'tanh' }))).toThrow(/one-unit/);
   });
+
+  it("a one-unit GRU is a map too: h' = z·h + (1−z)·ĥ with z, r, ĥ read from h", () => {
+    const m = randomModel({ vocab: 3, e: 2, units: 1, act: 'tanh', cell: 'gru', seed: 6, scale: 1.5 });
+    const map = oneDMap(m, [2, 0], 5);
+    const [[uz, ur, uh]] = m.weights.recurrentKernel;
+    const sig = (x: number) => 1 / (1 + Math.exp(-x));
+    const gru = (s: number[], h: number) => {
+      const z = sig(s[0] + uz * h);
+      const r = sig(s[1] + ur * h);
+      return z * h + (1 - z) * Math.tanh(s[2] + uh * r * h);
+    };
+    const scores = digitScoresOf(m.weights);
+    expect(map.hRange).toEqual([-1, 1]);
+    map.curves.forEach((c, d) => c.points.forEach(([h, h2]) => expect(h2).toBeCloseTo(gru(scores[d], h), 12)));
+    expect(map.states[1]).toBeCloseTo(gru(scores[2], 0), 12);
+    expect(map.states[2]).toBeCloseTo(gru(scores[0], map.states[1]), 12);
+  });
+
+  it('refuses an LSTM: its state is two numbers (h and c), not a map of h', () => {
+    const m = randomModel({ vocab: 3, e: 2, units: 1, act: 'tanh', cell: 'lstm' });
+    expect(() => oneDMap(m)).toThrow(/an LSTM carries two \(h and c\)/);
+  });
 });

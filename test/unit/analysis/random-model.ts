@@ -1,15 +1,22 @@
 import type { AnalysisModel } from '../../../shared/analysis/model.js';
-import type { RnnActivation } from '../../../shared/schemas/run-config.js';
+import { gateCount, type CellKind } from '../../../shared/cells.js';
+import type { RnnActivation, TaskConfig } from '../../../shared/schemas/run-config.js';
 
-/** Hand-made weights of any shape from a tiny LCG (independent of the code under test). */
+/**
+ * Hand-made weights of any shape from a tiny LCG (independent of the code under test). Kernels hold
+ * G·units columns for the cell's G gates; models with more than one unit or a gated cell get the dense
+ * readout with random weights (drawn last, so SimpleRNN weights stay what they were before readouts).
+ */
 export function randomModel(opts: {
   vocab: number;
   e: number;
   units: number;
   act: RnnActivation;
+  cell?: CellKind;
   seq?: number;
   seed?: number;
   scale?: number;
+  task?: Partial<Pick<TaskConfig, 'kind' | 'targetDigit' | 'otherDigit'>>;
 }): AnalysisModel {
   let s = opts.seed ?? 12345;
   const r = () => {
@@ -17,20 +24,24 @@ export function randomModel(opts: {
     return ((s / 2147483648) * 2 - 1) * (opts.scale ?? 1);
   };
   const mat = (rows: number, cols: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, r));
+  const cell = opts.cell ?? 'simple';
+  const cols = gateCount(cell) * opts.units;
+  const dense = opts.units > 1 || cell !== 'simple';
+  const weights = {
+    embedding: mat(opts.vocab, opts.e),
+    kernel: mat(opts.e, cols),
+    recurrentKernel: mat(opts.units, cols),
+    bias: mat(1, cols)[0],
+  };
   return {
-    name: `random-${opts.act}-${opts.units}`,
-    weights: {
-      embedding: mat(opts.vocab, opts.e),
-      kernel: mat(opts.e, opts.units),
-      recurrentKernel: mat(opts.units, opts.units),
-      bias: mat(1, opts.units)[0],
-    },
+    name: `random-${cell}-${opts.act}-${opts.units}`,
+    weights: dense ? { ...weights, readout: { kernel: mat(opts.units, 1), bias: mat(1, 1)[0] } } : weights,
     model: {
-      cell: 'simple',
+      cell,
       embeddingDim: opts.e,
       rnnUnits: opts.units,
       rnnActivation: opts.act,
-      readout: opts.units === 1 ? 'activation' : 'dense',
+      readout: dense ? 'dense' : 'activation',
       outputActivation: 'sigmoid',
     },
     task: {
@@ -43,6 +54,7 @@ export function randomModel(opts: {
       samples: 100,
       validationSplit: 0.2,
       dataSeed: 1,
+      ...opts.task,
     },
   };
 }

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { frameAt, seedRepeat, timeline } from '../../../shared/analysis/index.js';
 import { runSchema } from '../../../shared/schemas/run.js';
+import { randomModel } from './random-model.js';
 import { SEED_WEIGHTS, seedRun } from './seed-fixtures.js';
 
 const scale = (k: number) => ({
   ...SEED_WEIGHTS.sigmoid1,
   embedding: SEED_WEIGHTS.sigmoid1.embedding.map((r) => [r[0] * k]),
 });
+
+const run0 = () =>
+  runSchema.parse({
+    ...seedRun('sigmoid1'),
+    snapshots: [{ epoch: 0, batch: 0, step: 0, weights: scale(0) }],
+  });
 
 describe('timeline', () => {
   const run = runSchema.parse({
@@ -36,6 +43,45 @@ describe('timeline', () => {
     expect(frameAt(t, 0.5)!.step).toBe(500);
     expect(frameAt(t, 1)!.step).toBe(1000);
     expect(frameAt(timeline({ name: 'x', snapshots: [] }), 0.5)).toBeNull();
+  });
+});
+
+describe('timeline of a gated cell', () => {
+  it("each gate's score per digit and unit: embedding row · gate kernel + gate bias, at every frame", () => {
+    const m = randomModel({ vocab: 4, e: 2, units: 2, act: 'tanh', cell: 'lstm', seed: 21 });
+    const halve = { ...m.weights, embedding: m.weights.embedding.map((r) => r.map((x) => x / 2)) };
+    const run = {
+      name: 'lstm',
+      config: { model: m.model },
+      snapshots: [
+        { epoch: 1, batch: 0, step: 10, weights: m.weights },
+        { epoch: 0, batch: 0, step: 0, weights: halve },
+      ],
+    };
+    const t = timeline(run);
+    expect(t.gateKeys).toEqual(['i', 'f', 'c', 'o']);
+    expect(t.gate).toBe('i');
+    const naive = (w: typeof m.weights, d: number, gate: number, j: number) =>
+      w.embedding[d].reduce((a, x, k) => a + x * w.kernel[k][gate * 2 + j], w.bias[gate * 2 + j]);
+    t.gateKeys.forEach((key, g) => {
+      expect(t.byGate[key]).toHaveLength(4);
+      for (let d = 0; d < 4; d++) {
+        for (let j = 0; j < 2; j++) {
+          expect(t.byGate[key][d][j][0]).toBeCloseTo(naive(halve, d, g, j), 12);
+          expect(t.byGate[key][d][j][1]).toBeCloseTo(naive(m.weights, d, g, j), 12);
+        }
+      }
+    });
+    expect(t.series).toBe(t.byGate.i);
+    const forget = timeline(run, 'f');
+    expect(forget.series[3][1][1]).toBeCloseTo(naive(m.weights, 3, 1, 1), 12);
+    expect(() => timeline(run, 'z')).toThrow('no gate "z" in this cell (gates: i, f, c, o)');
+  });
+
+  it('a SimpleRNN keeps one gate, h, whose series are the digit scores', () => {
+    const t = timeline(run0());
+    expect(t.gateKeys).toEqual(['h']);
+    expect(t.series).toBe(t.byGate.h);
   });
 });
 

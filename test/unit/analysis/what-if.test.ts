@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisModelOf, digitScoresOf, exhaustive, predict, whatIf } from '../../../shared/analysis/index.js';
 import { naiveProbability } from './naive-forward.js';
 import { randomModel } from './random-model.js';
+import { tfjsRun } from './tfjs-reference.js';
 import { SEED_WEIGHTS, seedRun } from './seed-fixtures.js';
 
 describe('what if', () => {
@@ -41,5 +42,24 @@ describe('what if', () => {
   it('refuses an exact score edit when W lacks column rank', () => {
     const m = randomModel({ vocab: 4, e: 1, units: 2, act: 'tanh' });
     expect(() => whatIf(m, { scores: [{ digit: 0, unit: 0, value: 1 }] })).toThrow(/column rank/);
+  });
+
+  it('GRU: a reset-gate score edit moves only that column; U and b edits name their gate; the readout is kept', () => {
+    const m = randomModel({ vocab: 4, e: 6, units: 2, act: 'tanh', cell: 'gru', seed: 5 });
+    const edited = whatIf(m, {
+      scores: [{ digit: 3, unit: 1, gate: 'r', value: -2 }],
+      u: [{ row: 0, col: 1, gate: 'h', value: 0.75 }],
+      b: [{ unit: 0, gate: 'z', value: 0.5 }],
+    });
+    const a = digitScoresOf({ ...m.weights, bias: edited.weights.bias });
+    const b = digitScoresOf(edited.weights);
+    expect(b[3][2 + 1]).toBeCloseTo(-2, 10); // gate r = columns 2…3
+    b.forEach((row, d) => row.forEach((v, j) => (d !== 3 || j !== 3) && expect(v).toBeCloseTo(a[d][j], 10)));
+    expect(edited.weights.recurrentKernel[0][4 + 1]).toBe(0.75); // gate h = columns 4…5
+    expect(edited.weights.bias[0]).toBe(0.5);
+    expect(edited.weights.readout).toEqual(m.weights.readout);
+    const seq = [3, 0, 3];
+    expect(predict(edited, seq)).toBeCloseTo(tfjsRun(edited, seq).probability, 5);
+    expect(() => whatIf(m, { scores: [{ digit: 0, gate: 'o', value: 1 }] })).toThrow('digit score edit out of range');
   });
 });
