@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runConfigSchema } from './schemas/run-config.js';
+import { PRESET_NAMES } from './presets.js';
 import { backendInfoSchema } from './schemas/run-result.js';
 import { progressSchema } from './schemas/progress.js';
 import { runIdSchema, runNameSchema, runNoteSchema, runSchema } from './schemas/run.js';
@@ -67,7 +68,7 @@ export const invokeContract = {
     response: runSchema,
   },
   'runs:addPreset': {
-    request: z.object({ preset: z.literal('seed'), samples: z.number().int().min(20).max(200_000).optional() }),
+    request: z.object({ preset: z.enum(PRESET_NAMES), samples: z.number().int().min(20).max(200_000).optional() }),
     response: z.array(runSchema),
   },
   'runs:update': {

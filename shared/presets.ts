@@ -1,4 +1,6 @@
-import type { RnnActivation, RunConfigInput } from './schemas/run-config.js';
+import { CELL_LABELS } from './cells.js';
+import type { CellKind, ReadoutKind, RnnActivation, RunConfigInput, TaskConfig } from './schemas/run-config.js';
+import { TASKS, TASK_KINDS, type TaskKind } from './tasks.js';
 
 /** The seed notebook's data set: 10,000 rows of 3 digits, "does it hold a 4?". */
 export const SEED_TASK = {
@@ -31,31 +33,49 @@ export interface PresetRun {
   config: RunConfigInput;
 }
 
-/** What the seed rule needs to know to make a run of the seed's shape. */
+/** What the seed rule needs to know to make a run of the seed's shape; what is left out gets the rule's default. */
 export interface SeedShape {
   embeddingDim: number;
-  rnnActivation: RnnActivation;
+  /** Default: linear for a SimpleRNN (the seed's), tanh for GRU and LSTM (Keras's). */
+  rnnActivation?: RnnActivation;
+  /** Default: the SimpleRNN. */
+  cell?: CellKind;
+  /** Default: 1 unit, as in the seed. */
+  rnnUnits?: number;
+  /** Default: dense for GRU, LSTM or more than 1 unit (the only readout they allow), else the seed's activation. */
+  readout?: ReadoutKind;
 }
 
+type SeedTask = Omit<TaskConfig, 'kind' | 'otherDigit' | 'balanced'> & Partial<TaskConfig>;
+
 /**
- * The seed rule: a sigmoid RNN is its own output (the probability), trained with Adam 0.03; any other RNN
- * gets the output sigmoid and Adam 0.02. The seed preset and the CLI's custom runs are made by it.
+ * The seed rule: a sigmoid RNN read by the activation readout is its own output (the probability), trained
+ * with Adam 0.03; any other run gets the output sigmoid (or the dense readout) and Adam 0.02. The presets
+ * and the CLI's custom runs are made by it, so a flag left out means the same in both.
  */
-export function seedRun({ embeddingDim, rnnActivation }: SeedShape): PresetRun {
-  const sigmoidRnn = rnnActivation === 'sigmoid';
+export function seedRun(shape: SeedShape, task: SeedTask = SEED_TASK): PresetRun {
+  const { embeddingDim, cell = 'simple', rnnUnits = 1 } = shape;
+  const rnnActivation = shape.rnnActivation ?? (cell === 'simple' ? 'linear' : 'tanh');
+  const readout = shape.readout ?? (cell !== 'simple' || rnnUnits > 1 ? 'dense' : 'activation');
+  const ownOutput = readout === 'activation' && rnnActivation === 'sigmoid';
+  const name =
+    cell === 'simple'
+      ? `Embedding ${embeddingDim} · ${rnnActivation}${ownOutput ? ' RNN' : ''}`
+      : `Embedding ${embeddingDim} · ${CELL_LABELS[cell]} · ${rnnActivation}`;
   return {
-    name: `Embedding ${embeddingDim} · ${rnnActivation}${sigmoidRnn ? ' RNN' : ''}`,
+    name,
     config: {
-      task: SEED_TASK,
+      task,
       model: {
-        cell: 'simple',
+        cell,
         embeddingDim,
-        rnnUnits: 1,
+        rnnUnits,
         rnnActivation,
-        readout: 'activation',
-        outputActivation: sigmoidRnn ? 'none' : 'sigmoid',
+        readout,
+        // The dense readout does not read it; sigmoid keeps the config valid if the readout is switched back.
+        outputActivation: ownOutput ? 'none' : 'sigmoid',
       },
-      training: seedTraining(sigmoidRnn ? 0.03 : 0.02),
+      training: seedTraining(ownOutput ? 0.03 : 0.02),
     },
   };
 }
@@ -68,8 +88,58 @@ export const SEED_PRESET: readonly PresetRun[] = [
   seedRun({ embeddingDim: 1, rnnActivation: 'sigmoid' }),
 ];
 
-export const PRESETS = { seed: SEED_PRESET } as const;
-export type PresetName = keyof typeof PRESETS;
+/** The seed's question at length 20, half the rows holding a 4 (unbalanced, 88 % would). */
+export const LONG_TASK = { ...SEED_TASK, sequenceLength: 20, balanced: true } as const;
+
+/** Units of the gated cells in the long and cells presets: enough for GRU and LSTM to learn every task. */
+const GATED_UNITS = 4;
+
+/** Linear, tanh and sigmoid SimpleRNNs (the seed's shape: 1 unit), a GRU and an LSTM, all at embedding 4. */
+export const LONG_PRESET: readonly PresetRun[] = [
+  seedRun({ embeddingDim: 4, rnnActivation: 'linear' }, LONG_TASK),
+  seedRun({ embeddingDim: 4, rnnActivation: 'tanh' }, LONG_TASK),
+  seedRun({ embeddingDim: 4, rnnActivation: 'sigmoid' }, LONG_TASK),
+  seedRun({ embeddingDim: 4, cell: 'gru', rnnUnits: GATED_UNITS }, LONG_TASK),
+  seedRun({ embeddingDim: 4, cell: 'lstm', rnnUnits: GATED_UNITS }, LONG_TASK),
+];
+
+/** One task at length 8, balanced (same-ends is 1 in 10 rows otherwise). */
+const cellsTask = (kind: TaskKind) => ({ ...SEED_TASK, kind, sequenceLength: 8, balanced: true });
+
+/** Every task × GRU and LSTM, named "parity · LSTM". */
+export const CELLS_PRESET: readonly PresetRun[] = TASK_KINDS.flatMap((kind) =>
+  (['gru', 'lstm'] as const).map((cell) => ({
+    ...seedRun({ embeddingDim: 4, cell, rnnUnits: GATED_UNITS }, cellsTask(kind)),
+    name: `${TASKS[kind].label} · ${CELL_LABELS[cell]}`,
+  })),
+);
+
+export interface Preset {
+  /** One sentence: what the preset shows. */
+  description: string;
+  runs: readonly PresetRun[];
+}
+
+export const PRESET_NAMES = ['seed', 'long', 'cells'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+  seed: {
+    description:
+      "The seed notebook's four runs: does a sequence of 3 digits hold a 4, learnt by a linear RNN with embedding 10, 4 and 1 and by a sigmoid RNN with embedding 1.",
+    runs: SEED_PRESET,
+  },
+  long: {
+    description:
+      'Whether a 4 occurred among 20 digits (balanced): a linear SimpleRNN against tanh and sigmoid SimpleRNNs, a GRU and an LSTM, all with embedding 4.',
+    runs: LONG_PRESET,
+  },
+  cells: {
+    description:
+      'GRU and LSTM on each of the four tasks (contains, parity, order, same-ends) at length 8, balanced: which memory each task needs.',
+    runs: CELLS_PRESET,
+  },
+};
 
 /** The config "Add run" starts from: the seed's first experiment. */
 export const DEFAULT_RUN: PresetRun = SEED_PRESET[0];

@@ -1,14 +1,14 @@
 import type { ParseArgsConfig } from 'node:util';
 import { CLI_FIELDS, type CliField } from '../../shared/config-fields/fields.js';
 import { choicesText, rangeText } from '../../shared/config-fields/range-text.js';
-import { listOpt, parseNumber, stringOpt } from './args.js';
+import { flagOpt, listOpt, parseNumber, stringOpt } from './args.js';
 import { UsageError, type OptionValues } from './command.js';
 
 /**
  * `rnn-lab train`'s config flags, generated from the config-field descriptors:
  * their parseArgs options, their `--help` lines and their readers.
  */
-export type FieldValue = number | string;
+export type FieldValue = number | string | boolean;
 
 export const LIST_FIELDS = CLI_FIELDS.filter((f) => f.cli.list);
 
@@ -17,10 +17,14 @@ export function flagName(field: CliField): string {
 }
 
 export function configFlagOptions(): NonNullable<ParseArgsConfig['options']> {
-  return Object.fromEntries(CLI_FIELDS.map((f) => [f.cli.flag, { type: 'string' as const }]));
+  // A boolean field's flag takes no value: `--balanced`, not `--balanced true`.
+  return Object.fromEntries(
+    CLI_FIELDS.map((f) => [f.cli.flag, { type: f.kind === 'boolean' ? ('boolean' as const) : ('string' as const) }]),
+  );
 }
 
 function placeholder(field: CliField): string {
+  if (field.kind === 'boolean') return '';
   if (field.cli.arg) return field.cli.arg;
   if (field.cli.list) return 'LIST';
   if (field.kind === 'enum') return field.choices.join('|');
@@ -28,6 +32,7 @@ function placeholder(field: CliField): string {
 }
 
 function valuesText(field: CliField): string {
+  if (field.kind === 'boolean') return 'a flag without a value';
   if (field.kind === 'enum') return field.cli.list ? `any of ${field.choices.join(', ')}` : choicesText(field.choices);
   const numbers = `${field.kind === 'int' ? 'whole numbers' : 'numbers'} ${rangeText(field)}`;
   return field.cli.list ? `a list of ${numbers}` : rangeText(field);
@@ -38,8 +43,11 @@ export function configFlagHelp(): string[] {
   return CLI_FIELDS.map((f) => {
     const unit = f.unit ? ` ${f.unit}` : '';
     // The default as it would be typed (10000, not 10,000: a comma separates list items).
-    const fallback = f.cli.required ? '' : `, default ${String(f.defaultValue)}`;
-    return `${`${flagName(f)} ${placeholder(f)}`.padEnd(23)} ${f.help}; ${valuesText(f)}${unit}${fallback}`;
+    const value =
+      f.cli.defaultText ?? (f.kind === 'boolean' ? (f.defaultValue ? 'on' : 'off') : String(f.defaultValue));
+    const fallback = f.cli.required ? '' : `, default ${value}`;
+    const flag = `${flagName(f)} ${placeholder(f)}`.trimEnd();
+    return `${flag.padEnd(23)} ${f.help}; ${valuesText(f)}${unit}${fallback}`;
   });
 }
 
@@ -63,6 +71,7 @@ export function readListFlags(values: OptionValues): Map<string, FieldValue[]> {
 /** The single-value flags given, as [config path, value], in the descriptors' order. */
 export function readOverrideFlags(values: OptionValues): (readonly [path: string, value: FieldValue])[] {
   return CLI_FIELDS.filter((f) => !f.cli.list).flatMap((field) => {
+    if (field.kind === 'boolean') return flagOpt(values, field.cli.flag) ? [[field.path, true] as const] : [];
     const raw = stringOpt(values, field.cli.flag);
     return raw === undefined ? [] : [[field.path, readValue(field, raw)] as const];
   });

@@ -1,6 +1,7 @@
 import { readAt, withValueAt } from '../../shared/config-fields/config-path.js';
 import { CLI_FIELDS } from '../../shared/config-fields/fields.js';
-import { PRESETS, seedRun, type SeedShape } from '../../shared/presets.js';
+import { CELLS, READOUTS } from '../../shared/cells.js';
+import { PRESET_NAMES, PRESETS, seedRun, type SeedShape } from '../../shared/presets.js';
 import {
   rnnActivations,
   runConfigSchema,
@@ -18,42 +19,60 @@ export interface NamedConfig {
 
 type Overrides = (readonly [path: string, value: FieldValue])[];
 
-/** `--preset seed` or the cross product of the list flags (`--embedding` × `--activation`), with overrides. */
+/** "a, b or c": the list flags a preset cannot take. */
+const listFlagsText = () => {
+  const flags = LIST_FIELDS.map(flagName);
+  return flags.length < 2 ? flags.join('') : `${flags.slice(0, -1).join(', ')} or ${flags.at(-1)}`;
+};
+
+/**
+ * `--preset NAME` or the cross product of the list flags (`--embedding` × `--cell` × `--activation`),
+ * with the single-value flags applied to every run.
+ */
 export function trainConfigs(values: OptionValues): NamedConfig[] {
   const preset = stringOpt(values, 'preset');
   const lists = readListFlags(values);
   if (preset !== undefined) {
-    if (!Object.hasOwn(PRESETS, preset)) {
-      throw new UsageError(`--preset: unknown preset "${preset}" (presets: ${Object.keys(PRESETS).join(', ')})`);
+    const name = PRESET_NAMES.find((p) => p === preset);
+    if (name === undefined) {
+      throw new UsageError(`--preset: unknown preset "${preset}" (presets: ${PRESET_NAMES.join(', ')})`);
     }
-    if (lists.size) throw new UsageError(`--preset cannot be combined with ${LIST_FIELDS.map(flagName).join(' or ')}`);
+    if (lists.size) throw new UsageError(`--preset cannot be combined with ${listFlagsText()}`);
     const overrides = readOverrideFlags(values);
-    const runs = PRESETS[preset as keyof typeof PRESETS];
-    return runs.map(({ name, config }) => ({ name, config: withOverrides(config, overrides) }));
+    return PRESETS[name].runs.map((run) => ({ name: run.name, config: withOverrides(run.config, overrides) }));
   }
   const missing = LIST_FIELDS.find((f) => f.cli.required && !lists.has(f.path));
   if (missing) {
     const flag = flagName(missing);
-    throw new UsageError(`train needs --preset seed or ${flag} LIST (e.g. ${flag} ${missing.cli.arg ?? 'LIST'})`);
+    const example = missing.cli.arg ?? 'LIST';
+    throw new UsageError(`train needs --preset ${PRESET_NAMES.join('|')} or ${flag} LIST (e.g. ${flag} ${example})`);
   }
   const overrides = readOverrideFlags(values);
-  return crossProduct(
-    LIST_FIELDS.map((f) => (lists.get(f.path) ?? [f.defaultValue]).map((v) => [f.path, v] as const)),
-  ).map((picks) => {
-    const run = seedRun(seedShape(picks));
+  // Only the lists given multiply; a field left out gets the seed rule's default for the run's shape.
+  const given = LIST_FIELDS.filter((f) => lists.has(f.path));
+  return crossProduct(given.map((f) => (lists.get(f.path) ?? []).map((v) => [f.path, v] as const))).map((picks) => {
+    const run = seedRun(seedShape([...picks, ...overrides]));
     return { name: run.name, config: withOverrides(run.config, [...picks, ...overrides]) };
   });
 }
 
-/** The picks the seed rule reads; any other list field's pick is applied on top as an override. */
-function seedShape(picks: Overrides): SeedShape {
-  const valueOf = (path: string) => picks.find(([p]) => p === path)?.[1];
+/**
+ * What the seed rule reads from the flags given: the picks of the list flags, `--units` and `--readout`.
+ * Anything else is applied on top as an override.
+ */
+function seedShape(given: Overrides): SeedShape {
+  const valueOf = (path: string) => given.find(([p]) => p === path)?.[1];
   const embeddingDim = valueOf('model.embeddingDim');
-  const rnnActivation = rnnActivations.find((a) => a === valueOf('model.rnnActivation'));
-  if (typeof embeddingDim !== 'number' || rnnActivation === undefined) {
-    throw new Error('custom runs need an embedding size and an RNN activation list field');
-  }
-  return { embeddingDim, rnnActivation };
+  if (typeof embeddingDim !== 'number') throw new Error('custom runs need an embedding size list field');
+  const units = valueOf('model.rnnUnits');
+  return {
+    embeddingDim,
+    cell: CELLS.find((c) => c === valueOf('model.cell')),
+    rnnActivation: rnnActivations.find((a) => a === valueOf('model.rnnActivation')),
+    // Out of range is not the seed rule's to judge: the schema says so, naming --units.
+    rnnUnits: typeof units === 'number' ? units : undefined,
+    readout: READOUTS.find((r) => r === valueOf('model.readout')),
+  };
 }
 
 /** Every combination, the first list outermost (flag order: `--embedding 3,1 --activation a,b` → 3a 3b 1a 1b). */

@@ -149,7 +149,7 @@ export class LabService {
     'runs:add': async ({ name, config }) => this.registry.add(name, config),
     'runs:addPreset': async ({ preset, samples }) =>
       this.registry.addAll(
-        PRESETS[preset].map(({ name, config }) => ({
+        PRESETS[preset].runs.map(({ name, config }) => ({
           name,
           config: runConfigSchema.parse(samples ? { ...config, task: { ...config.task, samples } } : config),
         })),

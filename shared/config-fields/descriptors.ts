@@ -12,8 +12,10 @@ export interface CliFlag {
   list?: boolean;
   /** Custom runs (no `--preset`) need this flag. */
   required?: boolean;
-  /** What `--help` shows after the flag, when the kind's own placeholder (N, X, a|b) says too little. */
+  /** What `--help` shows after the flag, when the kind's own placeholder (N, X, a|b) says too little. A boolean field's flag takes no value. */
   arg?: string;
+  /** What `--help` calls the default when the seed rule picks it by the run's shape (tanh for a GRU). */
+  defaultText?: string;
 }
 
 /**
@@ -46,9 +48,17 @@ export const FIELD_DESCRIPTORS = [
     sweepable: true,
   },
   {
+    path: 'model.cell',
+    label: 'Cell',
+    help: 'the recurrent cell: SimpleRNN, GRU or LSTM, as tfjs and Keras define them',
+    form: 'Model',
+    cli: { flag: 'cell', list: true, arg: 'simple,gru,lstm' },
+    sweepable: true,
+  },
+  {
     path: 'model.rnnUnits',
     label: 'RNN units',
-    help: "units of the SimpleRNN (with more than 1, a row's probability is the mean of the units')",
+    help: 'units of the recurrent cell (more than 1 needs the dense readout)',
     form: 'Model',
     cli: { flag: 'units' },
     sweepable: true,
@@ -56,15 +66,25 @@ export const FIELD_DESCRIPTORS = [
   {
     path: 'model.rnnActivation',
     label: 'RNN activation',
-    help: "the SimpleRNN's activation",
+    help: "the SimpleRNN's activation; for GRU and LSTM the candidate's and the cell output's (gates: sigmoid)",
     form: 'Model',
-    cli: { flag: 'activation', list: true },
+    cli: { flag: 'activation', list: true, defaultText: 'linear (tanh for GRU and LSTM)' },
+    sweepable: true,
+  },
+  {
+    path: 'model.readout',
+    label: 'Readout',
+    help: "activation: the output activation on the cell's single unit; dense: Dense(1) + sigmoid over the units",
+    formNote: 'GRU, LSTM and more than 1 unit need dense',
+    form: 'Model',
+    cli: { flag: 'readout', defaultText: 'activation (dense for GRU, LSTM and more than 1 unit)' },
     sweepable: true,
   },
   {
     path: 'model.outputActivation',
     label: 'Output activation',
-    help: 'sigmoid adds an output layer after the RNN; none reads the RNN output as the probability',
+    help: 'with the activation readout: sigmoid adds an output layer; none reads the RNN output as the probability',
+    formNote: 'not read by the dense readout',
     form: 'Model',
     sweepable: true,
   },
@@ -105,7 +125,7 @@ export const FIELD_DESCRIPTORS = [
   {
     path: 'training.engine',
     label: 'Engine',
-    help: "the recurrence as one fused op (fast) or tfjs's own SimpleRNN layer",
+    help: "the recurrence as one fused op (fast) or tfjs's own recurrent layer",
     form: 'Training',
     cli: { flag: 'engine' },
     sweepable: false,
@@ -121,6 +141,48 @@ export const FIELD_DESCRIPTORS = [
     sweepable: false,
   },
   {
+    path: 'task.kind',
+    label: 'Task',
+    help: 'the label rule: contains, parity (odd count), order (target before other) or same-ends',
+    form: 'Task',
+    cli: { flag: 'task', arg: 'KIND' },
+    sweepable: true,
+  },
+  {
+    path: 'task.targetDigit',
+    label: 'Target digit',
+    help: 'the digit contains, parity and order ask about',
+    form: 'Task',
+    cli: { flag: 'target', arg: 'D' },
+    sweepable: true,
+  },
+  {
+    path: 'task.otherDigit',
+    label: 'Other digit',
+    help: 'the order task: 1 iff some target digit comes before some other digit',
+    formNote: 'read only by order',
+    form: 'Task',
+    cli: { flag: 'other', arg: 'D' },
+    sweepable: true,
+  },
+  {
+    path: 'task.sequenceLength',
+    label: 'Sequence length',
+    help: 'digits per sequence, in training and validation',
+    unit: 'digits',
+    form: 'Task',
+    cli: { flag: 'length' },
+    sweepable: true,
+  },
+  {
+    path: 'task.vocabularySize',
+    label: 'Vocabulary size',
+    help: 'digits are drawn from 0 to size − 1',
+    form: 'Task',
+    cli: { flag: 'vocab' },
+    sweepable: true,
+  },
+  {
     path: 'task.samples',
     label: 'Samples',
     help: 'rows in the data set (training and validation)',
@@ -130,25 +192,11 @@ export const FIELD_DESCRIPTORS = [
     sweepable: true,
   },
   {
-    path: 'task.targetDigit',
-    label: 'Target digit',
-    help: 'a sequence is labelled 1 when it holds this digit',
+    path: 'task.balanced',
+    label: 'Balanced classes',
+    help: 'half the rows positive (⌈n/2⌉), each drawn uniformly among the rows of its label',
     form: 'Task',
-    sweepable: true,
-  },
-  {
-    path: 'task.sequenceLength',
-    label: 'Sequence length',
-    help: 'digits per sequence',
-    unit: 'digits',
-    form: 'Task',
-    sweepable: true,
-  },
-  {
-    path: 'task.vocabularySize',
-    label: 'Vocabulary size',
-    help: 'digits are drawn from 0 to size − 1',
-    form: 'Task',
+    cli: { flag: 'balanced' },
     sweepable: true,
   },
   {
@@ -156,7 +204,15 @@ export const FIELD_DESCRIPTORS = [
     label: 'Validation split',
     help: 'the last fraction of the rows validates',
     form: 'Task',
+    cli: { flag: 'validation-split' },
     sweepable: true,
   },
-  { path: 'task.dataSeed', label: 'Data seed', help: 'seed of the random data set', form: 'Task', sweepable: true },
+  {
+    path: 'task.dataSeed',
+    label: 'Data seed',
+    help: 'seed of the random data set',
+    form: 'Task',
+    cli: { flag: 'data-seed' },
+    sweepable: true,
+  },
 ] as const satisfies readonly FieldDescriptor[];

@@ -12,7 +12,7 @@ export type FormFieldKey = FieldName<Extract<Described, { form: string }>['path'
 export interface ConfigField extends FieldDescriptor, SchemaFacts {
   key: string;
   /** The default run's value: what a new run and the CLI's custom runs start from. */
-  defaultValue: number | string;
+  defaultValue: number | string | boolean;
 }
 
 export type CliField = ConfigField & { cli: CliFlag };
@@ -21,7 +21,8 @@ const defaults = runConfigSchema.parse(DEFAULT_RUN.config);
 
 function resolve(descriptor: FieldDescriptor): ConfigField {
   const value = readAt(defaults, descriptor.path);
-  if (typeof value !== 'number' && typeof value !== 'string') throw new Error(`${descriptor.path}: no default value`);
+  if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean')
+    throw new Error(`${descriptor.path}: no default value`);
   return { ...descriptor, ...schemaFacts(descriptor.path), key: descriptor.path.split('.')[1], defaultValue: value };
 }
 

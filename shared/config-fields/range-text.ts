@@ -8,6 +8,7 @@ export function numberText(value: number): string {
 /** What values a field takes, for the form's hint, `--help` and the docs: "1–64", "> 0, ≤ 1", "a or b". */
 export function rangeText(field: Pick<ConfigField, 'kind' | 'choices' | 'range'>): string {
   if (field.kind === 'enum') return choicesText(field.choices);
+  if (field.kind === 'boolean') return 'true or false';
   const range = field.range;
   if (!range) return '';
   if (!range.minExclusive && !range.maxExclusive) return `${numberText(range.min)}–${numberText(range.max)}`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { runConfigSchema } from '../schemas/run-config.js';
 
 /** What the zod schema says about one leaf, so no limit or choice is written twice. */
-export type FieldKind = 'int' | 'number' | 'enum';
+export type FieldKind = 'int' | 'number' | 'enum' | 'boolean';
 
 export interface FieldRange {
   min: number;
@@ -53,6 +53,7 @@ export function schemaFacts(path: string): SchemaFacts {
   if (json.type === 'integer' || json.type === 'number') {
     return { kind: json.type === 'integer' ? 'int' : 'number', choices: [], range: rangeOf(json, path) };
   }
+  if (json.type === 'boolean') return { kind: 'boolean', choices: [] };
   const choices = json.enum ?? (json.const === undefined ? undefined : [json.const]);
   if (json.type === 'string' && choices) return { kind: 'enum', choices: choices.map(String) };
   throw new Error(`${path}: no field kind for ${JSON.stringify(json)} (describe it in config-fields)`);

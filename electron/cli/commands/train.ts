@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { PRESET_NAMES, PRESETS } from '../../../shared/presets.js';
 import { escapeUnsafe } from '../../../shared/text-safety.js';
 import { LabService } from '../../lab/lab-service.js';
 import { threadWorkerFactory } from '../../lab/workers/thread-worker-factory.js';
@@ -12,12 +13,16 @@ import { trainConfigs } from '../train-configs.js';
 
 export const command: CliCommand = {
   name: 'train',
-  usage: 'train (--preset seed | --embedding LIST) --out FILE [options]',
+  usage: `train (--preset ${PRESET_NAMES.join('|')} | --embedding LIST) --out FILE [options]`,
   summary: 'train runs in parallel worker threads and save them as a session file',
   help: [
-    "--preset seed           the seed notebook's four runs; the flags below override their recipe",
-    'Custom runs: every --embedding × every --activation, each made by the seed rule (a sigmoid RNN',
-    'is its own output; any other gets an output sigmoid), with the flags below applied to every run.',
+    "--preset NAME           a preset's runs; the single-value flags below override their recipe:",
+    ...PRESET_NAMES.map(
+      (name) => `  ${name.padEnd(21)} ${PRESETS[name].runs.length} runs. ${PRESETS[name].description}`,
+    ),
+    'Custom runs: every --embedding × every --cell × every --activation, each made by the seed rule (a',
+    'sigmoid SimpleRNN is its own output, any other gets an output sigmoid; GRU, LSTM and more than 1 unit',
+    'get the dense readout, GRU and LSTM tanh), with the flags below applied to every run.',
     ...configFlagHelp(),
     '--parallel N            runs trained at once (default: number of cores)',
     '--out FILE              the session file to write (.rnnlab)',

@@ -5,23 +5,34 @@ import { trainConfigs } from '../../../electron/cli/train-configs.js';
 import { readAt, withValueAt } from '../../../shared/config-fields/config-path.js';
 import { CLI_FIELDS } from '../../../shared/config-fields/fields.js';
 import { rangeText } from '../../../shared/config-fields/range-text.js';
-import { SEED_PRESET, seedRun } from '../../../shared/presets.js';
+import { PRESET_NAMES, PRESETS, SEED_PRESET, seedRun } from '../../../shared/presets.js';
 import { runConfigSchema, type RunConfig } from '../../../shared/schemas/run-config.js';
 import { runInProcess } from './in-process.js';
 
 const base: RunConfig = runConfigSchema.parse(SEED_PRESET[0].config);
 
-/** A value per single-value flag that no field holds by default, so a crossed wire shows. */
-const ARGS: Record<string, [arg: string, value: number | string]> = {
+/** A value per single-value flag that no field holds by default, so a crossed wire shows (`true`: given bare). */
+const ARGS: Record<string, [arg: string | true, value: number | string | boolean]> = {
   units: ['5', 5],
+  readout: ['dense', 'dense'],
   lr: ['0.0125', 0.0125],
   batch: ['16', 16],
   epochs: ['6', 6],
   seed: ['123', 123],
   engine: ['reference', 'reference'],
-  'snapshot-every': ['9', 9],
+  'snapshot-every': ['13', 13],
+  task: ['parity', 'parity'],
+  target: ['2', 2],
+  other: ['9', 9],
+  length: ['11', 11],
+  vocab: ['12', 12],
   samples: ['640', 640],
+  balanced: [true, true],
+  'validation-split': ['0.35', 0.35],
+  'data-seed': ['77', 77],
 };
+/** What the seed rule changes along with a flag: more than 1 unit is read out by the dense readout. */
+const ALSO: Record<string, [path: string, value: string][]> = { units: [['model.readout', 'dense']] };
 const singles = CLI_FIELDS.filter((f) => !f.cli.list);
 
 describe('rnn-lab train: flags generated from the config fields', () => {
@@ -35,7 +46,8 @@ describe('rnn-lab train: flags generated from the config fields', () => {
     const [arg, value] = ARGS[flag];
     const [run] = trainConfigs({ embedding: '10', [flag]: arg });
     expect(readAt(run.config, path)).toBe(value);
-    expect(run.config).toEqual(withValueAt(base, path, value));
+    const expected = [[path, value] as const, ...(ALSO[flag] ?? [])].reduce((c, [p, v]) => withValueAt(c, p, v), base);
+    expect(run.config).toEqual(expected);
   });
 
   it('the list flags make the cross product through the seed rule', () => {
@@ -66,8 +78,12 @@ describe('rnn-lab train: flags generated from the config fields', () => {
     expect(trainConfigs({ embedding: '1', activation: 'sigmoid' })).toEqual(trainConfigs({ preset: 'seed' }).slice(3));
   });
 
-  it('every flag is an option of the command', () => {
-    expect(Object.keys(configFlagOptions())).toEqual(CLI_FIELDS.map((f) => f.cli.flag));
+  it('every flag is an option of the command; --balanced alone takes no value', () => {
+    const options = configFlagOptions();
+    expect(Object.keys(options)).toEqual(CLI_FIELDS.map((f) => f.cli.flag));
+    expect(Object.entries(options).filter(([, o]) => o.type === 'boolean')).toEqual([
+      ['balanced', { type: 'boolean' }],
+    ]);
   });
 
   it('an unknown choice names the flag and lists the choices', () => {
@@ -86,13 +102,30 @@ describe('rnn-lab train --help', () => {
       const line = lines.find((l) => l.startsWith(`--${f.cli.flag} `));
       expect(line, f.cli.flag).toBeDefined();
       if (f.kind === 'enum') for (const choice of f.choices) expect(line, f.cli.flag).toContain(choice);
+      else if (f.kind === 'boolean') expect(line, f.cli.flag).toContain('a flag without a value, default off');
       else expect(line, f.cli.flag).toContain(rangeText(f));
     }
+  });
+
+  it('lists each preset with its one sentence', async () => {
+    const registry = { train: () => import('../../../electron/cli/commands/train.js') };
+    const help = (await runInProcess(['train', '--help'], registry)).stdout;
+    for (const name of PRESET_NAMES) {
+      const { runs, description } = PRESETS[name];
+      expect(help).toContain(`${name.padEnd(21)} ${runs.length} runs. ${description}`);
+    }
+    expect(help).toContain('rnn-lab train (--preset seed|long|cells | --embedding LIST)');
   });
 
   it('reads like a person wrote it', () => {
     expect(configFlagHelp()).toContain(`${'--lr X'.padEnd(23)} Adam learning rate; > 0, ≤ 1, default 0.02`);
     const embedding = "length of each digit's embedding vector; a list of whole numbers 1–64";
     expect(configFlagHelp()).toContain(`${'--embedding 10,4,1'.padEnd(23)} ${embedding}`);
+    expect(configFlagHelp()).toContainEqual(
+      expect.stringMatching(/^--cell simple,gru,lstm .*any of simple, gru, lstm/),
+    );
+    expect(configFlagHelp()).toContainEqual(
+      expect.stringMatching(/^--activation LIST .*default linear \(tanh for GRU/),
+    );
   });
 });

@@ -32,19 +32,29 @@ describe('train configs from flags', () => {
     expect(runs.every((r) => r.config.training.learningRate === 0.05 && r.config.training.seed === 7)).toBe(true);
   });
 
-  it('--units sets the RNN units of every run', () => {
-    expect(trainConfigs({ embedding: '2,1', units: '3' }).map((r) => r.config.model.rnnUnits)).toEqual([3, 3]);
-    expect(trainConfigs({ embedding: '2' })[0].config.model.rnnUnits).toBe(1);
+  it("--units sets the RNN units of every run; more than 1 gets the dense readout, 1 keeps the seed's", () => {
+    const runs = trainConfigs({ embedding: '2,1', units: '3' });
+    expect(runs.map((r) => [r.config.model.rnnUnits, r.config.model.readout])).toEqual([
+      [3, 'dense'],
+      [3, 'dense'],
+    ]);
+    expect(trainConfigs({ embedding: '2' })[0].config.model).toMatchObject({ rnnUnits: 1, readout: 'activation' });
+    // A sigmoid RNN with 3 units is no longer its own output: the dense readout reads it, at Adam 0.02.
+    const [sigmoid] = trainConfigs({ embedding: '2', activation: 'sigmoid', units: '3' });
+    expect(sigmoid.name).toBe('Embedding 2 · sigmoid');
+    expect([sigmoid.config.model.readout, sigmoid.config.training.learningRate]).toEqual(['dense', 0.02]);
   });
 
   it.each([
-    [{}, 'train needs --preset seed or --embedding LIST'],
+    [{}, 'train needs --preset seed|long|cells or --embedding LIST (e.g. --embedding 10,4,1)'],
     [{ embedding: '2', units: '0' }, '--units: 0 is out of range (must be at least 1)'],
     [
-      { embedding: '2', activation: 'sigmoid', units: '2' },
-      '--units: without an output layer the RNN must have exactly 1 unit',
+      { embedding: '2', units: '2', readout: 'activation' },
+      '--readout: more than 1 unit needs the dense readout (the activation readout reads exactly 1 unit)',
     ],
-    [{ preset: 'seed', embedding: '4' }, '--preset cannot be combined'],
+    [{ preset: 'seed', embedding: '4' }, '--preset cannot be combined with --embedding, --cell or --activation'],
+    [{ preset: 'cells', cell: 'gru' }, '--preset cannot be combined with --embedding, --cell or --activation'],
+    [{ preset: 'wide' }, '--preset: unknown preset "wide" (presets: seed, long, cells)'],
     [{ embedding: '4,,2' }, '--embedding: expected a comma-separated list, got "4,,2"'],
     [{ embedding: '65' }, '--embedding: 65 is out of range (must be at most 64)'],
     [{ embedding: '4', lr: '0' }, '--lr: 0 is out of range'],

@@ -32,16 +32,27 @@ const withField = (config: RunConfig, [section, field]: Path, value: unknown): R
   ({ ...config, [section]: { ...config[section], [field]: value } }) as RunConfig;
 
 /** One flag each, with a value no other field holds by default (or after another flag), so a crossed wire shows. */
-const FLAGS: { flag: string; arg: string; path: Path; value: unknown }[] = [
-  { flag: '--units', arg: '5', path: ['model', 'rnnUnits'], value: 5 },
+const FLAGS: { flag: string; arg?: string; path: Path; value: unknown; also?: [Path, unknown][] }[] = [
+  // More than 1 unit: the seed rule reads them out with the dense readout.
+  { flag: '--units', arg: '5', path: ['model', 'rnnUnits'], value: 5, also: [[['model', 'readout'], 'dense']] },
+  { flag: '--readout', arg: 'dense', path: ['model', 'readout'], value: 'dense' },
   { flag: '--epochs', arg: '6', path: ['training', 'epochs'], value: 6 },
   { flag: '--lr', arg: '0.0125', path: ['training', 'learningRate'], value: 0.0125 },
   { flag: '--batch', arg: '16', path: ['training', 'batchSize'], value: 16 },
   { flag: '--samples', arg: '640', path: ['task', 'samples'], value: 640 },
   { flag: '--seed', arg: '123', path: ['training', 'seed'], value: 123 },
   { flag: '--engine', arg: 'reference', path: ['training', 'engine'], value: 'reference' },
-  { flag: '--snapshot-every', arg: '9', path: ['training', 'snapshotEveryBatches'], value: 9 },
+  { flag: '--snapshot-every', arg: '13', path: ['training', 'snapshotEveryBatches'], value: 13 },
+  { flag: '--task', arg: 'parity', path: ['task', 'kind'], value: 'parity' },
+  { flag: '--target', arg: '2', path: ['task', 'targetDigit'], value: 2 },
+  { flag: '--other', arg: '9', path: ['task', 'otherDigit'], value: 9 },
+  { flag: '--length', arg: '11', path: ['task', 'sequenceLength'], value: 11 },
+  { flag: '--vocab', arg: '12', path: ['task', 'vocabularySize'], value: 12 },
+  { flag: '--balanced', path: ['task', 'balanced'], value: true },
+  { flag: '--validation-split', arg: '0.35', path: ['task', 'validationSplit'], value: 0.35 },
+  { flag: '--data-seed', arg: '77', path: ['task', 'dataSeed'], value: 77 },
 ];
+const argvOf = (flags: typeof FLAGS) => flags.flatMap((f) => (f.arg === undefined ? [f.flag] : [f.flag, f.arg]));
 
 describe('rnn-lab train: every flag lands in its own config field', () => {
   it('the values are all different, so a flag read into another field cannot go unseen', () => {
@@ -53,13 +64,14 @@ describe('rnn-lab train: every flag lands in its own config field', () => {
     }
   });
 
-  it.each(FLAGS)('$flag $arg alone changes only $path.1', async ({ flag, arg, path, value }) => {
-    const [run] = await configsFor(['--embedding', '10', flag, arg]);
-    expect(run.config).toEqual(withField(base, path, value));
+  it.each(FLAGS)('$flag alone changes only $path.1', async (f) => {
+    const [run] = await configsFor(['--embedding', '10', ...argvOf([f])]);
+    const expected = [[f.path, f.value] as const, ...(f.also ?? [])].reduce((c, [p, v]) => withField(c, p, v), base);
+    expect(run.config).toEqual(expected);
   });
 
   it("all flags at once: each field holds its own flag's value", async () => {
-    const argv = ['--embedding', '4', '--activation', 'tanh', ...FLAGS.flatMap((f) => [f.flag, f.arg])];
+    const argv = ['--embedding', '4', '--activation', 'tanh', ...argvOf(FLAGS)];
     const [run] = await configsFor(argv);
     let expected = withField(withField(base, ['model', 'embeddingDim'], 4), ['model', 'rnnActivation'], 'tanh');
     for (const f of FLAGS) expected = withField(expected, f.path, f.value);
@@ -68,9 +80,9 @@ describe('rnn-lab train: every flag lands in its own config field', () => {
   });
 
   it('--preset seed takes the same overrides into each of its four runs', async () => {
-    // Not --units: the seed's sigmoid RNN has no output layer, so it must keep one unit.
-    const flags = FLAGS.filter((f) => f.flag !== '--units');
-    const runs = await configsFor(['--preset', 'seed', ...flags.flatMap((f) => [f.flag, f.arg])]);
+    // Not --units and --readout: the seed's sigmoid RNN is its own output, read by the activation readout.
+    const flags = FLAGS.filter((f) => f.flag !== '--units' && f.flag !== '--readout');
+    const runs = await configsFor(['--preset', 'seed', ...argvOf(flags)]);
     expect(runs.map((r) => r.name)).toEqual(SEED_PRESET.map((p) => p.name));
     for (const [i, run] of runs.entries()) {
       let expected = runConfigSchema.parse(SEED_PRESET[i].config);

@@ -21,7 +21,7 @@ describe('config fields: one descriptor per RunConfig field', () => {
     const leaves = Object.keys(runConfigSchema.shape).flatMap((section) =>
       Object.keys(sectionShape(section).shape).map((field) => `${section}.${field}`),
     );
-    expect(leaves).toHaveLength(17);
+    expect(leaves).toHaveLength(22);
     expect(CONFIG_FIELDS.map((f) => f.path).sort()).toEqual([...leaves].sort());
   });
 
@@ -62,6 +62,36 @@ describe('config fields: one descriptor per RunConfig field', () => {
     expect(fieldAt('task.samples')?.range).toMatchObject({ min: 20, max: 200_000 });
     expect(fieldAt('training.engine')?.choices).toEqual(['fused', 'reference']);
     expect(fieldAt('training.optimizer')?.choices).toEqual(['adam']);
+    expect(fieldAt('model.cell')).toMatchObject({ kind: 'enum', choices: ['simple', 'gru', 'lstm'] });
+    expect(fieldAt('model.readout')).toMatchObject({ kind: 'enum', choices: ['activation', 'dense'] });
+    expect(fieldAt('task.kind')?.choices).toEqual(['contains', 'parity', 'order', 'same-ends']);
+    expect(fieldAt('task.otherDigit')).toMatchObject({ kind: 'int', range: { min: 0, max: 99 }, defaultValue: 7 });
+    expect(fieldAt('task.sequenceLength')?.range).toMatchObject({ min: 1, max: 60 });
+    expect(fieldAt('task.balanced')).toMatchObject({ kind: 'boolean', choices: [], defaultValue: false });
+    expect(fieldAt('task.balanced')?.range).toBeUndefined();
+  });
+
+  it('the task and model flags are the ones other tools type', () => {
+    const flags = Object.fromEntries(CONFIG_FIELDS.flatMap((f) => (f.cli ? [[f.path, f.cli.flag]] : [])));
+    expect(flags).toMatchObject({
+      'model.cell': 'cell',
+      'model.readout': 'readout',
+      'task.kind': 'task',
+      'task.sequenceLength': 'length',
+      'task.vocabularySize': 'vocab',
+      'task.targetDigit': 'target',
+      'task.otherDigit': 'other',
+      'task.balanced': 'balanced',
+      'task.samples': 'samples',
+      'task.validationSplit': 'validation-split',
+    });
+    const lists = CONFIG_FIELDS.filter((f) => f.cli?.list).map((f) => f.cli?.flag);
+    expect(lists).toEqual(['embedding', 'cell', 'activation']);
+  });
+
+  it('what a sweep may vary: everything the run learns from, not how it is trained or recorded', () => {
+    const fixed = CONFIG_FIELDS.filter((f) => !f.sweepable).map((f) => f.path);
+    expect(fixed).toEqual(['training.optimizer', 'training.engine', 'training.snapshotEveryBatches']);
   });
 
   it("enum choices are the schema's: each is accepted, anything else refused", () => {
@@ -86,6 +116,7 @@ describe('config fields: one descriptor per RunConfig field', () => {
     expect(rangeText(fieldAt('task.validationSplit')!)).toBe('0.05–0.5');
     expect(rangeText(fieldAt('model.rnnActivation')!)).toBe('linear, sigmoid, tanh, relu');
     expect(rangeText(fieldAt('training.engine')!)).toBe('fused or reference');
+    expect(rangeText(fieldAt('task.balanced')!)).toBe('true or false');
   });
 });
 
@@ -101,5 +132,6 @@ describe('docs/session-format.md: the run config table', () => {
     expect(rows).toHaveLength(CONFIG_FIELDS.length);
     expect(rows.find((r) => r.startsWith('| `training.learningRate` |'))).toContain('| > 0, ≤ 1 |');
     expect(rows.find((r) => r.startsWith('| `model.embeddingDim` |'))).toContain('`--embedding` (list)');
+    expect(rows.find((r) => r.startsWith('| `task.balanced` |'))).toContain('| boolean | true or false |');
   });
 });
