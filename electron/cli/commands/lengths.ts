@@ -19,7 +19,7 @@ export const command: CliCommand = {
     '--per-length N  sequences per length, even (default 200)',
     '--seed N        seed of the generated sets (default 7); the same sets for every run',
     '--run NAME|all  one run or every trained run (default all)',
-    '--json          print one JSON object { runs: [{ run, trainedLength, points: [{ length, accuracy, withTarget, withoutTarget, n }] }] }',
+    '--json          print one JSON object { runs: [{ run, trainedLength, task, points: [{ length, accuracy, withTarget, withoutTarget, n, unavailable? }] }] } (n/a lengths: null numbers and the reason)',
   ],
   options: {
     max: { type: 'string' },
