@@ -55,12 +55,12 @@ export function exhaustiveCount(model: AnalysisModel): number {
   return model.task.vocabularySize ** model.task.sequenceLength;
 }
 
-/** "every one of the 1,000 inputs" or "a uniform sample of 100,000 of 1.00e+12 inputs". */
+/** What was evaluated: "1,000 inputs" (every one), or "a uniform sample of 100,000 of 177,147 inputs". */
 export function exhaustiveScope(r: Pick<ExhaustiveResult, 'sampled' | 'total' | 'population'>): string {
   const count = (n: number) => (n < 1e15 ? n.toLocaleString('en-US') : n.toExponential(2));
   return r.sampled
     ? `a uniform sample of ${count(r.total)} of ${count(r.population)} inputs`
-    : `every one of the ${count(r.total)} inputs`;
+    : `${count(r.total)} inputs`;
 }
 
 /**

@@ -26,7 +26,7 @@ export const command: CliCommand = {
     }
     const ends = r.groupedBy === 'ends';
     const lines = [
-      `${run.name}: ${exhaustiveScope(r)}`,
+      `${run.name}: ${r.sampled ? '' : 'every one of the '}${exhaustiveScope(r)}`,
       `  ${r.correct} of ${r.total} right (accuracy ${(r.accuracy * 100).toFixed(2)}%), ${r.errorCount} errors`,
       ends ? '  by the first and last digit:' : '  by number of target digits held:',
       ...table(

@@ -17,7 +17,7 @@ describe('exhaustive', () => {
     const r = exhaustive(analysisModelOf(seedRun('sigmoid1')));
     expect(r.total).toBe(1000);
     expect(r.sampled).toBe(false);
-    expect(exhaustiveScope(r)).toBe('every one of the 1,000 inputs');
+    expect(exhaustiveScope(r)).toBe('1,000 inputs');
     expect(r.accuracy).toBe(1);
     expect(r.errors).toEqual([]);
     // 9^3 = 729 inputs without a 4, 3·81 with one, 3·9 with two, 1 with three.
