@@ -7,6 +7,7 @@ import {
   type LabEventChannel,
   type MenuCommand,
 } from '../../../shared/contract.js';
+import type { PresetName } from '../../../shared/presets.js';
 import type { RunConfig } from '../../../shared/schemas/run-config.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
 import { LabError } from '../../../shared/errors.js';
@@ -58,7 +59,7 @@ export async function start(h: Host, onMenu: (command: MenuCommand) => void): Pr
   if (state) lab.apply(state);
 }
 
-export const addSeedPreset = (samples?: number) => call('runs:addPreset', { preset: 'seed', samples });
+export const addPreset = (preset: PresetName, samples?: number) => call('runs:addPreset', { preset, samples });
 export const addRun = (name: string, config: RunConfig) => call('runs:add', { name, config });
 export const updateRun = (id: string, patch: { name?: string; config?: RunConfig; note?: string }) =>
   call('runs:update', { id, ...patch });

@@ -5,6 +5,8 @@ import { readAt, withValueAt, type ConfigLike } from '../../../shared/config-fie
 import { FORM_GROUPS } from '../../../shared/config-fields/descriptors.js';
 import { CONFIG_FIELDS, type ConfigField, type FormFieldKey } from '../../../shared/config-fields/fields.js';
 import { rangeText } from '../../../shared/config-fields/range-text.js';
+import { CELLS, CELL_LABELS } from '../../../shared/cells.js';
+import { TASKS, TASK_KINDS } from '../../../shared/tasks.js';
 
 /**
  * The "Add run" form as flat string fields (what inputs hold), mapped to and
@@ -17,7 +19,7 @@ export type FieldKey = FormFieldKey;
 export interface FieldSpec {
   key: FieldKey;
   label: string;
-  kind: 'int' | 'number' | 'choice';
+  kind: 'int' | 'number' | 'choice' | 'boolean';
   choices: readonly string[];
   hint?: string;
   /** Where the value lives in RunConfig (`section.field`). */
@@ -25,7 +27,7 @@ export interface FieldSpec {
 }
 
 function hintOf(field: ConfigField): string | undefined {
-  if (field.kind === 'enum') return undefined;
+  if (field.kind === 'enum' || field.kind === 'boolean') return field.formNote;
   return field.formNote ? `${rangeText(field)}; ${field.formNote}` : rangeText(field);
 }
 
@@ -76,16 +78,48 @@ export type FormResult = { ok: true; name: string; config: RunConfig } | { ok: f
 /** Every field at its default: what fields outside the form keep, and the stand-in for an unreadable number. */
 const fallback: ConfigLike = CONFIG_FIELDS.reduce<ConfigLike>((c, f) => withValueAt(c, f.path, f.defaultValue), {});
 
+/** One field's string as its kind's value; a number that cannot be read is its message. */
+function readField(f: FieldSpec, raw: string): { value: unknown } | { error: string } {
+  if (f.kind === 'choice') return { value: raw };
+  // A checkbox holds "true" or "false".
+  if (f.kind === 'boolean') return { value: raw === 'true' };
+  const n = readNumber(raw, f.kind);
+  return typeof n === 'string' ? { error: n } : { value: n };
+}
+
 /** The form's strings as a config to check; a number that cannot be read gets its message and a stand-in. */
 function readValues(values: FormValues, errors: FormErrors): ConfigLike {
   let config = fallback;
   for (const f of allFields) {
-    const n = f.kind === 'choice' ? values[f.key] : readNumber(values[f.key], f.kind);
+    const read = readField(f, values[f.key]);
     // The stand-in (the default) lets the schema still check every other field in the same pass.
-    if (f.kind !== 'choice' && typeof n === 'string') errors[f.key] = n;
-    else config = withValueAt(config, f.path, n);
+    if ('error' in read) errors[f.key] = read.error;
+    else config = withValueAt(config, f.path, read.value);
   }
   return config;
+}
+
+/**
+ * GRU, LSTM and more than 1 unit can only be read out by the dense readout: choosing one of them switches
+ * the readout to dense, with a note saying why. Called when the cell or the units change, not the readout,
+ * so a readout chosen by hand stays and the schema's message says what is wrong with it.
+ */
+export function withNeededReadout(values: FormValues): { values: FormValues; note?: string } {
+  if (values.readout === 'dense') return { values };
+  const cell = CELLS.find((c) => c === values.cell) ?? 'simple';
+  const units = Number(values.rnnUnits.trim());
+  const reason = cell !== 'simple' ? `${CELL_LABELS[cell]} needs it` : units > 1 ? 'more than 1 unit needs it' : '';
+  if (!reason) return { values };
+  return { values: { ...values, readout: 'dense' }, note: `Switched to dense: ${reason}` };
+}
+
+/** The chosen task in one sentence ("1 iff the sequence contains a 4"), or nothing while a digit is unreadable. */
+export function taskSentence(values: FormValues): string {
+  const kind = TASK_KINDS.find((k) => k === values.kind);
+  const targetDigit = Number(values.targetDigit);
+  const otherDigit = Number(values.otherDigit);
+  if (!kind || !Number.isInteger(targetDigit) || !Number.isInteger(otherDigit)) return '';
+  return TASKS[kind].describe({ kind, targetDigit, otherDigit });
 }
 
 /** Reads every field; returns the config or one message per bad field. */

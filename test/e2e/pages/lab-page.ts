@@ -34,7 +34,7 @@ export class LabPage {
 
   async addSeedPreset(samples: number): Promise<void> {
     await this.panel.getByLabel('Samples').fill(String(samples));
-    await this.button('Seed: 4 runs').click();
+    await this.button('Load preset seed').click();
     await expect(this.runRows()).toHaveCount(4);
   }
 

@@ -15,18 +15,23 @@ const base = (): FormValues => valuesFromConfig('Fields', DEFAULT_RUN.config);
 const distinct: Partial<Record<FieldKey, string>>[] = [
   {
     embeddingDim: '7',
+    cell: 'gru',
     rnnUnits: '2',
     rnnActivation: 'tanh',
+    readout: 'dense',
     learningRate: '0.0375',
     batchSize: '12',
     epochs: '9',
     seed: '1001',
     engine: 'reference',
     snapshotEveryBatches: '17',
-    samples: '777',
+    kind: 'order',
     targetDigit: '5',
+    otherDigit: '3',
     sequenceLength: '6',
     vocabularySize: '13',
+    samples: '777',
+    balanced: 'true',
     validationSplit: '0.3',
     dataSeed: '2002',
   },
@@ -40,8 +45,10 @@ describe('Add run form: generated from the config fields', () => {
         'Model',
         [
           'embeddingDim:Embedding size',
+          'cell:Cell',
           'rnnUnits:RNN units',
           'rnnActivation:RNN activation',
+          'readout:Readout',
           'outputActivation:Output activation',
         ],
       ],
@@ -59,10 +66,13 @@ describe('Add run form: generated from the config fields', () => {
       [
         'Task',
         [
-          'samples:Samples',
+          'kind:Task',
           'targetDigit:Target digit',
+          'otherDigit:Other digit',
           'sequenceLength:Sequence length',
           'vocabularySize:Vocabulary size',
+          'samples:Samples',
+          'balanced:Balanced classes',
           'validationSplit:Validation split',
           'dataSeed:Data seed',
         ],
@@ -78,6 +88,12 @@ describe('Add run form: generated from the config fields', () => {
     expect(field('snapshotEveryBatches')?.hint).toBe('0–100,000; 0 = epoch ends only');
     const choices = ['linear', 'sigmoid', 'tanh', 'relu'];
     expect(field('rnnActivation')).toMatchObject({ kind: 'choice', choices, hint: undefined });
+    expect(field('sequenceLength')?.hint).toBe('1–60');
+    expect(field('cell')).toMatchObject({ kind: 'choice', choices: ['simple', 'gru', 'lstm'] });
+    expect(field('kind')).toMatchObject({ kind: 'choice', choices: ['contains', 'parity', 'order', 'same-ends'] });
+    expect(field('balanced')).toMatchObject({ kind: 'boolean', choices: [] });
+    expect(field('otherDigit')?.hint).toBe('0–99; read only by order');
+    expect(field('readout')?.hint).toBe('GRU, LSTM and more than 1 unit need dense');
   });
 
   it('the distinct values cover every field and differ from the default', () => {
@@ -96,6 +112,14 @@ describe('Add run form: generated from the config fields', () => {
     expect(result.ok, JSON.stringify(!result.ok && result.errors)).toBe(true);
     if (!result.ok) return;
     expect(valuesFromConfig(result.name, result.config)).toEqual(values);
+  });
+
+  it('the checkbox: "true" and "false" are the boolean, both ways', () => {
+    for (const balanced of [true, false]) {
+      const result = validateForm({ ...base(), balanced: String(balanced) });
+      expect(result.ok && result.config.task.balanced).toBe(balanced);
+      if (result.ok) expect(valuesFromConfig('x', result.config).balanced).toBe(String(balanced));
+    }
   });
 
   it('fields outside the form keep their default (the optimizer)', () => {

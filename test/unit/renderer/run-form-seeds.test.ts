@@ -63,10 +63,13 @@ describe('Add run form: the two seeds', () => {
   });
 
   it('every labelled field round-trips a distinct value through the config and back', () => {
-    // Distinct, valid numbers per field (choices keep their default): a crossed wire moves a value to another label.
+    // Distinct, valid numbers per field (choices keep their default, but 2 units need the dense readout): a crossed
+    // wire moves a value to another label.
     const distinct: Partial<Record<FieldKey, string>> = {
       embeddingDim: '7',
+      otherDigit: '3',
       rnnUnits: '2',
+      readout: 'dense',
       learningRate: '0.0375',
       batchSize: '12',
       epochs: '9',

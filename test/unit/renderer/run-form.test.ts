@@ -22,6 +22,12 @@ describe('Add run form', () => {
       'Vocabulary size',
       'RNN units',
       'Engine',
+      'Cell',
+      'Readout',
+      'Task',
+      'Other digit',
+      'Balanced classes',
+      'Validation split',
     ]) {
       expect(labels).toContain(l);
     }
