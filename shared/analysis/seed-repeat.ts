@@ -14,9 +14,9 @@ export interface SeedRepeat {
   runs: number;
   /** Per epoch (index 0 = epoch 1), over the runs that reached it. */
   history: Record<keyof Omit<EpochRecord, 'epoch'>, Band[]>;
-  /** scores[digit][unit] over runs. */
+  /** scores[digit][column] over runs: G·units columns, every gate's side by side (SimpleRNN: one per unit). */
   scores: Band[][];
-  /** u[row][col] over runs. */
+  /** u[row][col] over runs (units × G·units). */
   u: Band[][];
 }
 

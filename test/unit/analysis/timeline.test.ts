@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameAt, seedRepeat, timeline } from '../../../shared/analysis/index.js';
+import { digitScoresOf, frameAt, seedRepeat, timeline } from '../../../shared/analysis/index.js';
 import { runSchema } from '../../../shared/schemas/run.js';
 import { randomModel } from './random-model.js';
 import { SEED_WEIGHTS, seedRun } from './seed-fixtures.js';
@@ -100,5 +100,19 @@ describe('seed repeat', () => {
     expect(r.u[0][0].min).toBe(10);
     expect(r.u[0][0].max).toBeCloseTo(13.87013912, 8);
     expect(r.scores[4][0].std).toBe(0);
+  });
+
+  it('gated cells: a band for every digit and every gate column, and every U entry (GRU, 2 units: 3·2 columns)', () => {
+    const a = randomModel({ vocab: 3, e: 2, units: 2, act: 'tanh', cell: 'gru', seed: 1 }).weights;
+    const b = randomModel({ vocab: 3, e: 2, units: 2, act: 'tanh', cell: 'gru', seed: 2 }).weights;
+    const r = seedRepeat([
+      { history: [], weights: a },
+      { history: [], weights: b },
+    ]);
+    expect(r.scores.map((row) => row.length)).toEqual([6, 6, 6]);
+    expect(r.u.map((row) => row.length)).toEqual([6, 6]);
+    const [sa, sb] = [digitScoresOf(a), digitScoresOf(b)];
+    expect(r.scores[2][5].mean).toBeCloseTo((sa[2][5] + sb[2][5]) / 2, 12);
+    expect(r.u[1][4].max).toBe(Math.max(a.recurrentKernel[1][4], b.recurrentKernel[1][4]));
   });
 });
