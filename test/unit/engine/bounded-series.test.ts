@@ -16,7 +16,11 @@ beforeAll(async () => {
 
 const noWeights: Weights = { embedding: [], kernel: [], recurrentKernel: [], bias: [] };
 const values = (w: Weights) =>
-  w.embedding.flat().length + w.kernel.flat().length + w.recurrentKernel.flat().length + w.bias.length;
+  w.embedding.flat().length +
+  w.kernel.flat().length +
+  w.recurrentKernel.flat().length +
+  w.bias.length +
+  (w.readout ? w.readout.kernel.flat().length + w.readout.bias.length : 0);
 
 /** Offers a log every snapshot a run of `epochs` × `perEpoch` steps takes (every K batches + epoch ends), as trainRun does. */
 function feed(
@@ -139,15 +143,16 @@ describe('snapshot series (trainRun)', () => {
   it('a large model keeps fewer snapshots, within the weight-value budget', async () => {
     const config = smallConfig(0, {
       task: { samples: 400, sequenceLength: 5, vocabularySize: 100, targetDigit: 4 },
-      model: { embeddingDim: 64, rnnUnits: 16 },
+      model: { embeddingDim: 64, rnnUnits: 16, readout: 'dense' },
       training: { epochs: 30, batchSize: 16, snapshotEveryBatches: 1 },
     });
     const result = await trainRun(config);
     expect(result.status).toBe('done');
     const total = result.snapshots.reduce((sum, s) => sum + values(s.weights), 0);
-    expect(values(result.snapshots[0].weights)).toBe(7696);
+    // 6400 + 1024 + 256 + 16, and the dense readout's 16 + 1.
+    expect(values(result.snapshots[0].weights)).toBe(7713);
     expect(total).toBeLessThanOrEqual(MAX_SNAPSHOT_VALUES_PER_RUN);
-    expect(result.snapshots.length).toBeLessThanOrEqual(snapshotBudget(7696));
+    expect(result.snapshots.length).toBeLessThanOrEqual(snapshotBudget(7713));
     // 30 epochs of 20 batches: only every 2nd epoch end fits (16 of them, step 0 and the last among them).
     expect(result.snapshots.map((s) => [s.epoch, s.batch])).toEqual(
       Array.from({ length: 16 }, (_, i) => [2 * i, i === 0 ? 0 : 20]),

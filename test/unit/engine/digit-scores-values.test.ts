@@ -32,7 +32,7 @@ beforeAll(async () => {
   await initBackend();
 });
 
-describe('digit scores are embedding · kernel + bias, every value', () => {
+describe('digit scores are embedding · kernel + bias, every value (every gate of a gated cell)', () => {
   // Hand-made weights with a different bias per unit, so the bias and the unit index both matter.
   const multi: Weights = {
     embedding: [
@@ -67,19 +67,29 @@ describe('digit scores are embedding · kernel + bias, every value', () => {
     expect(digitScores(one)).toEqual([[5.75], [-3.25], [-0.25]]);
   });
 
-  for (const [engine, units] of [
-    ['fused', 2],
-    ['reference', 3],
-    ['fused', 1],
+  for (const [engine, units, cell] of [
+    ['fused', 2, 'simple'],
+    ['reference', 3, 'simple'],
+    ['fused', 1, 'simple'],
+    ['fused', 2, 'gru'],
+    ['reference', 2, 'lstm'],
   ] as const) {
-    it(`a trained ${engine} run with ${units} unit(s) stores the scores its weights give`, async () => {
+    it(`a trained ${engine} ${cell} run with ${units} unit(s) stores the scores its weights give`, async () => {
       const config = smallConfig(0, {
         task: { samples: 300 },
-        model: { embeddingDim: 3, rnnUnits: units, rnnActivation: 'tanh' },
+        model: {
+          cell,
+          embeddingDim: 3,
+          rnnUnits: units,
+          rnnActivation: 'tanh',
+          readout: units > 1 || cell !== 'simple' ? 'dense' : 'activation',
+        },
         training: { engine, epochs: 2, seed: 11 },
       });
       const result = await trainRun(config);
       expect(result.status).toBe('done');
+      // One score per digit, gate and unit: G·H columns.
+      expect(result.weights.bias).toHaveLength({ simple: 1, gru: 3, lstm: 4 }[cell] * units);
       // Training moved the bias off its zero start, so a dropped bias would show.
       expect(Math.min(...result.weights.bias.map(Math.abs))).toBeGreaterThan(1e-4);
       expect(result.digitScores).toHaveLength(config.task.vocabularySize);

@@ -81,10 +81,12 @@ describe('the fused model+loss op matches the reference layers model', () => {
     { activation: 'sigmoid', head: 'none', units: 1 },
   ];
   for (const { activation, head, units } of cases) {
-    it(`${activation} RNN, ${units} unit(s), output ${head}: loss and gradients`, () => {
+    // Several units read out through Dense(1) + sigmoid (the readout then has weights of its own).
+    const readout = units > 1 ? 'dense' : 'activation';
+    it(`${activation} RNN, ${units} unit(s), ${readout} readout, output ${head}: loss and gradients`, () => {
       const config = smallConfig(0, {
         task: { samples: 200 },
-        model: { embeddingDim: 4, rnnUnits: units, rnnActivation: activation, outputActivation: head },
+        model: { embeddingDim: 4, rnnUnits: units, rnnActivation: activation, outputActivation: head, readout },
       });
       const data = makeDataset(config.task);
       const layout = paramLayout(config);
@@ -103,7 +105,8 @@ describe('the fused model+loss op matches the reference layers model', () => {
           [16, 3],
           'int32',
         );
-        const y = tf.tensor2d(Array.from(rows, (r) => new Array<number>(units).fill(data.labels[r])));
+        // One output per row, whatever the units: one label column.
+        const y = tf.tensor2d(Array.from(rows, (r) => [data.labels[r]]));
         const { value: refLoss, grads } = tf.variableGrads(
           () => tf.mean(tf.metrics.binaryCrossentropy(y, model.apply(x) as tf.Tensor)) as tf.Scalar,
           variables,
@@ -117,6 +120,11 @@ describe('the fused model+loss op matches the reference layers model', () => {
         refGrad.set(grads[variables[1].name].dataSync(), layout.kernel);
         refGrad.set(grads[variables[2].name].dataSync(), layout.recurrent);
         refGrad.set(grads[variables[3].name].dataSync(), layout.bias);
+        if (readout === 'dense') {
+          refGrad.set(grads[variables[4].name].dataSync(), layout.readout);
+          refGrad.set(grads[variables[5].name].dataSync(), layout.readout + units);
+        }
+        expect(variables).toHaveLength(readout === 'dense' ? 6 : 4);
         expectClose(g, refGrad, 'gradient');
         expect(maxAbsDiff(refGrad, new Float32Array(layout.size))).toBeGreaterThan(1e-3);
       });
@@ -127,19 +135,48 @@ describe('the fused model+loss op matches the reference layers model', () => {
   it("both engines start from identical initial weights (the fused path's tfjs-core initialisers = tfjs-layers' own)", () => {
     const configs = [0, 1, 2, 3].map((index) => smallConfig(index, { training: { seed: 1234 + index } }));
     // More units than embedding dims and the reverse: glorot fans and orthogonal QR of larger matrices.
-    for (const [E, H, seed] of [
-      [1, 2, 5],
-      [2, 3, 6],
-      [10, 4, 7],
-      [3, 8, 8],
-    ]) {
-      configs.push(smallConfig(0, { model: { embeddingDim: E, rnnUnits: H }, training: { seed } }));
+    // Every cell, with the dense readout: the orthogonal [H, G·H] is tfjs's non-square case (transposed Q),
+    // LSTM's forget-gate bias starts at 1, and the readout's kernel has its own seed stream.
+    for (const cell of ['simple', 'gru', 'lstm'] as const) {
+      for (const [E, H, seed] of [
+        [1, 2, 5],
+        [2, 3, 6],
+        [10, 4, 7],
+        [3, 8, 8],
+        [4, 1, 9],
+      ]) {
+        configs.push(
+          smallConfig(0, { model: { cell, readout: 'dense', embeddingDim: E, rnnUnits: H }, training: { seed } }),
+        );
+      }
     }
     for (const config of configs) {
       const model = buildReferenceModel(config);
-      expect(flatToWeights(initialFlatParams(config), paramLayout(config))).toEqual(readReferenceWeights(model));
+      const fused = flatToWeights(initialFlatParams(config), paramLayout(config));
+      expect(fused).toEqual(readReferenceWeights(model));
       model.dispose();
+      const H = config.model.rnnUnits;
+      if (config.model.cell === 'lstm') {
+        expect(fused.bias).toEqual([
+          ...Array<number>(H).fill(0),
+          ...Array<number>(H).fill(1),
+          ...Array<number>(2 * H).fill(0),
+        ]);
+      }
+      if (config.model.readout === 'dense') {
+        expect(fused.readout?.bias).toEqual([0]);
+        expect(maxAbsDiff(fused.readout!.kernel.flat(), new Array<number>(H).fill(0))).toBeGreaterThan(0);
+      }
     }
+    // The seed presets' SimpleRNN start did not move when the gated cells came (Embedding 1, the presets' seed 7).
+    const seed = flatToWeights(initialFlatParams(smallConfig(2)), paramLayout(smallConfig(2)));
+    expect([seed.kernel, seed.recurrentKernel, seed.bias, seed.embedding[0], seed.readout]).toEqual([
+      [[-0.8783565163612366]],
+      [[1]],
+      [0],
+      [-0.019931411370635033],
+      undefined,
+    ]);
     const a = initialFlatParams(smallConfig(0, { training: { seed: 1 } }));
     const b = initialFlatParams(smallConfig(0, { training: { seed: 2 } }));
     expect(maxAbsDiff(a, b)).toBeGreaterThan(0);

@@ -77,6 +77,24 @@ describe('resources and reproducibility', () => {
     }
   });
 
+  it('GRU and LSTM on both engines: the tensor count is the same before and after and flat across epochs', async () => {
+    const before = tf.memory().numTensors;
+    for (const cell of ['gru', 'lstm'] as const) {
+      for (const engine of ['fused', 'reference'] as const) {
+        const perEpoch: number[] = [];
+        const config = smallConfig(0, {
+          task: { samples: 200 },
+          model: { cell, readout: 'dense', rnnUnits: 2, rnnActivation: 'tanh' },
+          training: { engine, epochs: 3 },
+        });
+        const result = await trainRun(config, { onEpoch: () => perEpoch.push(tf.memory().numTensors) });
+        expect(result.status).toBe('done');
+        expect(new Set(perEpoch).size, `${cell} ${engine}`).toBe(1);
+        expect(tf.memory().numTensors, `${cell} ${engine}`).toBe(before);
+      }
+    }
+  });
+
   for (const engine of ['fused', 'reference'] as const) {
     it(`${engine}: the same config and seeds give bit-identical numbers`, async () => {
       const config = smallConfig(0, {

@@ -2,35 +2,31 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetRows, initBackend, makeDataset, trainRun } from '../../../electron/engine/index.js';
 import type { RnnActivation } from '../../../shared/schemas/run-config.js';
 import type { Weights } from '../../../shared/schemas/run-result.js';
-import { naiveStates } from '../analysis/naive-forward.js';
+import { naiveProbability } from '../analysis/naive-forward.js';
 import { smallConfig } from './helpers.js';
 
 /**
- * The documented loss with several units: the label is tiled per unit and the loss is the mean
- * binary cross-entropy over rows × units (Keras clips p to [1e-7, 1 − 1e-7]). Computed here from
- * the weights with a plain forward pass and the task's rule for the label, sharing nothing with tfjs.
+ * The documented loss with several units: Dense(1) + sigmoid reads the units out, and the loss is the
+ * mean binary cross-entropy of that one probability over rows (Keras clips p to [1e-7, 1 − 1e-7]).
+ * Computed here from the weights with a plain forward pass and the task's rule for the label, sharing
+ * nothing with tfjs.
  */
-function perUnitMeanBce(w: Weights, activation: RnnActivation, rows: number[][], target: number): number {
+function denseMeanBce(w: Weights, activation: RnnActivation, rows: number[][], target: number): number {
   const clip = (p: number) => Math.min(Math.max(p, 1e-7), 1 - 1e-7);
   let sum = 0;
-  let count = 0;
   for (const row of rows) {
     const label = row.includes(target) ? 1 : 0;
-    const last = naiveStates(w, activation, row).at(-1)!;
-    for (const h of last) {
-      const p = clip(1 / (1 + Math.exp(-h)));
-      sum -= label ? Math.log(p) : Math.log(1 - p);
-      count++;
-    }
+    const p = clip(naiveProbability(w, activation, true, row));
+    sum -= label ? Math.log(p) : Math.log(1 - p);
   }
-  return sum / count;
+  return sum / rows.length;
 }
 
 beforeAll(async () => {
   await initBackend();
 });
 
-describe('reference engine: the loss with several RNN units is the per-unit mean cross-entropy', () => {
+describe("reference engine: the loss with several RNN units is the dense readout's mean cross-entropy", () => {
   const cases: { units: number; activation: RnnActivation }[] = [
     { units: 2, activation: 'tanh' },
     { units: 3, activation: 'linear' },
@@ -42,7 +38,7 @@ describe('reference engine: the loss with several RNN units is the per-unit mean
       // previous epoch ended with, so its training loss is the loss of those weights on every training row.
       const config = smallConfig(0, {
         task: { samples: 200 },
-        model: { embeddingDim: 3, rnnUnits: units, rnnActivation: activation },
+        model: { embeddingDim: 3, rnnUnits: units, rnnActivation: activation, readout: 'dense' },
         training: { engine: 'reference', epochs: 3, batchSize: 160, learningRate: 0.05, seed: 5 },
       });
       const result = await trainRun(config);
@@ -61,11 +57,11 @@ describe('reference engine: the loss with several RNN units is the per-unit mean
         expect(before, `weights before epoch ${record.epoch}`).toBeDefined();
         expect(after, `weights after epoch ${record.epoch}`).toBeDefined();
         expect(record.loss, `epoch ${record.epoch} loss`).toBeCloseTo(
-          perUnitMeanBce(before, activation, train, target),
+          denseMeanBce(before, activation, train, target),
           5,
         );
         expect(record.valLoss, `epoch ${record.epoch} val_loss`).toBeCloseTo(
-          perUnitMeanBce(after, activation, validation, target),
+          denseMeanBce(after, activation, validation, target),
           5,
         );
         // The batch-loss curve has one point per step here: the same number.
@@ -80,7 +76,7 @@ describe('reference engine: the loss with several RNN units is the per-unit mean
   it('the fused engine reports the same numbers for the same run', async () => {
     const base = {
       task: { samples: 200 },
-      model: { embeddingDim: 3, rnnUnits: 3, rnnActivation: 'tanh' as const },
+      model: { embeddingDim: 3, rnnUnits: 3, rnnActivation: 'tanh' as const, readout: 'dense' as const },
       training: { epochs: 2, batchSize: 160, learningRate: 0.05, seed: 5 },
     };
     const reference = await trainRun(smallConfig(0, { ...base, training: { ...base.training, engine: 'reference' } }));

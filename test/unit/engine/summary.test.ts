@@ -27,21 +27,47 @@ describe('summarizeModel', () => {
     ]);
   });
 
+  const model = (cell: 'simple' | 'gru' | 'lstm', units: number, embeddingDim: number) =>
+    runConfigSchema.parse({
+      ...SEED_PRESET[0].config,
+      model: { ...SEED_PRESET[0].config.model, cell, readout: 'dense', rnnUnits: units, embeddingDim },
+    });
+
+  it("Keras's rows and counts for GRU, LSTM and the dense readout", () => {
+    // E = 5, H = 3, V = 10: W, U and b per gate, G = 3 (GRU) or 4 (LSTM); Dense(1) has H + 1.
+    expect(summarizeModel(model('gru', 3, 5)).layers).toEqual([
+      { name: 'Input_Layer', type: 'InputLayer', outputShape: '(None, 3)', params: 0 },
+      { name: 'Embedding_Layer', type: 'Embedding', outputShape: '(None, 3, 5)', params: 50 },
+      { name: 'RNN_Layer', type: 'GRU', outputShape: '(None, 3)', params: 3 * (15 + 9 + 3) },
+      { name: 'Dense_Layer', type: 'Dense', outputShape: '(None, 1)', params: 4 },
+    ]);
+    expect(summarizeModel(model('lstm', 3, 5)).totalParams).toBe(50 + 4 * 27 + 4);
+    expect(summarizeModel(model('simple', 3, 5)).layers[2]).toEqual({
+      name: 'RNN_Layer',
+      type: 'SimpleRNN',
+      outputShape: '(None, 3)',
+      params: 27,
+    });
+  });
+
   it('agrees with the tfjs layers model it describes', async () => {
     await initBackend();
     for (const config of [
       ...configs,
-      runConfigSchema.parse({
-        ...SEED_PRESET[0].config,
-        model: { ...SEED_PRESET[0].config.model, rnnUnits: 3, embeddingDim: 5 },
-      }),
+      model('simple', 3, 5),
+      model('simple', 1, 2),
+      model('gru', 3, 5),
+      model('gru', 1, 1),
+      model('lstm', 4, 2),
+      model('lstm', 1, 3),
     ]) {
-      const model = buildReferenceModel(config);
+      const built = buildReferenceModel(config);
       const summary = summarizeModel(config);
-      expect(model.countParams()).toBe(summary.totalParams);
-      expect(model.layers.map((l) => l.name)).toEqual(summary.layers.map((l) => l.name));
-      expect(model.outputs[0].shape).toEqual([null, config.model.rnnUnits]);
-      model.dispose();
+      expect(built.countParams()).toBe(summary.totalParams);
+      expect(built.layers.map((l) => l.name)).toEqual(summary.layers.map((l) => l.name));
+      // One output per row with the dense readout; the seed's Activation keeps the one unit.
+      expect(built.outputs[0].shape).toEqual([null, 1]);
+      built.dispose();
     }
   });
 });
