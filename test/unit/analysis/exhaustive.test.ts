@@ -139,3 +139,26 @@ describe('exhaustive for every task and cell', () => {
     });
   }
 });
+
+describe('input sets', () => {
+  const rowsOf = (set: ReturnType<typeof sampledInputs>) =>
+    Array.from({ length: set.count }, (_, i) => Array.from(rowOf(set, i)));
+  const lexLess = (a: number[], b: number[]) => {
+    const k = a.findIndex((d, i) => d !== b[i]);
+    return k >= 0 && a[k] < b[k];
+  };
+  it('a sample is distinct, in the vocabulary and in lexicographic order, by index or (past 2^53 inputs) by string', () => {
+    for (const [vocab, T] of [
+      [7, 8],
+      [12, 20],
+    ]) {
+      const rows = rowsOf(sampledInputs(vocab, T, 2000, 3));
+      expect(vocab ** T > Number.MAX_SAFE_INTEGER).toBe(T === 20);
+      expect(new Set(rows.map((r) => r.join(','))).size).toBe(2000);
+      for (const r of rows) expect(r.every((d) => d >= 0 && d < vocab)).toBe(true);
+      for (let i = 1; i < rows.length; i++) expect(lexLess(rows[i - 1], rows[i])).toBe(true);
+      expect(rowsOf(sampledInputs(vocab, T, 2000, 3))).toEqual(rows);
+      expect(rowsOf(sampledInputs(vocab, T, 2000, 4))).not.toEqual(rows);
+    }
+  });
+});
