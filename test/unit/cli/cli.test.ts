@@ -76,11 +76,16 @@ describe('rnn-lab train / show / validate', () => {
       expect(run.config.task.samples).toBe(2000);
     }
     expect(show.runs[3].config.model).toEqual({
+      cell: 'simple',
       embeddingDim: 1,
       rnnUnits: 1,
       rnnActivation: 'sigmoid',
+      readout: 'activation',
       outputActivation: 'none',
     });
+    expect(show.runs.map((run) => run.config.task.kind)).toEqual(Array(4).fill('contains'));
+    // The activation readout has no weights of its own: `readout` appears with the dense readout only.
+    expect(show.runs.map((run) => run.weights?.readout)).toEqual(Array(4).fill(undefined));
   });
 
   it('show prints the seed-style report', async () => {
