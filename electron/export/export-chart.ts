@@ -137,6 +137,9 @@ interface Draw {
 
 const colorOf = (p: Picked, theme: ChartTheme) => runColor(p.index, theme.mode);
 function lacks(entry: ChartEntry, run: Run): LabError {
+  // A chart kind that does not apply to the run's cell (a gate chart for a SimpleRNN): training will not help.
+  const notFor = entry.notFor?.(run.config);
+  if (notFor) return new LabError('bad-request', `run "${run.name}" has no ${entry.title} chart: ${notFor}`);
   const why = entry.missing ?? `has no data for the ${entry.title} chart`;
   return new LabError('bad-request', `run "${run.name}" ${why} (train it first)`);
 }

@@ -5,7 +5,8 @@ import { timeline } from '../analysis/timeline.js';
 import { trace } from '../analysis/trace.js';
 import { LENGTHS_TITLE, lengthsOption } from '../analysis/charts/analysis-lengths.js';
 import { scoreTimelineOption } from '../analysis/charts/analysis-timeline.js';
-import { traceOption } from '../analysis/charts/analysis-trace.js';
+import { traceChartOption } from '../analysis/charts/analysis-trace.js';
+import { candidateGate } from '../charts/gates.js';
 import { LabError } from '../errors.js';
 import type { Run } from '../schemas/run.js';
 import type { ChartEntry, ChartParams } from './chart-entry.js';
@@ -42,21 +43,28 @@ export const analysisCharts: readonly ChartEntry[] = [
     title: 'Digit scores over training',
     file: 'score-timeline',
     scope: 'run',
-    help: 'digit scores at each weight snapshot',
+    help: "digit scores at each weight snapshot (GRU, LSTM: the candidate's)",
     needs: (run) => timeline(run).frames.length > 0,
     missing: 'has no weight snapshots',
-    option: (run, ctx) => scoreTimelineOption(timeline(run), run.config.task.targetDigit, ctx, null),
+    // A gated run's timeline follows its candidate, as its digit scores do in the overlay.
+    option: (run, ctx) =>
+      scoreTimelineOption(
+        timeline(run, candidateGate(run.config.model.cell).key),
+        run.config.task.targetDigit,
+        ctx,
+        null,
+      ),
   },
   {
     id: 'trace',
     title: 'Trace',
     file: 'trace',
     scope: 'run',
-    help: 'every step of one sequence through a run (--sequence 5,8,4)',
+    help: 'every step of one sequence through a run, every gate for GRU and LSTM (--sequence 5,8,4)',
     needs: (run) => !!run.weights,
     missing: 'has no weights yet',
     params: { sequence: 'required' },
-    option: (run, ctx, params) => traceOption(traceOf(run, params), run.config.task.targetDigit, ctx),
+    option: (run, ctx, params) => traceChartOption(traceOf(run, params), run.config.task.targetDigit, ctx),
     exportTitle: (run, params) => `Trace ${traceOf(run, params).sequence.join(',')} — ${run.name}`,
   },
 ];

@@ -5,6 +5,10 @@ import { batchLossOption } from '../charts/batch-loss.js';
 import { embeddingOption } from '../charts/embedding.js';
 import { weightsOption } from '../charts/weights.js';
 import { digitScoresOption } from '../charts/digit-scores.js';
+import { gateBiasOption, gateWeightsHeight, gateWeightsOption } from '../charts/gate-weights.js';
+import { gateScoresHeight, gateScoresOption } from '../charts/gate-scores.js';
+import { readoutOption } from '../charts/readout.js';
+import { CELL_GATES, CELL_LABELS } from '../cells.js';
 import { predictionsOption } from '../charts/predictions.js';
 import { curvesOverlayOption, digitScoresOverlayOption } from '../charts/overlays.js';
 import { present, type RunChartEntry } from './chart-entry.js';
@@ -12,6 +16,11 @@ import { present, type RunChartEntry } from './chart-entry.js';
 /** Taller for a larger vocabulary, so each digit keeps a readable row. */
 const embeddingHeight = (config: RunConfig) => Math.min(440, Math.max(170, 36 + 20 * config.task.vocabularySize));
 const target = (run: Run) => run.config.task.targetDigit;
+const gated = (config: RunConfig) => config.model.cell !== 'simple';
+const gateKeys = (config: RunConfig) => CELL_GATES[config.model.cell].map((g) => g.key).join(', ');
+/** The one line a SimpleRNN's column shows where gated runs have a gate chart. */
+const noGates = (config: RunConfig) =>
+  gated(config) ? null : 'a SimpleRNN has no gates; its W, U and b are one block (above)';
 
 /** The charts of one run, in board order. */
 export const boardCharts: readonly RunChartEntry[] = [
@@ -51,23 +60,67 @@ export const boardCharts: readonly RunChartEntry[] = [
     title: 'W, U and b',
     file: 'weights',
     scope: 'run',
-    help: 'the RNN kernel W, recurrent kernel U and bias b',
-    needs: (run) => !!run.weights,
+    help: 'the RNN kernel W, recurrent kernel U and bias b (SimpleRNN)',
+    needs: (run) => !!run.weights && !gated(run.config),
+    notFor: (config) =>
+      gated(config) ? `a ${CELL_LABELS[config.model.cell]}'s are drawn per gate (W and U per gate, b per gate)` : null,
     option: (run, ctx) => weightsOption(present(run.weights), ctx),
     board: { stage: 'result', height: 170, data: 'weights' },
+  },
+  {
+    id: 'gate-weights',
+    title: 'W and U per gate',
+    file: 'gate-weights',
+    scope: 'run',
+    help: "a GRU's or LSTM's kernel W and recurrent kernel U, one heatmap per gate",
+    needs: (run) => !!run.weights && gated(run.config),
+    notFor: noGates,
+    option: (run, ctx) => gateWeightsOption(present(run.weights), run.config.model.cell, ctx),
+    board: {
+      stage: 'result',
+      heading: (config) => `W and U per gate (${gateKeys(config)})`,
+      height: (config) => gateWeightsHeight(config.model.embeddingDim, config.model.rnnUnits),
+      data: 'weights',
+    },
+  },
+  {
+    id: 'gate-bias',
+    title: 'b per gate',
+    file: 'gate-bias',
+    scope: 'run',
+    help: "a GRU's or LSTM's bias, grouped by gate",
+    needs: (run) => !!run.weights && gated(run.config),
+    notFor: noGates,
+    option: (run, ctx) => gateBiasOption(present(run.weights), run.config.model.cell, ctx),
+    board: { stage: 'result', height: 170, data: 'weights' },
+  },
+  {
+    id: 'dense-readout',
+    title: 'Dense readout',
+    file: 'dense-readout',
+    scope: 'run',
+    help: 'the dense readout: a weight per unit and the bias (logit = h·v + c)',
+    needs: (run) => !!run.weights?.readout,
+    notFor: (config) =>
+      config.model.readout === 'dense' ? null : 'reads its one unit through the Activation layer (no Dense weights)',
+    option: (run, ctx) => readoutOption(present(run.weights?.readout), ctx),
+    board: { stage: 'result', heading: 'Dense readout · logit = h·v + c', height: 150, data: 'weights' },
   },
   {
     id: 'digit-scores',
     title: 'Digit scores',
     file: 'digit-scores',
     scope: 'run',
-    help: 'Embedding·W + b per digit (overlaid for --run all)',
+    help: 'Embedding·W + b per digit, per gate for GRU and LSTM (overlaid for --run all)',
     needs: (run) => !!run.digitScores,
-    option: (run, ctx) => digitScoresOption(present(run.digitScores), target(run), ctx),
+    option: (run, ctx) =>
+      gated(run.config)
+        ? gateScoresOption(present(run.digitScores), run.config.model.cell, target(run), ctx)
+        : digitScoresOption(present(run.digitScores), target(run), ctx),
     board: {
       stage: 'result',
-      heading: 'Digit scores · Emb·W + b',
-      height: 190,
+      heading: (config) => (gated(config) ? 'Digit scores per gate · Emb·W_g + b_g' : 'Digit scores · Emb·W + b'),
+      height: (config) => (gated(config) ? gateScoresHeight(config.model.cell) : 190),
       data: 'digit-scores',
       caption: 'top-digit',
     },

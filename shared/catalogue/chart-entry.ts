@@ -28,8 +28,8 @@ export type BoardCaptionName = 'top-digit';
 export interface BoardPart {
   /** live: drawn as soon as its data exists (while training); result: once the run has its weights. */
   stage: 'live' | 'result';
-  /** The card's heading when it says more than the title. */
-  heading?: string;
+  /** The card's heading when it says more than the title (it may depend on the run's model). */
+  heading?: string | ((config: RunConfig) => string);
   height: number | ((config: RunConfig) => number);
   /** The numbers behind the chart, offered as CSV and JSON. */
   data?: DataKind;
@@ -63,6 +63,12 @@ interface EntryBase {
   missing?: string;
   /** Parameters the chart takes; required ones must be given. */
   params?: Partial<Record<ChartParamName, 'required' | 'optional'>>;
+  /**
+   * Why this kind of chart does not apply to a run's model (a gate chart for a SimpleRNN), in one line
+   * after the chart's title; null when it applies. `needs` is false for such a run too; this says why, so
+   * a board column next to runs that have the chart, and the CLI, say so instead of drawing nothing.
+   */
+  notFor?: (config: RunConfig) => string | null;
 }
 
 /** One chart per run: on the board, in a run's export, cells of a figure sheet for several runs. */

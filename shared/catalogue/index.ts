@@ -59,3 +59,16 @@ export function boardChartsFor(run: Run, hasResult: boolean, stage: 'live' | 're
     return c.board.showEmpty === true || c.needs(run);
   });
 }
+
+/**
+ * The board charts that do not apply to this run's model but that another run on the board draws (a GRU's
+ * gate charts beside a SimpleRNN): the column says why in one line rather than leave a silent gap.
+ */
+export function boardChartsNotFor(run: Run, board: readonly Run[]): { id: string; title: string; why: string }[] {
+  return boardCharts.flatMap((c) => {
+    const why = c.board && c.notFor?.(run.config);
+    if (!why) return [];
+    const elsewhere = board.some((other) => other.id !== run.id && !c.notFor?.(other.config) && c.needs(other));
+    return elsewhere ? [{ id: c.id, title: c.title, why }] : [];
+  });
+}

@@ -1,8 +1,12 @@
 import type { RunConfig } from '../schemas/run-config.js';
 
-/** `emb10-linear`: the two choices that tell the seed's runs apart, safe in any file system. */
+/**
+ * `emb10-linear`: the two choices that tell the seed's runs apart, safe in any file system; a GRU or LSTM
+ * names its cell too (`emb4-lstm-tanh`), so it is not taken for a SimpleRNN of that activation.
+ */
 export function runSlug(config: RunConfig): string {
-  return `emb${config.model.embeddingDim}-${config.model.rnnActivation}`;
+  const { cell, embeddingDim, rnnActivation } = config.model;
+  return cell === 'simple' ? `emb${embeddingDim}-${rnnActivation}` : `emb${embeddingDim}-${cell}-${rnnActivation}`;
 }
 
 export function slugify(text: string): string {

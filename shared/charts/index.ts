@@ -11,3 +11,7 @@ export * from './overlays.js';
 export * from './file-names.js';
 export * from './data-export.js';
 export * from './export-title.js';
+export * from './gates.js';
+export * from './gate-weights.js';
+export * from './gate-scores.js';
+export * from './readout.js';

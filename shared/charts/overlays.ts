@@ -6,6 +6,8 @@ import type { ChartTheme, ThemeMode } from './theme.js';
 import { runColor, withAlpha } from './palette.js';
 import { digitScoreValues, scoreUnits } from './digit-scores.js';
 import { escapeXml } from './escape-xml.js';
+import { CELL_LABELS, type CellKind } from '../cells.js';
+import { candidateGate, gateName } from './gates.js';
 
 /** One run as the overlays see it: its colour is the one it has in every other chart. */
 export interface OverlayRun {
@@ -15,6 +17,10 @@ export interface OverlayRun {
   history: readonly EpochRecord[];
   digitScores?: readonly (readonly number[])[];
   targetDigit: number;
+  /** The run's cell: a gated run's digit scores hold a block per gate (SimpleRNN when absent). */
+  cell?: CellKind;
+  /** Units per gate (1 when absent). */
+  units?: number;
 }
 
 /** A run in the colour of its place on the board (`index`), as both the UI and the CLI export draw it. */
@@ -26,7 +32,23 @@ export function toOverlayRun(run: Run, index: number, mode: ThemeMode): OverlayR
     history: run.history,
     digitScores: run.digitScores,
     targetDigit: run.config.task.targetDigit,
+    cell: run.config.model.cell,
+    units: run.config.model.rnnUnits,
   };
+}
+
+/** The column of a run's digit scores the overlay draws: unit 0 of its candidate (a SimpleRNN's one block). */
+function overlayColumn(r: OverlayRun): number {
+  return candidateGate(r.cell ?? 'simple').index * (r.units ?? 1);
+}
+
+/** What a run's bars are, after its name: "" for a one-unit SimpleRNN, else which gate and unit. */
+function overlayPart(r: OverlayRun): string {
+  const cell = r.cell ?? 'simple';
+  const multi = r.digitScores ? scoreUnits(r.digitScores) > 1 : false;
+  if (cell === 'simple') return multi ? 'unit 0' : '';
+  const gate = candidateGate(cell);
+  return `${CELL_LABELS[cell]} ${gateName(gate)}${(r.units ?? 1) > 1 ? ', unit 0' : ''}`;
 }
 
 export interface OverlayContext {
@@ -208,7 +230,7 @@ function runScoreSeries(
     type: 'bar' as const,
     name,
     barMaxWidth: 14,
-    data: r.digitScores ? digitScoreValues(r.digitScores) : [],
+    data: r.digitScores ? digitScoreValues(r.digitScores, overlayColumn(r)) : [],
     itemStyle: { color: r.color, borderRadius: 2 },
     markArea:
       i === 0 && target >= 0 && target < vocab
@@ -228,10 +250,17 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
   const names = legendNames(runs);
   const vocab = Math.max(0, ...runs.map((r) => r.digitScores?.length ?? 0));
   const target = runs[0]?.targetDigit ?? -1;
-  // A run with several RNN units is drawn by its unit 0 only; the series keeps the run's legend name
-  // (the legend toggles runs in both overlays), so the tooltip and the axis say "unit 0" instead.
-  const multi = runs.map((r) => (r.digitScores ? scoreUnits(r.digitScores) : 1) > 1);
-  const seriesLabel = (i: number) => (multi[i] ? `${names[i]} · unit 0` : names[i]);
+  // A run with several RNN units is drawn by its unit 0 only, a GRU or LSTM by its candidate's score (the
+  // counterpart of the SimpleRNN's Emb·W + b); the series keeps the run's legend name (the legend toggles
+  // runs in both overlays), so the tooltip and the axis say which part is drawn instead.
+  const parts = runs.map(overlayPart);
+  const seriesLabel = (i: number) => (parts[i] ? `${names[i]} · ${parts[i]}` : names[i]);
+  const gatedRuns = runs.some((r) => (r.cell ?? 'simple') !== 'simple');
+  const yName = gatedRuns
+    ? 'score (Emb·W + b; GRU, LSTM: candidate)'
+    : parts.some(Boolean)
+      ? 'score (Emb·W + b), unit 0'
+      : 'score (Emb·W + b)';
   return {
     animation: false,
     textStyle: textStyle(theme),
@@ -252,7 +281,7 @@ export function digitScoresOverlayOption(runs: readonly OverlayRun[], ctx: Overl
     yAxis: {
       ...ax,
       type: 'value',
-      name: multi.some(Boolean) ? 'score (Emb·W + b), unit 0' : 'score (Emb·W + b)',
+      name: yName,
       nameTextStyle: { ...ax.nameTextStyle, align: 'left' },
       axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
     },

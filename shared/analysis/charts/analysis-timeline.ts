@@ -44,7 +44,13 @@ export function scoreTimelineOption(
       nameLocation: 'middle',
       nameGap: 20,
     },
-    yAxis: { ...ax, type: 'value', name: 'score', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
+    // A gated cell has a score per gate: the axis says whose.
+    yAxis: {
+      ...ax,
+      type: 'value',
+      name: t.gateKeys.length > 1 ? `score, gate ${t.gate}` : 'score',
+      axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) },
+    },
     series: t.series.map((perUnit, digit) =>
       digitSeries(perUnit[unit], digit, steps, { targetDigit, ctx, labelled, currentStep }),
     ),

@@ -2,6 +2,14 @@ import type { EChartsOption } from 'echarts';
 import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../charts/common.js';
 import { withAlpha } from '../../charts/palette.js';
 import type { TraceResult } from '../trace.js';
+import { gateTraceOption } from './analysis-gate-trace.js';
+
+/** The trace chart of any cell: a SimpleRNN's as below, a gated cell's one row per gate (gateTraceOption). */
+export function traceChartOption(trace: TraceResult, targetDigit: number, ctx: ChartContext, unit = 0): EChartsOption {
+  return trace.cell === 'simple'
+    ? traceOption(trace, targetDigit, ctx, unit)
+    : gateTraceOption(trace, targetDigit, ctx, unit);
+}
 
 /**
  * One run's trace, unit 0: the digit's score and the carried U·h(t−1) as bars

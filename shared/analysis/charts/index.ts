@@ -1,4 +1,5 @@
 export * from './analysis-trace.js';
+export * from './analysis-gate-trace.js';
 export * from './analysis-waterfall.js';
 export * from './analysis-lengths.js';
 export * from './analysis-timeline.js';

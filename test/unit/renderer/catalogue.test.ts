@@ -14,6 +14,7 @@ import { chartTheme, runColor, toOverlayRun } from '../../../shared/charts/index
 import { command as exportCommand } from '../../../electron/cli/commands/export.js';
 import { cli } from '../analysis/cli-helpers.js';
 import { trainedSeedRun } from '../analysis/trained-fixtures.js';
+import { gatedRun } from '../analysis/gated-fixtures.js';
 
 const theme = chartTheme('light');
 /** The seed's trained sigmoid run, with the per-batch losses a trained run records (the fixture leaves them out). */
@@ -58,6 +59,9 @@ describe('the chart catalogue', () => {
       'batch-loss',
       'embedding',
       'weights',
+      'gate-weights',
+      'gate-bias',
+      'dense-readout',
       'digit-scores',
       'predictions',
       'lengths',
@@ -71,6 +75,9 @@ describe('the chart catalogue', () => {
       'Loss per batch',
       'Embedding',
       'W, U and b',
+      'W and U per gate',
+      'b per gate',
+      'Dense readout',
       'Digit scores',
       'Predictions',
     ]);
@@ -78,10 +85,12 @@ describe('the chart catalogue', () => {
 
   it('every entry builds an option with series for a trained run, and nothing for an untrained one', () => {
     for (const entry of chartCatalogue) {
-      expect(entry.needs(untrained), entry.id).toBe(false);
+      // A chart of gates (or of the dense readout) is checked on a trained LSTM, which has them.
+      const subject = entry.notFor?.(trained.config) ? { ...gatedRun('lstm'), batchLoss: trained.batchLoss } : trained;
+      expect(entry.needs({ ...untrained, config: subject.config }), entry.id).toBe(false);
       expect(build(entry, [untrained]), entry.id).toBeNull();
-      expect(entry.needs(trained), entry.id).toBe(true);
-      const option = build(entry, [trained]);
+      expect(entry.needs(subject), entry.id).toBe(true);
+      const option = build(entry, [subject]);
       expect(option, entry.id).not.toBeNull();
       expect(seriesCount(option!), entry.id).toBeGreaterThan(0);
     }
@@ -96,7 +105,8 @@ describe('the chart catalogue', () => {
   it("the board column lists the catalogue's board charts: live ones while training, the rest with a result", () => {
     const live = boardChartsFor(trained, true, 'live').map((c) => c.id);
     const result = boardChartsFor(trained, true, 'result').map((c) => c.id);
-    expect([...live, ...result]).toEqual(boardCharts.filter((c) => c.board).map((c) => c.id));
+    const applies = boardCharts.filter((c) => c.board && !c.notFor?.(trained.config));
+    expect([...live, ...result]).toEqual(applies.map((c) => c.id));
     expect(boardChartsFor(untrained, false, 'live')).toEqual([]);
     expect(boardChartsFor(untrained, false, 'result')).toEqual([]);
     // A run with weights but no predictions still shows its (empty) predictions table.
