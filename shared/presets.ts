@@ -91,17 +91,26 @@ export const SEED_PRESET: readonly PresetRun[] = [
 /** The seed's question at length 20, half the rows holding a 4 (unbalanced, 88 % would). */
 export const LONG_TASK = { ...SEED_TASK, sequenceLength: 20, balanced: true } as const;
 
-/** Units of the gated cells in the long and cells presets: enough for GRU and LSTM to learn every task. */
-const GATED_UNITS = 4;
+/**
+ * GRU and LSTM units in the long preset. With 4 units both learn "contains a 4" at length 20 to validation
+ * accuracy 1.0 in the default 4 epochs (Adam 0.02); the SimpleRNNs keep the seed's single unit.
+ */
+const LONG_GATED_UNITS = 4;
 
 /** Linear, tanh and sigmoid SimpleRNNs (the seed's shape: 1 unit), a GRU and an LSTM, all at embedding 4. */
 export const LONG_PRESET: readonly PresetRun[] = [
   seedRun({ embeddingDim: 4, rnnActivation: 'linear' }, LONG_TASK),
   seedRun({ embeddingDim: 4, rnnActivation: 'tanh' }, LONG_TASK),
   seedRun({ embeddingDim: 4, rnnActivation: 'sigmoid' }, LONG_TASK),
-  seedRun({ embeddingDim: 4, cell: 'gru', rnnUnits: GATED_UNITS }, LONG_TASK),
-  seedRun({ embeddingDim: 4, cell: 'lstm', rnnUnits: GATED_UNITS }, LONG_TASK),
+  seedRun({ embeddingDim: 4, cell: 'gru', rnnUnits: LONG_GATED_UNITS }, LONG_TASK),
+  seedRun({ embeddingDim: 4, cell: 'lstm', rnnUnits: LONG_GATED_UNITS }, LONG_TASK),
 ];
+
+/**
+ * Units in the cells preset. same-ends must carry the first digit to the end: with 4 units GRU and LSTM stay
+ * at chance on it, with 16 they reach about 0.89 and 0.83 validation accuracy (contains, parity and order: 1.0).
+ */
+const CELLS_UNITS = 16;
 
 /** One task at length 8, balanced (same-ends is 1 in 10 rows otherwise). */
 const cellsTask = (kind: TaskKind) => ({ ...SEED_TASK, kind, sequenceLength: 8, balanced: true });
@@ -109,7 +118,7 @@ const cellsTask = (kind: TaskKind) => ({ ...SEED_TASK, kind, sequenceLength: 8, 
 /** Every task × GRU and LSTM, named "parity · LSTM". */
 export const CELLS_PRESET: readonly PresetRun[] = TASK_KINDS.flatMap((kind) =>
   (['gru', 'lstm'] as const).map((cell) => ({
-    ...seedRun({ embeddingDim: 4, cell, rnnUnits: GATED_UNITS }, cellsTask(kind)),
+    ...seedRun({ embeddingDim: 4, cell, rnnUnits: CELLS_UNITS }, cellsTask(kind)),
     name: `${TASKS[kind].label} · ${CELL_LABELS[cell]}`,
   })),
 );

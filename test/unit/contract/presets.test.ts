@@ -68,12 +68,12 @@ describe('presets', () => {
       expect(c.task).toMatchObject({ kind: 'contains', sequenceLength: 20, balanced: true, targetDigit: 4 });
       expect(c.model.embeddingDim).toBe(4);
     }
-    expect(configs.map((c) => [c.model.cell, c.model.rnnActivation, c.model.readout])).toEqual([
-      ['simple', 'linear', 'activation'],
-      ['simple', 'tanh', 'activation'],
-      ['simple', 'sigmoid', 'activation'],
-      ['gru', 'tanh', 'dense'],
-      ['lstm', 'tanh', 'dense'],
+    expect(configs.map((c) => [c.model.cell, c.model.rnnActivation, c.model.readout, c.model.rnnUnits])).toEqual([
+      ['simple', 'linear', 'activation', 1],
+      ['simple', 'tanh', 'activation', 1],
+      ['simple', 'sigmoid', 'activation', 1],
+      ['gru', 'tanh', 'dense', 4],
+      ['lstm', 'tanh', 'dense', 4],
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('presets', () => {
     );
     for (const c of configs) {
       expect(c.task).toMatchObject({ sequenceLength: 8, balanced: true, targetDigit: 4, otherDigit: 7 });
-      expect(c.model).toMatchObject({ rnnActivation: 'tanh', readout: 'dense' });
+      expect(c.model).toMatchObject({ embeddingDim: 4, rnnUnits: 16, rnnActivation: 'tanh', readout: 'dense' });
     }
   });
 });
