@@ -1,8 +1,8 @@
-import { gateCount } from '../cells.js';
 import { LabError } from '../errors.js';
 import type { ModelConfig, TaskConfig } from '../schemas/run-config.js';
 import type { Weights } from '../schemas/run-result.js';
 import type { Run } from '../schemas/run.js';
+import { weightShapeProblem } from '../weight-shapes.js';
 
 /**
  * What every analysis reads: plain weights plus the model and task fields of a
@@ -25,25 +25,10 @@ export function analysisModelOf(run: RunLike): AnalysisModel {
 }
 
 /**
- * Weights whose shapes disagree with the config would give silent nonsense; refuse them. The kernels hold
- * G gates side by side (shared/cells.ts); the dense readout's weights are there iff the readout is dense.
+ * Weights whose shapes disagree with the config would give silent nonsense; refuse them. The rule is the
+ * session loader's (shared/weight-shapes.ts): G gates side by side, readout weights iff the readout is dense.
  */
 export function checkShapes(w: Weights, model: ModelConfig, task: TaskConfig, name = 'run'): void {
-  const { embeddingDim: e, rnnUnits: u } = model;
-  const cols = gateCount(model.cell) * u;
-  const bad = (what: string) => new LabError('bad-request', `run "${name}": ${what} does not match its config`);
-  if (w.embedding.length !== task.vocabularySize || w.embedding.some((r) => r.length !== e))
-    throw bad('embedding shape');
-  if (w.kernel.length !== e || w.kernel.some((r) => r.length !== cols)) throw bad('kernel (W) shape');
-  if (w.recurrentKernel.length !== u || w.recurrentKernel.some((r) => r.length !== cols))
-    throw bad('recurrent kernel (U) shape');
-  if (w.bias.length !== cols) throw bad('bias shape');
-  const dense = model.readout === 'dense';
-  if (dense !== (w.readout !== undefined)) {
-    const why = dense ? 'the dense readout has no readout weights' : 'readout weights without the dense readout';
-    throw new LabError('bad-request', `run "${name}": ${why}`);
-  }
-  if (w.readout && (w.readout.kernel.length !== u || w.readout.kernel.some((r) => r.length !== 1)))
-    throw bad('readout kernel shape');
-  if (w.readout && w.readout.bias.length !== 1) throw bad('readout bias shape');
+  const problem = weightShapeProblem(w, model, task.vocabularySize, 'weights');
+  if (problem) throw new LabError('bad-request', `run "${name}": ${problem} (the weights do not match its config)`);
 }
