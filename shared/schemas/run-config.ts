@@ -41,6 +41,11 @@ export const taskSchema = z
   .refine((t) => t.kind !== 'same-ends' || t.sequenceLength >= 2, {
     message: 'same-ends needs sequences of at least 2 digits',
     path: ['sequenceLength'],
+  })
+  // The one empty class of any task: no row of 1 digit has a target before an other digit.
+  .refine((t) => !t.balanced || t.kind !== 'order' || t.sequenceLength >= 2, {
+    message: 'balanced order data needs sequences of at least 2 digits (no shorter row is positive)',
+    path: ['sequenceLength'],
   });
 
 export const rnnActivations = ['linear', 'sigmoid', 'tanh', 'relu'] as const;

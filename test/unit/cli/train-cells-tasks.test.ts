@@ -93,6 +93,10 @@ describe('rnn-lab train: cells, readouts and tasks', () => {
       ['--embedding', '4', '--validation-split', '0.9'],
       '--validation-split: 0.9 is out of range (must be at most 0.5)',
     ],
+    [
+      ['--embedding', '4', '--task', 'order', '--length', '1', '--balanced'],
+      '--length: balanced order data needs sequences of at least 2 digits (no shorter row is positive)',
+    ],
     [['--preset', 'cells', '--readout', 'activation'], '--readout: GRU and LSTM cells need the dense readout'],
   ])('%j → exit 2 with one line', async (args, message) => {
     const result = await train(args);
