@@ -42,17 +42,16 @@ describe('fusedRecurrent = tfjs simpleRNN / gru / lstm layers: outputs and gradi
           const G = { simple: 1, gru: 3, lstm: 4 }[cell] * H;
           tf.tidy(() => {
             const seed = B * 100 + T * 10 + E + H;
-            const x = tf.randomNormal([B, T, E], 0, 1, 'float32', seed) as tf.Tensor3D;
-            const W = tf.randomNormal([E, G], 0, 0.6, 'float32', seed + 1) as tf.Tensor2D;
-            const U = tf.randomNormal([H, G], 0, 0.6, 'float32', seed + 2) as tf.Tensor2D;
-            const b = tf.randomNormal([G], 0, 0.3, 'float32', seed + 3) as tf.Tensor1D;
+            const x = tf.randomNormal<tf.Rank.R3>([B, T, E], 0, 1, 'float32', seed);
+            const W = tf.randomNormal<tf.Rank.R2>([E, G], 0, 0.6, 'float32', seed + 1);
+            const U = tf.randomNormal<tf.Rank.R2>([H, G], 0, 0.6, 'float32', seed + 2);
+            const b = tf.randomNormal<tf.Rank.R1>([G], 0, 0.3, 'float32', seed + 3);
             const cotangent = tf.randomNormal([B, H], 0, 1, 'float32', seed + 4);
             const layer = tfjsLayer(cell, H, activation);
             layer.apply(x);
             layer.setWeights([W, U, b]);
             const variables = layer.trainableWeights.map((w) => w.read() as tf.Variable);
-            const refLoss = (input: tf.Tensor) =>
-              tf.sum(tf.mul(layer.apply(input) as tf.Tensor, cotangent)) as tf.Scalar;
+            const refLoss = (input: tf.Tensor) => tf.sum<tf.Scalar>(tf.mul(layer.apply(input) as tf.Tensor, cotangent));
             const refGrads = tf.variableGrads(() => refLoss(x), variables).grads;
             const fused = (xi: tf.Tensor, wi: tf.Tensor, ui: tf.Tensor, bi: tf.Tensor) =>
               fusedRecurrent(
@@ -115,7 +114,7 @@ function referenceLossAndGradient(config: RunConfig, flat: Float32Array, x: tf.T
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const out = tf.tidy(() => {
     const { value, grads } = tf.variableGrads(
-      () => tf.mean(tf.metrics.binaryCrossentropy(y, model.apply(x) as tf.Tensor)) as tf.Scalar,
+      () => tf.mean<tf.Scalar>(tf.metrics.binaryCrossentropy(y, model.apply(x) as tf.Tensor)),
       variables,
     );
     const gradient = new Float32Array(layout.size);
