@@ -107,9 +107,14 @@ function allCases(): Case[] {
 }
 
 /** The reference model's loss and gradient (laid out as the flat vector) at the given flat weights. */
-function referenceLossAndGradient(config: RunConfig, flat: Float32Array, x: tf.Tensor, y: tf.Tensor) {
+function referenceLossAndGradient(
+  model: tf.LayersModel,
+  config: RunConfig,
+  flat: Float32Array,
+  x: tf.Tensor,
+  y: tf.Tensor,
+) {
   const layout = paramLayout(config);
-  const model = buildReferenceModel(config);
   writeReferenceWeights(model, flatToWeights(flat, layout));
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const out = tf.tidy(() => {
@@ -129,7 +134,6 @@ function referenceLossAndGradient(config: RunConfig, flat: Float32Array, x: tf.T
     variables.forEach((v, i) => gradient.set(grads[v.name].dataSync(), offsets[i]));
     return { loss: value.dataSync()[0], gradient };
   });
-  model.dispose();
   return out;
 }
 
@@ -167,8 +171,9 @@ describe('the fused engine = the reference engine: loss and gradient at every st
       initial.dispose();
       const adam = tf.train.adam(0.1);
       const losses: number[] = [];
+      const model = buildReferenceModel(config);
       for (let step = 0; step < 4; step++) {
-        const reference = referenceLossAndGradient(config, params.dataSync() as Float32Array, x, y);
+        const reference = referenceLossAndGradient(model, config, params.dataSync() as Float32Array, x, y);
         const { value, grad } = tf.valueAndGrad((p: tf.Tensor) => fused.op(p))(params);
         losses.push(value.dataSync()[0]);
         expectClose([value.dataSync()[0]], [reference.loss], `loss at step ${step}`, 1e-6);
@@ -181,6 +186,7 @@ describe('the fused engine = the reference engine: loss and gradient at every st
       }
       expect(Math.abs(losses[3] - losses[0]), 'the loss moved').toBeGreaterThan(1e-3);
       tf.dispose([x, y, params]);
+      model.dispose();
       adam.dispose();
       expect(tf.memory().numTensors).toBe(before);
     });
