@@ -38,7 +38,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-// samples 200,000 × length 60, vocabulary 100, embedding 64, 16 units, batch 1, a snapshot every batch.
+// samples 200,000 × length 60, vocabulary 100, embedding 64, 16 units (dense readout), batch 1, a snapshot every batch.
 const config = runConfigSchema.parse({
   task: {
     targetDigit: 4,
@@ -48,7 +48,7 @@ const config = runConfigSchema.parse({
     validationSplit: 0.2,
     dataSeed: 1,
   },
-  model: { embeddingDim: 64, rnnUnits: 16, rnnActivation: 'linear', outputActivation: 'sigmoid' },
+  model: { embeddingDim: 64, rnnUnits: 16, rnnActivation: 'linear', outputActivation: 'sigmoid', readout: 'dense' },
   training: { optimizer: 'adam', learningRate: 0.01, batchSize: 1, epochs: 200, seed: 7, snapshotEveryBatches: 1 },
 });
 
