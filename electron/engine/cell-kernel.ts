@@ -1,7 +1,14 @@
 import type { CellKind } from '../../shared/cells.js';
 import { GRU_STRIDE, gruBackward, gruForward } from './gru-kernel.js';
 import { LSTM_STRIDE, lstmBackward, lstmForward } from './lstm-kernel.js';
-import { rnnBackward, rnnForward, type RnnDims, type RnnGradients } from './rnn-kernel.js';
+import {
+  rnnBackward,
+  rnnForward,
+  type CellBackward,
+  type CellForward,
+  type RnnDims,
+  type RnnGradients,
+} from './rnn-kernel.js';
 
 /**
  * One cell's hand-written forward and backward, behind one shape so the fused ops serve every cell.
@@ -18,26 +25,8 @@ export interface CellKernel {
   readonly hAt: number;
   /** Scratch numbers the backward pass needs per unit. */
   readonly scratchPerUnit: number;
-  forward(
-    x: ArrayLike<number>,
-    W: ArrayLike<number>,
-    U: ArrayLike<number>,
-    b: ArrayLike<number>,
-    dims: RnnDims,
-    code: number,
-    cache: Float64Array,
-  ): void;
-  backward(
-    x: ArrayLike<number>,
-    W: ArrayLike<number>,
-    U: ArrayLike<number>,
-    cache: Float64Array,
-    dLast: ArrayLike<number>,
-    dims: RnnDims,
-    code: number,
-    grads: RnnGradients,
-    scratch: Float64Array,
-  ): void;
+  forward: CellForward;
+  backward: CellBackward;
 }
 
 const KERNELS: Record<CellKind, CellKernel> = {

@@ -1,4 +1,4 @@
-import { activate, derivative, inputGradients, type RnnDims, type RnnGradients } from './rnn-kernel.js';
+import { activate, derivative, inputGradients, type CellBackward, type CellForward } from './rnn-kernel.js';
 
 /**
  * GRU forward and backward-through-time in plain JavaScript (float64), the body of the fused ops for
@@ -12,15 +12,7 @@ export const GRU_STRIDE = 4;
 
 const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
 
-export function gruForward(
-  x: ArrayLike<number>,
-  W: ArrayLike<number>,
-  U: ArrayLike<number>,
-  b: ArrayLike<number>,
-  dims: RnnDims,
-  code: number,
-  cache: Float64Array,
-): void {
+export const gruForward: CellForward = (x, W, U, b, dims, code, cache) => {
   const { B, T, E, H } = dims;
   const G = 3 * H;
   const S = GRU_STRIDE * H;
@@ -50,23 +42,13 @@ export function gruForward(
       }
     }
   }
-}
+};
 
 /**
  * Back-propagation through time from dL/dh_T ([B,H]). Accumulates into `grads` (dW [E,3H], dU [H,3H],
  * db [3H], dx [B,T,E]; zero them first); `scratch` holds at least 5·H numbers.
  */
-export function gruBackward(
-  x: ArrayLike<number>,
-  W: ArrayLike<number>,
-  U: ArrayLike<number>,
-  cache: Float64Array,
-  dLast: ArrayLike<number>,
-  dims: RnnDims,
-  code: number,
-  grads: RnnGradients,
-  scratch: Float64Array,
-): void {
+export const gruBackward: CellBackward = (x, W, U, cache, dLast, dims, code, grads, scratch) => {
   const { B, T, H } = dims;
   const dh = scratch.subarray(0, H);
   const dPrev = scratch.subarray(H, 2 * H);
@@ -81,7 +63,7 @@ export function gruBackward(
       dh.set(dPrev);
     }
   }
-}
+};
 
 /**
  * From dL/dh at one step: the pre-activation gradients da [z | r | h] and the part of dL/dh₋₁ that

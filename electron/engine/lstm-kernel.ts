@@ -1,4 +1,4 @@
-import { activate, derivative, inputGradients, type RnnDims, type RnnGradients } from './rnn-kernel.js';
+import { activate, derivative, inputGradients, type CellBackward, type CellForward } from './rnn-kernel.js';
 
 /**
  * LSTM forward and backward-through-time in plain JavaScript (float64), the body of the fused ops for
@@ -12,15 +12,7 @@ export const LSTM_STRIDE = 7;
 
 const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
 
-export function lstmForward(
-  x: ArrayLike<number>,
-  W: ArrayLike<number>,
-  U: ArrayLike<number>,
-  b: ArrayLike<number>,
-  dims: RnnDims,
-  code: number,
-  cache: Float64Array,
-): void {
+export const lstmForward: CellForward = (x, W, U, b, dims, code, cache) => {
   const { B, T, E, H } = dims;
   const G = 4 * H;
   const S = LSTM_STRIDE * H;
@@ -46,23 +38,13 @@ export function lstmForward(
       }
     }
   }
-}
+};
 
 /**
  * Back-propagation through time from dL/dh_T ([B,H]). Accumulates into `grads` (dW [E,4H], dU [H,4H],
  * db [4H], dx [B,T,E]; zero them first); `scratch` holds at least 6·H numbers.
  */
-export function lstmBackward(
-  x: ArrayLike<number>,
-  W: ArrayLike<number>,
-  U: ArrayLike<number>,
-  cache: Float64Array,
-  dLast: ArrayLike<number>,
-  dims: RnnDims,
-  code: number,
-  grads: RnnGradients,
-  scratch: Float64Array,
-): void {
+export const lstmBackward: CellBackward = (x, W, U, cache, dLast, dims, code, grads, scratch) => {
   const { B, T, E, H } = dims;
   const dh = scratch.subarray(0, H);
   const dc = scratch.subarray(H, 2 * H);
@@ -79,7 +61,7 @@ export function lstmBackward(
       if (t > 0) recurrentGradients(cache, U, co - LSTM_STRIDE * H, H, da, dh, grads.dU);
     }
   }
-}
+};
 
 /** From dL/dh and dL/dc at one step: the pre-activation gradients da [i | f | c | o]; dc becomes dL/dc₋₁. */
 function gateGradients(

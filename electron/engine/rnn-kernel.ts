@@ -75,6 +75,30 @@ export function rnnForward(
   }
 }
 
+/** A cell's forward pass: fills `cache` (the cell's own layout per row and step) from x, W, U and b. */
+export type CellForward = (
+  x: ArrayLike<number>,
+  W: ArrayLike<number>,
+  U: ArrayLike<number>,
+  b: ArrayLike<number>,
+  dims: RnnDims,
+  code: number,
+  cache: Float64Array,
+) => void;
+
+/** A cell's backward pass from dL/dh_T [B,H]: accumulates into `grads` (zeroed by the caller). */
+export type CellBackward = (
+  x: ArrayLike<number>,
+  W: ArrayLike<number>,
+  U: ArrayLike<number>,
+  cache: Float64Array,
+  dLast: ArrayLike<number>,
+  dims: RnnDims,
+  code: number,
+  grads: RnnGradients,
+  scratch: Float64Array,
+) => void;
+
 export interface RnnGradients {
   dx: Float64Array;
   dW: Float64Array;

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, predict, trainRun } from '../../../electron/engine/index.js';
+import { initBackend, trainRun } from '../../../electron/engine/index.js';
 import { runResultSchema } from '../../../shared/schemas/run-result.js';
-import { maxAbsDiff, smallConfig } from './helpers.js';
+import { expectPredictionsFromLayers, smallConfig } from './helpers.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -33,17 +33,7 @@ describe('GRU and LSTM learn "contains" at length 10 with the defaults', () => {
       expect(result.weights.recurrentKernel).toHaveLength(4);
       expect(result.weights.readout?.kernel).toHaveLength(4);
       expect(result.digitScores[0]).toHaveLength(G * 4);
-      const viaLayers = await predict(
-        config,
-        result.weights,
-        result.predictions.map((p) => p.input),
-      );
-      expect(
-        maxAbsDiff(
-          viaLayers,
-          result.predictions.map((p) => p.probability),
-        ),
-      ).toBeLessThan(1e-5);
+      await expectPredictionsFromLayers(config, result);
     });
   }
 });
