@@ -1,4 +1,4 @@
-import { activate, derivative, inputGradients, type CellBackward, type CellForward } from './rnn-kernel.js';
+import { activate, derivative, inputGradients, sigmoid, type CellBackward, type CellForward } from './rnn-kernel.js';
 
 /**
  * GRU forward and backward-through-time in plain JavaScript (float64), the body of the fused ops for
@@ -9,8 +9,6 @@ import { activate, derivative, inputGradients, type CellBackward, type CellForwa
  * The cache holds, per row and step, [z | r | ĥ | h] (GRU_STRIDE · H values).
  */
 export const GRU_STRIDE = 4;
-
-const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
 
 export const gruForward: CellForward = (x, W, U, b, dims, code, cache) => {
   const { B, T, E, H } = dims;

@@ -1,4 +1,4 @@
-import { activate, derivative, inputGradients, type CellBackward, type CellForward } from './rnn-kernel.js';
+import { activate, derivative, inputGradients, sigmoid, type CellBackward, type CellForward } from './rnn-kernel.js';
 
 /**
  * LSTM forward and backward-through-time in plain JavaScript (float64), the body of the fused ops for
@@ -9,8 +9,6 @@ import { activate, derivative, inputGradients, type CellBackward, type CellForwa
  * The cache holds, per row and step, [i | f | g | o | c | act(c) | h] (LSTM_STRIDE · H values).
  */
 export const LSTM_STRIDE = 7;
-
-const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
 
 export const lstmForward: CellForward = (x, W, U, b, dims, code, cache) => {
   const { B, T, E, H } = dims;

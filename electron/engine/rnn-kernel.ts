@@ -22,6 +22,11 @@ export function activationCode(activation: RnnActivation): number {
   return CODES[activation];
 }
 
+/** The gates' logistic sigmoid (tfjs's default for gates is the hard sigmoid; the cells here use this one). */
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
 export function activate(code: number, z: number): number {
   switch (code) {
     case SIGMOID:
