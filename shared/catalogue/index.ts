@@ -62,13 +62,20 @@ export function boardChartsFor(run: Run, hasResult: boolean, stage: 'live' | 're
 
 /**
  * The board charts that do not apply to this run's model but that another run on the board draws (a GRU's
- * gate charts beside a SimpleRNN): the column says why in one line rather than leave a silent gap.
+ * gate charts beside a SimpleRNN): the column says why in one line rather than leave a silent gap. Charts
+ * missing for one reason share the line ("W and U per gate, b per gate: a SimpleRNN has no gates; …").
  */
 export function boardChartsNotFor(run: Run, board: readonly Run[]): { id: string; title: string; why: string }[] {
-  return boardCharts.flatMap((c) => {
+  const lines: { ids: string[]; titles: string[]; why: string }[] = [];
+  for (const c of boardCharts) {
     const why = c.board && c.notFor?.(run.config);
-    if (!why) return [];
-    const elsewhere = board.some((other) => other.id !== run.id && !c.notFor?.(other.config) && c.needs(other));
-    return elsewhere ? [{ id: c.id, title: c.title, why }] : [];
-  });
+    if (!why) continue;
+    if (!board.some((other) => other.id !== run.id && !c.notFor?.(other.config) && c.needs(other))) continue;
+    const same = lines.find((l) => l.why === why);
+    if (same) {
+      same.ids.push(c.id);
+      same.titles.push(c.title);
+    } else lines.push({ ids: [c.id], titles: [c.title], why });
+  }
+  return lines.map((l) => ({ id: l.ids.join(','), title: l.titles.join(', '), why: l.why }));
 }

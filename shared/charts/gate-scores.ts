@@ -57,7 +57,8 @@ function gateSeries(scores: number[][], g: number, targetDigit: number, ctx: Cha
       itemStyle: { color: H > 1 ? unitColor(color, u, H) : i === targetDigit ? color : theme.neutral },
       label: i === targetDigit && H <= 3 ? { show: true } : undefined,
     })),
-    itemStyle: { borderRadius: 2 },
+    // The series' own colour is the legend's.
+    itemStyle: { color: unitColor(color, u, H), borderRadius: 2 },
     label: {
       show: false,
       position: 'top',
@@ -115,9 +116,10 @@ export function gateScoresOption(
     animation: false,
     textStyle: textStyle(theme),
     tooltip: gateScoresTooltip(ctx, names, H, targetDigit),
-    // Series share a name per unit across the gates: the legend toggles a unit in every panel.
+    // Series share a name per unit across the gates: the legend toggles a unit in every panel (while the
+    // units fit in one line; beyond, the shades and the tooltip tell them apart).
     legend:
-      H > 1
+      H > 1 && H <= 4
         ? {
             top: 0,
             right: 8,

@@ -47,6 +47,11 @@ function gateWeightsTooltip(theme: ChartTheme, blocks: GateBlock[], E: number): 
   };
 }
 
+/** "cell candidate c" → "cell\ncandidate c": the last word and the key stay together. */
+export function twoLines(name: string): string {
+  return name.replace(/ (?=\S+ \S+$)/, '\n');
+}
+
 function gateAxes(theme: ChartTheme, blocks: GateBlock[], E: number, H: number) {
   const ax = axisBase(theme);
   const xAxis = blocks.map((b) => ({
@@ -55,12 +60,19 @@ function gateAxes(theme: ChartTheme, blocks: GateBlock[], E: number, H: number) 
     gridIndex: b.index,
     position: 'top' as const,
     data: Array.from({ length: H }, (_, j) => String(j)),
-    // One unit: its "0" says nothing.
-    axisLabel: { ...ax.axisLabel, show: H > 1 },
-    name: b.name,
+    // Unit numbers while they fit (one unit: its "0" says nothing; more than 4: the tooltip names them).
+    axisLabel: { ...ax.axisLabel, show: H > 1 && H <= 4 },
+    // Three or four gates share a narrow run column: their names on two lines ("cell / candidate c").
+    name: twoLines(b.name),
     nameLocation: 'middle' as const,
-    nameGap: H > 1 ? 18 : 6,
-    nameTextStyle: { color: theme.text, fontFamily: theme.font, fontSize: 11, fontWeight: 'bold' as const },
+    nameGap: H > 1 && H <= 4 ? 18 : 6,
+    nameTextStyle: {
+      color: theme.text,
+      fontFamily: theme.font,
+      fontSize: 10,
+      fontWeight: 'bold' as const,
+      lineHeight: 12,
+    },
     splitLine: { show: false },
   }));
   const yAxis = blocks.map((b) => ({
@@ -95,7 +107,7 @@ export function gateWeightsOption(weights: Weights, cell: CellKind, ctx: ChartCo
     animation: false,
     textStyle: textStyle(theme),
     tooltip: gateWeightsTooltip(theme, blocks, E),
-    grid: blocks.map((b) => ({ ...gateColumn(b.index, blocks.length), top: H > 1 ? 40 : 28, bottom: 34 })),
+    grid: blocks.map((b) => ({ ...gateColumn(b.index, blocks.length), top: gridTop(blocks.length, H), bottom: 34 })),
     xAxis: axes.xAxis,
     yAxis: axes.yAxis,
     visualMap: {
@@ -129,9 +141,14 @@ export function gateWeightsOption(weights: Weights, cell: CellKind, ctx: ChartCo
   };
 }
 
+/** Room above the heatmaps for the gate names (two lines for four gates) and the unit numbers. */
+function gridTop(G: number, H: number): number {
+  return (G > 1 ? 40 : 28) + (H > 1 && H <= 4 ? 12 : 0);
+}
+
 /** The chart's height for E embedding dimensions and H units: ~15 px a row, within a board card's range. */
 export function gateWeightsHeight(E: number, H: number): number {
-  return Math.min(420, Math.max(170, (H > 1 ? 80 : 68) + 15 * (E + H + 1)));
+  return Math.min(420, Math.max(170, 92 + 15 * (E + H + 1)));
 }
 
 /**
@@ -163,14 +180,18 @@ export function gateBiasOption(weights: Weights, cell: CellKind, ctx: ChartConte
   return {
     animation: false,
     textStyle: textStyle(theme),
-    legend: H > 1 ? { top: 0, right: 8, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted } } : undefined,
+    // A legend while the units fit in one line; beyond, the shades and the tooltip tell them apart.
+    legend:
+      H > 1 && H <= 4
+        ? { top: 0, right: 8, itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted } }
+        : undefined,
     tooltip: {
       ...tooltipBase(theme),
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       valueFormatter: (v) => (typeof v === 'number' ? fmt(v, 4) : String(v)),
     },
-    grid: { left: 44, right: 10, top: H > 1 ? 28 : 20, bottom: 40 },
+    grid: { left: 44, right: 10, top: H > 1 && H <= 4 ? 28 : 20, bottom: 40 },
     // Gate names on two lines ("cell / candidate c") so four fit side by side in a run's column.
     xAxis: {
       ...ax,
@@ -181,7 +202,7 @@ export function gateBiasOption(weights: Weights, cell: CellKind, ctx: ChartConte
         interval: 0,
         fontFamily: theme.font,
         lineHeight: 12,
-        formatter: (name: string) => name.replace(/ (?=\S+ \S+$)/, '\n'),
+        formatter: twoLines,
       },
     },
     yAxis: { ...ax, type: 'value', name: 'b', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },

@@ -23,7 +23,7 @@ export function readoutOption(readout: ReadoutWeights, ctx: ChartContext): EChar
       ...ax,
       type: 'category',
       data: bars.map((b) => b.label),
-      axisLabel: { ...ax.axisLabel, interval: bars.length <= 18 ? 0 : 'auto' },
+      axisLabel: { ...ax.axisLabel, interval: bars.length <= 9 ? 0 : 'auto' },
     },
     yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [

@@ -51,12 +51,20 @@ function gateTraceTooltip(trace: TraceResult, rows: GateTraceRow[], ctx: ChartCo
   };
 }
 
+/** Short enough for a narrow cell: two decimals without the leading zero (".06", "−.93", "1.70"), whole above 10. */
+export function cellLabel(v: number): string {
+  if (Math.abs(v) >= 10) return v.toFixed(0);
+  const text = v.toFixed(2).replace(/^(-?)0\./, '$1.');
+  return text === '-.00' ? '.00' : text;
+}
+
 function rowSeries(
   trace: TraceResult,
   rows: GateTraceRow[],
   gate: boolean,
   ctx: ChartContext,
   unit: number,
+  printValues: boolean,
 ): HeatmapSeriesOption {
   const { theme } = ctx;
   const data = rows.flatMap((row, y) =>
@@ -67,14 +75,15 @@ function rowSeries(
     name: gate ? 'gates (σ, 0…1)' : 'values',
     data,
     label: {
-      // Printed while a cell is wide enough for "0.12"; the tooltip has every value.
-      show: trace.steps.length <= 14,
+      // Printed while a cell is wide enough for ".12" (the view measures; by default up to 10 steps, which fit
+      // a run's column); the tooltip has every value.
+      show: printValues,
       color: theme.text,
       textBorderColor: theme.background,
       textBorderWidth: 2,
       fontSize: 10,
       fontFamily: theme.mono,
-      formatter: (p) => fmt((p.value as number[])[2], 2),
+      formatter: (p) => cellLabel((p.value as number[])[2]),
     },
     itemStyle: { borderColor: theme.background, borderWidth: 1 },
   };
@@ -86,7 +95,13 @@ function rowSeries(
  * The gates (σ, 0…1) run from neutral to the run's colour; the candidate, c and h on a diverging scale
  * around 0. Hovering a cell shows the step's exact equations with their numbers.
  */
-export function gateTraceOption(trace: TraceResult, targetDigit: number, ctx: ChartContext, unit = 0): EChartsOption {
+export function gateTraceOption(
+  trace: TraceResult,
+  targetDigit: number,
+  ctx: ChartContext,
+  unit = 0,
+  printValues = trace.steps.length <= 10,
+): EChartsOption {
   const { theme, color } = ctx;
   const ax = axisBase(theme);
   const rows = gateTraceRows(trace.cell);
@@ -96,7 +111,7 @@ export function gateTraceOption(trace: TraceResult, targetDigit: number, ctx: Ch
     animation: false,
     textStyle: textStyle(theme),
     tooltip: gateTraceTooltip(trace, rows, ctx, unit),
-    grid: { left: 112, right: 10, top: 10, bottom: 34 },
+    grid: { left: GATE_TRACE_MARGIN - 10, right: 10, top: 10, bottom: 34 },
     xAxis: {
       ...ax,
       type: 'category',
@@ -122,9 +137,15 @@ export function gateTraceOption(trace: TraceResult, targetDigit: number, ctx: Ch
       { show: false, seriesIndex: 0, min: 0, max: 1, inRange: { color: [theme.diverging[1], color] } },
       { show: false, seriesIndex: 1, min: -maxAbs, max: maxAbs, inRange: { color: theme.diverging } },
     ],
-    series: [rowSeries(trace, rows, true, ctx, unit), rowSeries(trace, rows, false, ctx, unit)],
+    series: [
+      rowSeries(trace, rows, true, ctx, unit, printValues),
+      rowSeries(trace, rows, false, ctx, unit, printValues),
+    ],
   };
 }
+
+/** The chart's grid leaves this many pixels beside the cells (row names left, a margin right). */
+export const GATE_TRACE_MARGIN = 122;
 
 /** ~30 px a row. */
 export function gateTraceHeight(cell: CellKind): number {

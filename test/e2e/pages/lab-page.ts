@@ -38,6 +38,13 @@ export class LabPage {
     await expect(this.runRows()).toHaveCount(4);
   }
 
+  /** Loads a preset ("Load preset cells"), each run with `samples` rows; waits for its runs in the panel. */
+  async addPreset(name: string, samples: number, runs: number): Promise<void> {
+    await this.panel.getByLabel('Samples per preset run').fill(String(samples));
+    await this.button(`Load preset ${name}`).click();
+    await expect(this.runRows()).toHaveCount(runs);
+  }
+
   runRows(): Locator {
     return this.panel.getByRole('listitem');
   }

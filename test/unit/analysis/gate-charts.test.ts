@@ -63,9 +63,10 @@ describe('weight charts per gate', () => {
     // W_c[1][0] = kernel[1][2H + 0]; U_c[1][1] = recurrentKernel[1][2H + 1] (U rows sit under W's and a gap row).
     expect(cells).toContainEqual([0, 1, w.kernel[1][2 * H]]);
     expect(cells).toContainEqual([1, E + 1 + 1, w.recurrentKernel[1][2 * H + 1]]);
+    // Four gates share a run's column: each name on two lines.
     const names = (o.xAxis as { name: string }[]).map((x) => x.name);
-    expect(names).toEqual(['input gate i', 'forget gate f', 'cell candidate c', 'output gate o']);
-    expect(svg(o)).toContain('forget gate f');
+    expect(names).toEqual(['input\ngate i', 'forget\ngate f', 'cell\ncandidate c', 'output\ngate o']);
+    expect(svg(o)).toContain('candidate c');
   });
 
   it('gate blocks of a GRU are z, r, h in kernel order', () => {
@@ -197,7 +198,9 @@ describe('mixed cells on one board', () => {
   it('a column says in one line which chart kinds of its neighbours do not apply to its cell', () => {
     const board = [seed, gru];
     const forSeed = boardChartsNotFor(seed, board);
-    expect(forSeed.map((n) => n.id)).toEqual(['gate-weights', 'gate-bias', 'dense-readout']);
+    expect(forSeed.map((n) => n.id)).toEqual(['gate-weights,gate-bias', 'dense-readout']);
+    // One line per reason: both gate charts are missing because a SimpleRNN has no gates.
+    expect(forSeed[0].title).toBe('W and U per gate, b per gate');
     expect(forSeed[0].why).toContain('no gates');
     expect(boardChartsNotFor(gru, board).map((n) => n.id)).toEqual(['weights']);
     expect(boardChartsNotFor(seed, [seed, trainedSeedRun('linear1', 'l')])).toEqual([]);

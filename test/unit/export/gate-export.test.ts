@@ -28,13 +28,16 @@ describe('gate charts export like every chart', () => {
     const svg = (chart: string, run: string, sequence?: string) =>
       exportChart({ runs, chart, run, format: 'svg', sequence }).bytes.toString('utf8');
     const lstmGates = ['input gate i', 'forget gate f', 'cell candidate c', 'output gate o'];
-    for (const chart of ['gate-weights', 'digit-scores'])
-      for (const g of lstmGates) expect(svg(chart, 'l')).toContain(g);
+    for (const g of lstmGates) expect(svg('digit-scores', 'l')).toContain(g);
+    // Four gates side by side: each name on two lines ("cell" over "candidate c").
+    const weights = texts(svg('gate-weights', 'l'));
+    for (const line of ['input', 'gate i', 'forget', 'gate f', 'cell', 'candidate c', 'output', 'gate o'])
+      expect(weights).toContain(line);
     const trace = texts(svg('trace', 'l', '5,8,4'));
     for (const row of [...lstmGates, 'cell state c(t)', 'hidden state h(t)']) expect(trace).toContain(row);
     expect(trace).toContain('Trace 5,8,4 — LSTM run');
     const gru = texts(svg('gate-weights', 'g'));
-    for (const g of ['update gate z', 'reset gate r', 'candidate h']) expect(gru).toContain(g);
+    for (const line of ['update', 'gate z', 'reset', 'gate r', 'candidate h']) expect(gru).toContain(line);
     expect(texts(svg('dense-readout', 'g'))).toContain('Dense readout — GRU run');
   });
 
