@@ -63,7 +63,9 @@ export const boardCharts: readonly RunChartEntry[] = [
     help: 'the RNN kernel W, recurrent kernel U and bias b (SimpleRNN)',
     needs: (run) => !!run.weights && !gated(run.config),
     notFor: (config) =>
-      gated(config) ? `a ${CELL_LABELS[config.model.cell]}'s are drawn per gate (W and U per gate, b per gate)` : null,
+      gated(config)
+        ? `drawn per gate for ${CELL_LABELS[config.model.cell]} cells (W and U per gate, b per gate)`
+        : null,
     option: (run, ctx) => weightsOption(present(run.weights), ctx),
     board: { stage: 'result', height: 170, data: 'weights' },
   },
