@@ -13,6 +13,12 @@ test('cells preset: train, trace an LSTM run (a row per gate, equations on hover
   page,
 }) => {
   test.setTimeout(300_000);
+  // The gate charts' tooltips and the trace table go through the CSP like every chart: nothing refused, no error.
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
   // The preset as it is (8 GRU/LSTM runs of 16 units at length 8), on fewer rows so the test stays quick.
   await lab.addPreset('cells', 400, CELLS_RUNS.length);
   expect(CELLS_RUNS).toContain(LSTM);
@@ -72,4 +78,5 @@ test('cells preset: train, trace an LSTM run (a row per gate, equations on hover
   expect(bytes.readUInt32BE(16)).toBe(Math.max(520, Math.round(img.width)) * 2);
   expect(bytes.readUInt32BE(20)).toBe((Math.round(img.height) + 30) * 2);
   expect(bytes.length).toBeGreaterThan(5000);
+  expect(problems).toEqual([]);
 });
