@@ -1,4 +1,6 @@
 import type { EChartsOption } from 'echarts';
+import type { CellKind } from '../../cells.js';
+import { candidateGate, gateName } from '../../charts/gates.js';
 import { axisBase, fmt, textStyle, tooltipBase, type ChartContext } from '../../charts/common.js';
 import { withAlpha } from '../../charts/palette.js';
 import type { Band, SeedRepeat } from '../seed-repeat.js';
@@ -100,12 +102,24 @@ export function seedRepeatCurvesOption(r: SeedRepeat, ctx: ChartContext): EChart
   };
 }
 
-/** Spread of each digit's score (unit 0) and of U over the seeds: mean bar with a min–max whisker line. */
-export function seedRepeatScoresOption(r: SeedRepeat, targetDigit: number, ctx: ChartContext): EChartsOption {
+/**
+ * Spread of each digit's score (unit 0) and of U over the seeds: mean bar with a min–max whisker line.
+ * A GRU or LSTM is read at its candidate's column (the counterpart of the SimpleRNN's score), and says so.
+ */
+export function seedRepeatScoresOption(
+  r: SeedRepeat,
+  targetDigit: number,
+  ctx: ChartContext,
+  cell: CellKind = 'simple',
+): EChartsOption {
   const { theme, color } = ctx;
   const ax = axisBase(theme);
-  const bands = [...r.scores.map((row) => row[0]), r.u[0]?.[0]].filter((b): b is Band => !!b);
-  const labels = [...r.scores.map((_, d) => String(d)), r.u.length > 1 ? 'U[0][0]' : 'U'];
+  const gate = candidateGate(cell);
+  const col = gate.index * Math.max(1, r.u.length);
+  const bands = [...r.scores.map((row) => row[col]), r.u[0]?.[col]].filter((b): b is Band => !!b);
+  const u = cell === 'simple' ? 'U' : `U_${gate.key}`;
+  const labels = [...r.scores.map((_, d) => String(d)), r.u.length > 1 ? `${u}[0][0]` : u];
+  const axisName = cell === 'simple' ? 'digit score / U' : `digit score / U · ${gateName(gate)}`;
   return {
     animation: false,
     textStyle: textStyle(theme),
@@ -119,7 +133,7 @@ export function seedRepeatScoresOption(r: SeedRepeat, targetDigit: number, ctx: 
       },
     },
     grid: { left: 48, right: 12, top: 14, bottom: 30 },
-    xAxis: { ...ax, type: 'category', data: labels, name: 'digit score / U', nameLocation: 'middle', nameGap: 18 },
+    xAxis: { ...ax, type: 'category', data: labels, name: axisName, nameLocation: 'middle', nameGap: 18 },
     yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
       {
