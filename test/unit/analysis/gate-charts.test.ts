@@ -175,6 +175,22 @@ describe('the gated trace', () => {
   });
 });
 
+describe('seed spread of a gated run', () => {
+  it('reads the candidate’s column of the digit scores and of U, and names it', () => {
+    const runs = [gatedRun('lstm', { seed: 1 }), gatedRun('lstm', { seed: 2 })];
+    const o = C.seedRepeatScoresOption(A.seedRepeat(runs), 4, ctx, 'lstm');
+    const mean = seriesOf(o)[0].data.map(valueOf);
+    const col = 2 * H; // LSTM i, f, c, o: the candidate c starts at column 2H
+    runs[0].digitScores!.forEach((row, d) =>
+      expect(mean[d]).toBeCloseTo((row[col] + runs[1].digitScores![d][col]) / 2, 12),
+    );
+    const u = runs.map((r) => r.weights!.recurrentKernel[0][col]);
+    expect(mean.at(-1)).toBeCloseTo((u[0] + u[1]) / 2, 12);
+    expect((o.xAxis as { data: string[]; name: string }).data.at(-1)).toBe('U_c[0][0]');
+    expect((o.xAxis as { name: string }).name).toContain('cell candidate c');
+  });
+});
+
 describe('mixed cells on one board', () => {
   const seed = trainedSeedRun('sigmoid1', 's');
 
