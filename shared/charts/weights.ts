@@ -22,24 +22,34 @@ export function weightBars(weights: Weights): WeightBar[] {
   return bars;
 }
 
-/** The RNN's kernel in the run's colour; U and b, the recurrence and offset, in contrasting neutrals. */
-export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOption {
-  const { theme, color } = ctx;
+/** A labelled bar in its own colour. */
+export interface ColoredBar {
+  label: string;
+  value: number;
+  color: string;
+}
+
+/**
+ * Labelled bars of weights around a zero line: every label while `allLabelsUpTo` bars fit, values printed
+ * while `printUpTo` do (the tooltip, worded by `title`, has them all).
+ */
+export function weightBarsOption(
+  bars: readonly ColoredBar[],
+  ctx: ChartContext,
+  opts: { printUpTo: number; allLabelsUpTo: number; title?: (name: string) => string },
+): EChartsOption {
+  const { theme } = ctx;
   const ax = axisBase(theme);
-  const bars = weightBars(weights);
-  const fill = (g: WeightBar['group']) => (g === 'W' ? color : g === 'U' ? theme.text : theme.muted);
-  // Printed values only while they fit without overlapping; the tooltip has them all.
-  const few = bars.length <= 7;
   return {
     animation: false,
     textStyle: textStyle(theme),
-    tooltip: itemTooltip(theme),
+    tooltip: itemTooltip(theme, opts.title),
     grid: { left: 44, right: 10, top: 18, bottom: 26 },
     xAxis: {
       ...ax,
       type: 'category',
       data: bars.map((b) => b.label),
-      axisLabel: { ...ax.axisLabel, interval: bars.length <= 14 ? 0 : 'auto' },
+      axisLabel: { ...ax.axisLabel, interval: bars.length <= opts.allLabelsUpTo ? 0 : 'auto' },
     },
     yAxis: { ...ax, type: 'value', axisLabel: { ...ax.axisLabel, formatter: (v: number) => fmt(v, 2) } },
     series: [
@@ -47,9 +57,9 @@ export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOptio
         type: 'bar',
         name: 'weights',
         barMaxWidth: 22,
-        data: bars.map((b) => ({ value: b.value, itemStyle: { color: fill(b.group), borderRadius: 2 } })),
+        data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color, borderRadius: 2 } })),
         label: {
-          show: few,
+          show: bars.length <= opts.printUpTo,
           position: 'top',
           color: theme.muted,
           fontSize: 9,
@@ -60,4 +70,13 @@ export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOptio
       },
     ],
   };
+}
+
+/** The RNN's kernel in the run's colour; U and b, the recurrence and offset, in contrasting neutrals. */
+export function weightsOption(weights: Weights, ctx: ChartContext): EChartsOption {
+  const { theme, color } = ctx;
+  const fill = (g: WeightBar['group']) => (g === 'W' ? color : g === 'U' ? theme.text : theme.muted);
+  const bars = weightBars(weights).map((b) => ({ label: b.label, value: b.value, color: fill(b.group) }));
+  // Printed values only while they fit without overlapping; the tooltip has them all.
+  return weightBarsOption(bars, ctx, { printUpTo: 7, allLabelsUpTo: 14 });
 }
