@@ -8,6 +8,7 @@ import { epochRecordSchema } from './schemas/run-result.js';
 import { runPatchSchema } from './schemas/run-patch.js';
 import { SESSION_MAX_BYTES, viewStateSchema } from './schemas/session.js';
 import { recoveryIdSchema, recoveryOfferSchema } from './schemas/recovery.js';
+import { MAX_LOAD_NOTICES } from './limits.js';
 import {
   apiMethodName,
   eventChannels,
@@ -30,6 +31,8 @@ export const sessionSummarySchema = z.object({
   /** What the title bar shows: the file name, or "Untitled". */
   title: z.string(),
   dirty: z.boolean(),
+  /** What opening this file changed, one line each (runs a format migration had to clear); empty once saved. */
+  notices: z.array(z.string().max(1000)).max(MAX_LOAD_NOTICES).default([]),
 });
 
 /** What the renderer sees of the lab service: everything but live progress. */

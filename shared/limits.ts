@@ -52,5 +52,8 @@ export const MAX_BATCH_LOSS_POINTS_PER_RUN = 10_000;
 /** Prediction rows a run stores at most (the engine stores the last 10 rows of its data set). */
 export const MAX_PREDICTIONS_PER_RUN = 1000;
 
+/** Lines a page is told about what opening a file changed (one per cleared run, then a summary line). */
+export const MAX_LOAD_NOTICES = 20;
+
 /** A session file name in the sessions folder, in UTF-8 bytes (file systems count bytes, not characters). */
 export const MAX_SESSION_NAME_BYTES = 200;

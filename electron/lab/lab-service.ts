@@ -18,9 +18,10 @@ import { RecoveryGuard } from './recovery/recovery-guard.js';
 import { RunRegistry, emptyView, type RunEvent } from './run-registry.js';
 import { SessionDocument, type SessionMeta } from './sessions/session-document.js';
 import type { SessionPathPolicy } from './sessions/session-paths.js';
-import { makeSession, parseSession, serializeSession } from './sessions/session-file.js';
+import { makeSession, parseSessionWithNotices, serializeSession } from './sessions/session-file.js';
 import type { WorkerFactory } from './workers/worker-pool.js';
 import { escapeUnsafe } from '../../shared/text-safety.js';
+import { MAX_LOAD_NOTICES } from '../../shared/limits.js';
 
 export type { LabEvent, LabListener } from './lab-events.js';
 
@@ -117,7 +118,7 @@ export class LabService {
   async restoreRecovery(id: string): Promise<LabState> {
     this.registry.ensureQuiet('restore unsaved work');
     const copy = await this.recoveryGuard.take(id);
-    this.load(copy, { path: null, title: 'Untitled', dirty: true });
+    this.load(copy, { path: null, title: 'Untitled', dirty: true, notices: [] });
     return this.state();
   }
 
@@ -165,7 +166,12 @@ export class LabService {
     'view:set': async (partial) => this.registry.setView(partial),
     'session:new': async () => {
       this.registry.ensureQuiet('start a new session');
-      this.load(makeSession({ runs: [], view: emptyView() }), { path: null, title: 'Untitled', dirty: false });
+      this.load(makeSession({ runs: [], view: emptyView() }), {
+        path: null,
+        title: 'Untitled',
+        dirty: false,
+        notices: [],
+      });
       await this.recoveryGuard.dropOwn();
       return this.state();
     },
@@ -181,7 +187,8 @@ export class LabService {
       this.registry.ensureQuiet('open a session');
       // The picked file's name becomes the title and appears in errors: a control or bidi character in it is shown escaped, never obeyed.
       const name = escapeUnsafe(picked, true);
-      this.load(parseSession(text, name), { path: null, title: name, dirty: false });
+      const { session, notices } = parseSessionWithNotices(text, name);
+      this.load(session, { path: null, title: name, dirty: false, notices: notices.slice(0, MAX_LOAD_NOTICES) });
       await this.recoveryGuard.dropOwn();
       return this.state();
     },

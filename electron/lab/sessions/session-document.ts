@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import type { LabState } from '../../../shared/contract.js';
 import { LabError } from '../../../shared/errors.js';
+import { MAX_LOAD_NOTICES } from '../../../shared/limits.js';
 import type { Run } from '../../../shared/schemas/run.js';
 import type { Session, ViewState } from '../../../shared/schemas/session.js';
 import { errnoCode, errnoWords } from './errno-words.js';
-import { makeSession, readSessionFile, writeSessionFile } from './session-file.js';
+import { makeSession, readSessionFileWithNotices, writeSessionFile } from './session-file.js';
 import {
   ensurePlainFileOrNothing,
   hasSessionExtension,
@@ -22,13 +23,14 @@ export class SessionDocument {
     path: null,
     title: 'Untitled',
     dirty: false,
+    notices: [],
     createdAt: new Date().toISOString(),
   };
 
   constructor(private readonly policy: SessionPathPolicy) {}
 
   summary(): SessionMeta {
-    return { path: this.meta.path, title: this.meta.title, dirty: this.meta.dirty };
+    return { path: this.meta.path, title: this.meta.title, dirty: this.meta.dirty, notices: this.meta.notices };
   }
 
   get dirty(): boolean {
@@ -58,7 +60,8 @@ export class SessionDocument {
         throw errnoCode(err) ? new LabError('bad-file', `${title} cannot be read (${errnoWords(err)})`) : err;
       });
     }
-    return { session: await readSessionFile(target.file, title), meta: { path: target.label, title, dirty: false } };
+    const { session, notices } = await readSessionFileWithNotices(target.file, title);
+    return { session, meta: { path: target.label, title, dirty: false, notices: notices.slice(0, MAX_LOAD_NOTICES) } };
   }
 
   /** Writes to `path`, or this document's own file, or (browser mode) a name from its title; the file becomes this document's. */
@@ -77,7 +80,8 @@ export class SessionDocument {
     } catch (err) {
       throw saveFailure(title, err);
     }
-    this.meta = { ...this.meta, path: target.label, title, dirty: false };
+    // The file now holds the current format: what opening the old one changed no longer applies to it.
+    this.meta = { ...this.meta, path: target.label, title, dirty: false, notices: [] };
   }
 
   list() {

@@ -3,6 +3,7 @@ import type { Run } from '../../../shared/schemas/run.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
 import { orderRuns } from '../lib/run-order.js';
 import { applyLabEvent, type LabMirror } from './lab-mirror.js';
+import { notices } from './notices.svelte.js';
 
 /**
  * A mirror of the lab service's state: the service is the truth, this only follows its events.
@@ -12,7 +13,7 @@ import { applyLabEvent, type LabMirror } from './lab-mirror.js';
 class LabStore {
   runs = $state.raw<Run[]>([]);
   view = $state.raw<ViewState>({ order: [], layout: 'columns', hiddenInOverlay: [] });
-  session = $state.raw<LabState['session']>({ path: null, title: 'Untitled', dirty: false });
+  session = $state.raw<LabState['session']>({ path: null, title: 'Untitled', dirty: false, notices: [] });
   loaded = $state(false);
   /** Why unsaved work is not being copied to disk, while the host's last recovery write failed. */
   recoveryError = $state<string | null>(null);
@@ -34,7 +35,19 @@ class LabStore {
     if (next.view !== current.view) this.view = next.view;
     if (next.session !== current.session) this.session = next.session;
     this.recoveryError = next.recoveryError;
-    if (event[0] === 'lab:state') this.loaded = true;
+    if (event[0] === 'lab:state') {
+      this.loaded = true;
+      this.announce(next.session.notices);
+    }
+  }
+
+  /** What opening the file changed, told once per document (a page that reconnects is not told again). */
+  private announced = '';
+  private announce(lines: readonly string[]): void {
+    const key = lines.join('\n');
+    if (key === this.announced) return;
+    this.announced = key;
+    for (const line of lines) notices.push('info', line, 20_000);
   }
 
   /** Picks the run's colour everywhere; by service order so reordering the board keeps colours. */

@@ -36,7 +36,7 @@ describe('the lab pushes small events, never the whole state for a run', () => {
     const a = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     expect(take()).toEqual([
       ['run:added', { run: a, index: 0 }],
-      ['session:changed', { path: null, title: 'Untitled', dirty: true }],
+      ['session:changed', { path: null, title: 'Untitled', dirty: true, notices: [] }],
     ]);
     await lab.handle('runs:update', { id: a.id, name: 'A2', note: 'why' });
     expect(take()).toEqual([['run:changed', { id: a.id, set: { name: 'A2', note: 'why' }, unset: [] }]]);
@@ -105,7 +105,7 @@ describe('the lab pushes small events, never the whole state for a run', () => {
     take();
     const path = join(dir, 'one.rnnlab');
     await lab.handle('session:save', { path });
-    expect(take()).toEqual([['session:changed', { path, title: 'one.rnnlab', dirty: false }]]);
+    expect(take()).toEqual([['session:changed', { path, title: 'one.rnnlab', dirty: false, notices: [] }]]);
     await lab.handle('session:new', {});
     expect(take()).toEqual([['lab:state', lab.state()]]);
     await lab.handle('session:open', { path });
@@ -184,7 +184,7 @@ function twoRuns() {
   const mirror = mirrorOf({
     runs: [...runs],
     view: { order: ['x', 'y'], layout: 'columns', hiddenInOverlay: [] },
-    session: { path: null, title: 'Untitled', dirty: false },
+    session: { path: null, title: 'Untitled', dirty: false, notices: [] },
   });
   return { runs, mirror };
 }

@@ -40,7 +40,7 @@ describe('LabService runs', () => {
     const state = await lab.handle('lab:state', {});
     expect(state.runs.map((r) => r.name)).toEqual(['B2', 'A (copy)']);
     expect(state.view.order).toEqual([copy.id, b.id]);
-    expect(state.session).toEqual({ path: null, title: 'Untitled', dirty: true });
+    expect(state.session).toEqual({ path: null, title: 'Untitled', dirty: true, notices: [] });
     // Small events only: the whole state is sent for a whole new document, never for a run's change.
     expect(events.map(([e]) => e)).not.toContain('lab:state');
     expect(events.filter(([e]) => e === 'run:added')).toHaveLength(3);

@@ -122,7 +122,7 @@ describe('recovery copies through the contract channels', () => {
     const restored = await ok(b, 'session:restoreRecovery', { id: offer.copies[0]!.id });
     expect(restored.runs).toEqual(before.runs);
     expect(restored.runs.map((r) => r.status)).toEqual(['done', 'idle']);
-    expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true });
+    expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true, notices: [] });
     // The work open before the restore was unsaved: its copy stays, offered in turn.
     const after = await ok(b, 'session:recovery', {});
     expect(after.copies.map((c) => c.runNames)).toEqual([['New work']]);

@@ -21,7 +21,7 @@ describe('where sessions may be is an option of its own, not implied by the host
     const lab = new LabService({ workerFactory: workerFactory(), host: 'cli', paths: { kind: 'absolute' } });
     expect(await lab.handle('app:info', {})).toMatchObject({ host: 'cli' });
     const path = join(dir, 'out.rnnlab');
-    expect((await lab.handle('session:save', { path })).session).toEqual({ path, title: 'out.rnnlab', dirty: false });
+    expect((await lab.handle('session:save', { path })).session).toEqual({ path, title: 'out.rnnlab', dirty: false, notices: [] });
     await lab.close();
   });
 
@@ -30,7 +30,7 @@ describe('where sessions may be is an option of its own, not implied by the host
     const reply = await dispatch(lab, 'session:save', { path: join(dir, 'x.rnnlab') });
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const saved = await lab.handle('session:save', { path: 'x' });
-    expect(saved.session).toEqual({ path: 'x.rnnlab', title: 'x.rnnlab', dirty: false });
+    expect(saved.session).toEqual({ path: 'x.rnnlab', title: 'x.rnnlab', dirty: false, notices: [] });
     await lab.close();
   });
 });

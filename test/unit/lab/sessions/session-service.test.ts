@@ -28,7 +28,7 @@ describe('sessions through the service', () => {
     await a.handle('view:set', { layout: 'overlay' });
     const path = join(dir, 'exp.rnnlab');
     const saved = await a.handle('session:save', { path });
-    expect(saved.session).toEqual({ path, title: 'exp.rnnlab', dirty: false });
+    expect(saved.session).toEqual({ path, title: 'exp.rnnlab', dirty: false, notices: [] });
     const b = new LabService({ workerFactory: factory(), host: 'electron', paths: { kind: 'absolute' } });
     const opened = await b.handle('session:open', { path });
     expect(opened.runs).toEqual(a.state().runs);
@@ -69,7 +69,7 @@ describe('sessions through the service', () => {
       text: serializeSession(sampleSession()),
     });
     expect(state.runs).toHaveLength(5);
-    expect(state.session).toEqual({ path: null, title: 'mine.rnnlab', dirty: false });
+    expect(state.session).toEqual({ path: null, title: 'mine.rnnlab', dirty: false, notices: [] });
     const broken = serializeSession(sampleSession()).replace('"loss": 0.1', '"loss": "NaN"');
     await expect(lab.handle('session:openText', { name: 'bad.rnnlab', text: broken })).rejects.toMatchObject({
       code: 'bad-file',
@@ -129,7 +129,7 @@ describe('sessions through the service', () => {
     expect(offer.copies).toMatchObject([{ runs: 1, runNames: ['Unsaved'] }]);
     const restored = await b.restoreRecovery(offer.copies[0]!.id);
     expect(restored.runs.map((r) => r.name)).toEqual(['Unsaved']);
-    expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true });
+    expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true, notices: [] });
     await b.handle('session:save', { path: join(dir, 'kept.rnnlab') });
     await vi.waitFor(async () => expect(await readdir(recoveryDir)).toEqual([]));
     expect(await b.recovery()).toEqual({ copies: [], damaged: [] });
