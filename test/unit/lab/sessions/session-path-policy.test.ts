@@ -21,7 +21,12 @@ describe('where sessions may be is an option of its own, not implied by the host
     const lab = new LabService({ workerFactory: workerFactory(), host: 'cli', paths: { kind: 'absolute' } });
     expect(await lab.handle('app:info', {})).toMatchObject({ host: 'cli' });
     const path = join(dir, 'out.rnnlab');
-    expect((await lab.handle('session:save', { path })).session).toEqual({ path, title: 'out.rnnlab', dirty: false, notices: [] });
+    expect((await lab.handle('session:save', { path })).session).toEqual({
+      path,
+      title: 'out.rnnlab',
+      dirty: false,
+      notices: [],
+    });
     await lab.close();
   });
 

@@ -354,12 +354,16 @@ describe('what the weights and the task determine', () => {
       refusal((d) => {
         d.runs[0].predictions[row].label = 0;
       }),
-    ).toBe(`$.runs.0.predictions.${row}.label: 0 contradicts the input (the contains task: 1 iff the sequence contains a 4)`);
+    ).toBe(
+      `$.runs.0.predictions.${row}.label: 0 contradicts the input (the contains task: 1 iff the sequence contains a 4)`,
+    );
     expect(
       refusal((d) => {
         d.runs[0].predictions[other].label = 1;
       }),
-    ).toBe(`$.runs.0.predictions.${other}.label: 1 contradicts the input (the contains task: 1 iff the sequence contains a 4)`);
+    ).toBe(
+      `$.runs.0.predictions.${other}.label: 1 contradicts the input (the contains task: 1 iff the sequence contains a 4)`,
+    );
   });
 });
 
