@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { runConfigSchema } from './schemas/run-config.js';
-import { PRESET_NAMES } from './presets.js';
+import { PRESET_NAMES, type PresetName } from './presets.js';
+
+/** The menu's "Presets" items, one command per preset (a preset added to PRESET_NAMES must be added here). */
+export const PRESET_COMMANDS = {
+  seed: 'preset-seed',
+  long: 'preset-long',
+  cells: 'preset-cells',
+} as const satisfies { [K in PresetName]: `preset-${K}` };
+
+/** The preset a menu command loads, or null for any other command. */
+export function presetOfCommand(command: string): PresetName | null {
+  return PRESET_NAMES.find((name) => PRESET_COMMANDS[name] === command) ?? null;
+}
 import { backendInfoSchema } from './schemas/run-result.js';
 import { progressSchema } from './schemas/progress.js';
 import { runIdSchema, runNameSchema, runNoteSchema, runSchema } from './schemas/run.js';
@@ -156,7 +168,10 @@ export const eventContract = {
   'recovery:changed': z.object({ error: z.string().nullable() }),
   /** Menu items and accelerators the renderer acts on (Electron only). */
   'menu:command': z.object({
-    command: z.enum(['train-all', 'cancel-all', 'add-run', 'export-board', 'toggle-overlay', 'seed-preset']),
+    command: z.union([
+      z.enum(['train-all', 'cancel-all', 'add-run', 'export-board', 'toggle-overlay']),
+      z.enum(PRESET_COMMANDS),
+    ]),
   }),
 } as const;
 

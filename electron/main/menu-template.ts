@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/contract.js';
+import { PRESET_COMMANDS, type MenuCommand } from '../../shared/contract.js';
+import { PRESET_NAMES, PRESETS } from '../../shared/presets.js';
 import { basename } from 'node:path';
 
 export interface MenuActions {
@@ -70,7 +71,13 @@ function runMenu(actions: MenuActions): MenuItemConstructorOptions {
   return {
     label: '&Run',
     submenu: [
-      { label: 'Seed: 4 Runs', click: () => actions.command('seed-preset') },
+      {
+        label: 'Presets',
+        submenu: PRESET_NAMES.map((name) => ({
+          label: `${name} (${PRESETS[name].runs.length} runs)`,
+          click: () => actions.command(PRESET_COMMANDS[name]),
+        })),
+      },
       { label: 'Add Run', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.command('add-run') },
       { type: 'separator' },
       { label: 'Train All', accelerator: 'CmdOrCtrl+Enter', click: () => actions.command('train-all') },

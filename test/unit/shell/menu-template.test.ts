@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { menuTemplate, type MenuActions } from '../../../electron/main/menu-template.js';
+import { presetOfCommand } from '../../../shared/contract.js';
 
 // menu-template.ts imports only Electron's types, so it runs here without the binary.
 type MenuItemConstructorOptions = ReturnType<typeof menuTemplate>[number];
@@ -52,5 +53,17 @@ describe('application menu', () => {
     click(items.find((i) => i.label === 'Save As…'));
     expect(calls).toEqual(['command:train-all', 'command:export-board', 'recent:/a/one.rnnlab', 'saveAs']);
     expect(items.some((i) => i.role === 'toggleDevTools')).toBe(true);
+  });
+
+  it('offers every preset under Run → Presets; each command names the preset the page loads', () => {
+    const { actions, calls } = recorder();
+    const items = flatten(menuTemplate(actions, { isMac: false, recent: [], devTools: false }));
+    const presets = items.find((i) => i.label === 'Presets');
+    const entries = Array.isArray(presets?.submenu) ? presets.submenu : [];
+    expect(entries.map((i) => i.label)).toEqual(['seed (4 runs)', 'long (5 runs)', 'cells (8 runs)']);
+    entries.forEach(click);
+    expect(calls).toEqual(['command:preset-seed', 'command:preset-long', 'command:preset-cells']);
+    expect(calls.map((c) => presetOfCommand(c.replace('command:', '')))).toEqual(['seed', 'long', 'cells']);
+    expect(presetOfCommand('train-all')).toBeNull();
   });
 });
