@@ -23,6 +23,7 @@ const registry: CommandRegistry = {
   exhaustive: () => import('./commands/exhaustive.js'),
   lengths: () => import('./commands/lengths.js'),
   export: () => import('./commands/export.js'),
+  table: () => import('./commands/table.js'),
 };
 
 const io: CliIo = {
