@@ -25,6 +25,10 @@ export const labChannels = [
   'session:recovery',
   'session:restoreRecovery',
   'session:discardRecovery',
+  'sweeps:start',
+  'sweeps:pause',
+  'sweeps:resume',
+  'sweeps:cancel',
 ] as const;
 
 /**
@@ -59,6 +63,7 @@ export const eventChannels = [
   'view:changed',
   'session:changed',
   'recovery:changed',
+  'sweep:changed',
   'menu:command',
 ] as const;
 

@@ -21,6 +21,8 @@ import { runPatchSchema } from './schemas/run-patch.js';
 import { SESSION_MAX_BYTES, viewStateSchema } from './schemas/session.js';
 import { recoveryIdSchema, recoveryOfferSchema } from './schemas/recovery.js';
 import { MAX_LOAD_NOTICES } from './limits.js';
+import { sweepIdSchema, sweepSchema, sweepSpecSchema } from './schemas/sweep.js';
+import { sweepProgressSchema } from './sweeps/progress.js';
 import {
   apiMethodName,
   eventChannels,
@@ -57,6 +59,8 @@ export const labStateSchema = z.object({
    * absent while copies succeed or there is nothing unsaved to copy.
    */
   recoveryError: z.string().optional(),
+  /** The sweeps whose runs this session holds (a run names its sweep in its `sweep` tag). */
+  sweeps: z.array(sweepSchema).default([]),
 });
 export type LabState = z.infer<typeof labStateSchema>;
 
@@ -134,6 +138,20 @@ export const invokeContract = {
     response: z.object({ ok: z.literal(true) }),
   },
   /**
+   * Expands the spec into runs (added to the board, each tagged with the sweep and its values) and queues
+   * them; answers at once, before any trains. Progress arrives as `sweep:changed` events.
+   */
+  'sweeps:start': {
+    request: z.object({ name: sweepSchema.shape.name, spec: sweepSpecSchema }),
+    response: z.object({ sweep: sweepSchema, runIds: z.array(runIdSchema) }),
+  },
+  /** No new run of the sweep starts; those training finish, the rest wait for a resume. */
+  'sweeps:pause': { request: z.object({ id: sweepIdSchema }), response: sweepSchema },
+  /** Queues every run of the sweep that has not finished (done or failed runs are never trained again). */
+  'sweeps:resume': { request: z.object({ id: sweepIdSchema }), response: sweepSchema },
+  /** Cancels the sweep's training runs and starts no more. */
+  'sweeps:cancel': { request: z.object({ id: sweepIdSchema }), response: sweepSchema },
+  /**
    * Electron only (see electronOnlyChannels): the main process shows a save dialog, then checks and writes
    * the bytes. The lab service never sees it; the browser host downloads instead.
    */
@@ -166,6 +184,8 @@ export const eventContract = {
   'session:changed': sessionSummarySchema,
   /** Why unsaved work is not being copied to disk, or null once copies succeed again. */
   'recovery:changed': z.object({ error: z.string().nullable() }),
+  /** A sweep's state or progress changed (a few times per second at most while it trains). */
+  'sweep:changed': z.object({ sweep: sweepSchema, progress: sweepProgressSchema }),
   /** Menu items and accelerators the renderer acts on (Electron only). */
   'menu:command': z.object({
     command: z.union([

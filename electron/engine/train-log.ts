@@ -18,7 +18,11 @@ export class BatchLossLog {
   private lossSum = 0;
   private count = 0;
 
-  constructor(totalSteps: number) {
+  /** `keep` false: a light run's curve, never collected (every point is dropped). */
+  constructor(
+    totalSteps: number,
+    private readonly keep = true,
+  ) {
     this.window = Math.max(1, Math.ceil(totalSteps / MAX_BATCH_LOSS_POINTS));
   }
 
@@ -34,7 +38,7 @@ export class BatchLossLog {
   /** Ends the current window at `step` (no point when it saw no steps). */
   close(step: number): void {
     if (this.count === 0) return;
-    this.points.push({ step, loss: this.lossSum / this.count });
+    if (this.keep) this.points.push({ step, loss: this.lossSum / this.count });
     this.lossSum = 0;
     this.count = 0;
   }

@@ -1,6 +1,7 @@
 import type { Progress } from '../../shared/schemas/progress.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { EpochRecord, Weights, WeightSnapshot } from '../../shared/schemas/run-result.js';
+import type { KeepableSeries } from '../../shared/schemas/sweep.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../../shared/rng.js';
 import { stepsPerEpoch } from '../../shared/task-rule.js';
 import type { Dataset } from './dataset.js';
@@ -17,6 +18,11 @@ export interface TrainOptions {
   onEpoch?: (record: EpochRecord) => void;
   /** Each snapshot taken (those the bounded series keeps at the time; it may thin them later). */
   onSnapshot?: (snapshot: WeightSnapshot) => void;
+  /**
+   * The optional series this run keeps; absent: all of them. A light run (a sweep's) lists fewer, and what it
+   * does not list is not even collected: no weights read between epoch ends, no predictions computed.
+   */
+  keep?: readonly KeepableSeries[];
 }
 
 const DIVERGED = 'training diverged: the loss or the weights are not finite (try a smaller learning rate)';
@@ -34,8 +40,9 @@ export class RunRecords {
   readonly totalSteps: number;
   /** The weights of the last snapshot taken. */
   lastWeights: Weights | undefined;
+  readonly keepSnapshots: boolean;
 
-  constructor(config: RunConfig) {
+  constructor(config: RunConfig, keep?: readonly KeepableSeries[]) {
     const { epochs, snapshotEveryBatches } = config.training;
     this.stepsPerEpoch = stepsPerEpoch(config);
     this.totalSteps = epochs * this.stepsPerEpoch;
@@ -44,7 +51,8 @@ export class RunRecords {
       stepsPerEpoch: this.stepsPerEpoch,
       everyBatches: snapshotEveryBatches,
     });
-    this.batchLoss = new BatchLossLog(this.totalSteps);
+    this.batchLoss = new BatchLossLog(this.totalSteps, !keep || keep.includes('batchLoss'));
+    this.keepSnapshots = !keep || keep.includes('snapshots');
   }
 }
 
@@ -177,14 +185,16 @@ export class TrainLoop {
 
   // Weights are read only for a snapshot the series keeps: a snapshot every batch then costs nothing
   // between kept steps.
+  // A light run reads them only at the start and at epoch ends (the last read is its result) and keeps no series.
   private snapshot(epoch: number, batch: number, step: number, final = false): void {
-    const { snapshots } = this.records;
-    if (!final && !snapshots.wants(step)) return;
+    const { snapshots, keepSnapshots, stepsPerEpoch } = this.records;
+    const wanted = keepSnapshots ? snapshots.wants(step) : step === 0 || batch === stepsPerEpoch;
+    if (!final && !wanted) return;
     const weights = this.trainer.weights();
     if (!weightsAreFinite(weights)) throw new Error(DIVERGED);
     const s: WeightSnapshot = { epoch, batch, step, weights };
-    if (final) snapshots.finish(s);
-    else snapshots.add(s);
+    if (keepSnapshots && final) snapshots.finish(s);
+    else if (keepSnapshots) snapshots.add(s);
     this.records.lastWeights = weights;
     this.options.onSnapshot?.(s);
   }

@@ -31,7 +31,7 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   const backend = await initBackend();
   const data = makeDataset(config.task);
   const summary = summarizeModel(config);
-  const records = new RunRecords(config);
+  const records = new RunRecords(config, options.keep);
   let status: RunResult['status'];
   let error: string | undefined;
   let trainer: Trainer | undefined;
@@ -44,7 +44,8 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
     error = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   }
   const trainSeconds = records.clock.elapsedMs() / 1000;
-  const predictions = finalPredictions(trainer, status === 'failed', data);
+  const keepPredictions = !options.keep || options.keep.includes('predictions');
+  const predictions = finalPredictions(trainer, status === 'failed' || !keepPredictions, data);
   const weights = records.lastWeights ?? zeroWeights(config);
   return {
     status,
@@ -61,10 +62,10 @@ export async function trainRun(input: RunConfig | RunConfigInput, options: Train
   };
 }
 
-/** Predictions for the data set's last rows (none for a failed run); disposes of the trainer either way. */
-function finalPredictions(trainer: Trainer | undefined, failed: boolean, data: Dataset): RunResult['predictions'] {
+/** Predictions for the data set's last rows (none for a failed or light run); disposes of the trainer either way. */
+function finalPredictions(trainer: Trainer | undefined, none: boolean, data: Dataset): RunResult['predictions'] {
   try {
-    if (!trainer || failed) return [];
+    if (!trainer || none) return [];
     const rows = range(Math.max(0, data.size - PREDICTION_ROWS), data.size);
     const probabilities = trainer.probabilities(rows);
     return Array.from(rows, (row, i) => ({

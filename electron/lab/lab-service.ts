@@ -12,10 +12,12 @@ import type { LabChannel } from '../../shared/channels.js';
 import { PRESETS } from '../../shared/presets.js';
 import { runConfigSchema } from '../../shared/schemas/run-config.js';
 import type { Session } from '../../shared/schemas/session.js';
+import type { Sweep } from '../../shared/schemas/sweep.js';
 import { LabEvents, type LabListener } from './lab-events.js';
 import type { RecoveryOffer } from '../../shared/schemas/recovery.js';
 import { RecoveryGuard } from './recovery/recovery-guard.js';
 import { RunRegistry, emptyView, type RunEvent } from './run-registry.js';
+import { SweepBook } from './sweep-book.js';
 import { SessionDocument, type SessionMeta } from './sessions/session-document.js';
 import type { SessionPathPolicy } from './sessions/session-paths.js';
 import { makeSession, parseSessionWithNotices, serializeSession } from './sessions/session-file.js';
@@ -24,6 +26,9 @@ import { escapeUnsafe } from '../../shared/text-safety.js';
 import { MAX_LOAD_NOTICES } from '../../shared/limits.js';
 
 export type { LabEvent, LabListener } from './lab-events.js';
+
+/** A session with its sweeps (the format that stores them may not be the one this build was typed against). */
+type SessionWithSweeps = Session & { sweeps?: Sweep[] };
 
 export type LabRequest<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['request']>;
 type Handlers = { [C in LabChannel]: (request: LabRequest<C>) => Promise<InvokeResponse<C>> };
@@ -62,6 +67,7 @@ export class LabService {
   private readonly events = new LabEvents();
   private readonly document: SessionDocument;
   private readonly registry: RunRegistry;
+  private readonly sweeps: SweepBook;
   private readonly recoveryGuard: RecoveryGuard;
 
   constructor(private readonly options: LabServiceOptions) {
@@ -69,8 +75,18 @@ export class LabService {
     this.registry = new RunRegistry(
       options.workerFactory,
       { maxParallel: options.maxParallel, cancelGraceMs: options.cancelGraceMs },
-      { event: (...event) => this.runEvent(event) },
+      { event: (...event) => this.runEvent(event), keepOf: (run) => this.sweeps.keepOf(run) },
     );
+    this.sweeps = new SweepBook({
+      runs: () => this.registry.list(),
+      find: (id) => this.registry.find(id),
+      addAll: (entries) => this.registry.addAll(entries),
+      train: (id) => this.registry.train([id]),
+      cancel: (ids) => this.registry.cancel(ids),
+      parallel: () => this.registry.parallel,
+      changed: (payload) => this.events.emit('sweep:changed', payload),
+      dirty: () => this.markDirty(),
+    });
     const { recoveryDir, legacyRecoveryFile, recoveryDelayMs } = options;
     this.recoveryGuard = new RecoveryGuard(
       recoveryDir ? { dir: recoveryDir, legacyFile: legacyRecoveryFile, delayMs: recoveryDelayMs ?? 2000 } : null,
@@ -98,12 +114,27 @@ export class LabService {
       view: this.registry.currentView(),
       session: this.document.summary(),
       ...(recoveryError === null ? {} : { recoveryError }),
+      sweeps: this.sweeps.list(),
     };
+  }
+
+  /** Resolves when none of the sweep's runs trains and none will start until it is resumed (the CLI waits on it). */
+  sweepSettled(id: string): Promise<Sweep> {
+    return this.sweeps.whenSettled(id);
+  }
+
+  /** A sweep's progress now (counts of its runs, the rate since it last started). */
+  sweepProgress(id: string): ReturnType<SweepBook['progress']> {
+    return this.sweeps.progress(id);
   }
 
   /** The session as it would be saved now (queued and training runs go in untrained, as 'idle'). */
   snapshot(): Session {
-    return this.document.make(this.registry.forSession());
+    const session: SessionWithSweeps = {
+      ...this.document.make(this.registry.forSession()),
+      sweeps: this.sweeps.list(),
+    };
+    return session;
   }
 
   /**
@@ -163,6 +194,10 @@ export class LabService {
     },
     'runs:train': async ({ ids }) => this.registry.train(ids),
     'runs:cancel': async ({ ids }) => ({ cancelled: this.registry.cancel(ids) }),
+    'sweeps:start': async ({ name, spec }) => this.sweeps.start(name, spec),
+    'sweeps:pause': async ({ id }) => this.sweeps.pause(id),
+    'sweeps:resume': async ({ id }) => this.sweeps.resume(id),
+    'sweeps:cancel': async ({ id }) => this.sweeps.cancel(id),
     'view:set': async (partial) => this.registry.setView(partial),
     'session:new': async () => {
       this.registry.ensureQuiet('start a new session');
@@ -211,6 +246,7 @@ export class LabService {
   /** A whole new document: everything changed, so the pages get one snapshot. */
   private load(session: Session, meta: SessionMeta): void {
     this.registry.load(session.runs, session.view);
+    this.sweeps.load((session as SessionWithSweeps).sweeps ?? []);
     this.document.adopt(session, meta);
     if (meta.dirty) this.recoveryGuard.schedule();
     this.events.emit('lab:state', this.state());
@@ -220,6 +256,12 @@ export class LabService {
   private runEvent(event: RunEvent): void {
     this.events.emit(...event);
     if (event[0] === 'run:progress') return;
+    if (event[0] === 'run:changed' || event[0] === 'run:finished') this.sweeps.runChanged(event[1].id);
+    this.markDirty();
+  }
+
+  /** The session has unsaved changes from here on (announced when it becomes so). */
+  private markDirty(): void {
     const wasDirty = this.document.dirty;
     this.document.markDirty();
     this.recoveryGuard.schedule();

@@ -4,6 +4,7 @@ import { MAX_QUEUED_RUNS, MAX_RUNS_PER_SESSION } from '../../shared/limits.js';
 import type { RunConfig } from '../../shared/schemas/run-config.js';
 import type { BackendInfo } from '../../shared/schemas/run-result.js';
 import type { Run } from '../../shared/schemas/run.js';
+import type { KeepableSeries, RunSweepTag } from '../../shared/schemas/sweep.js';
 import { diffRun } from '../../shared/schemas/run-patch.js';
 import type { ViewState } from '../../shared/schemas/session.js';
 import { Throttle } from './workers/progress-throttle.js';
@@ -12,12 +13,16 @@ import { WorkerPool, type RunOutcome, type WorkerFactory, type WorkerPoolOptions
 
 const PROGRESS_INTERVAL_MS = 50; // ≤ 20 events per second per run
 export const emptyView = (): ViewState => ({ order: [], layout: 'columns', hiddenInOverlay: [] });
+/** A run, and the sweep that made it when one did (the tag outlives training: it is what the run is). */
+export type TaggedRun = Run & { sweep?: RunSweepTag };
+
 /** The run without results: 'idle' until it is asked to train. */
-export const untrained = (run: Run): Run => ({
+export const untrained = (run: TaggedRun): TaggedRun => ({
   id: run.id,
   name: run.name,
   config: run.config,
   note: run.note,
+  ...(run.sweep ? { sweep: run.sweep } : {}),
   status: 'idle',
   history: [],
   batchLoss: [],
@@ -31,11 +36,13 @@ export type RunEvent = Extract<LabEvent, [`run:${string}` | 'view:changed', unkn
 export interface RunRegistryHooks {
   /** Every event but `run:progress` means the session is dirty from here on. */
   event(...event: RunEvent): void;
+  /** The optional series a run collects (a sweep's light run lists fewer); absent: all of them. */
+  keepOf?(run: TaggedRun): readonly KeepableSeries[] | undefined;
 }
 
 /** The runs, their board order, and which of them train in the worker pool. */
 export class RunRegistry {
-  private runs = new Map<string, Run>();
+  private runs = new Map<string, TaggedRun>();
   private view: ViewState = emptyView();
   private readonly training = new Map<string, AbortController>();
   private readonly pool: WorkerPool;
@@ -51,8 +58,18 @@ export class RunRegistry {
     this.progress = new Throttle(PROGRESS_INTERVAL_MS, (id, progress) => hooks.event('run:progress', { id, progress }));
   }
 
-  list(): Run[] {
+  list(): TaggedRun[] {
     return [...this.runs.values()];
+  }
+
+  /** The run with this id, if the session holds it. */
+  find(id: string): TaggedRun | undefined {
+    return this.runs.get(id);
+  }
+
+  /** Runs trained at once at most (the pool's size). */
+  get parallel(): number {
+    return this.pool.maxParallel;
   }
 
   currentView(): ViewState {
@@ -80,10 +97,11 @@ export class RunRegistry {
   }
 
   /** A new idle run, placed at `index` in the board order (default: last). */
-  add(name: string, config: RunConfig, note = '', index = this.view.order.length): Run {
+  add(name: string, config: RunConfig, note = '', index = this.view.order.length, sweep?: RunSweepTag): Run {
     this.ensureRoom(1);
     const id = newRunId((x) => this.runs.has(x));
-    const run: Run = untrained({
+    const run: TaggedRun = untrained({
+      ...(sweep ? { sweep } : {}),
       id,
       name,
       config,
@@ -100,10 +118,10 @@ export class RunRegistry {
     return run;
   }
 
-  /** Adds all or none (a preset's runs). */
-  addAll(entries: readonly { name: string; config: RunConfig }[]): Run[] {
+  /** Adds all or none (a preset's runs, a sweep's). */
+  addAll(entries: readonly { name: string; config: RunConfig; sweep?: RunSweepTag }[]): Run[] {
     this.ensureRoom(entries.length);
-    return entries.map(({ name, config }) => this.add(name, config));
+    return entries.map(({ name, config, sweep }) => this.add(name, config, '', this.view.order.length, sweep));
   }
 
   update({ id, name, config, note }: { id: string; name?: string; config?: RunConfig; note?: string }): Run {
@@ -199,6 +217,7 @@ export class RunRegistry {
     try {
       outcome = await this.pool.run({
         config: this.get(id).config,
+        keep: this.hooks.keepOf?.(this.get(id)),
         signal: controller.signal,
         onStart: () => patch({ status: 'training' }),
         onProgress: (progress) => this.progress.push(id, progress),

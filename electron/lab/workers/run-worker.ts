@@ -73,7 +73,7 @@ export function runWorkerMain(port: WorkerPort): void {
       });
       return;
     }
-    const { runId, config } = msg;
+    const { runId, config, keep } = msg;
     if (current) return send({ type: 'error', runId, message: 'this worker already trains a run' });
     warmup?.abort();
     const run = { runId, controller: new AbortController() };
@@ -83,6 +83,7 @@ export function runWorkerMain(port: WorkerPort): void {
         await initBackend();
         const result = await trainRun(config, {
           signal: run.controller.signal,
+          keep,
           onProgress: (progress) => send({ type: 'progress', runId, progress }),
           onEpoch: (record) => send({ type: 'epoch', runId, record }),
         });

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { formatZodError } from '../../../shared/format-zod-error.js';
 import type { RunConfig } from '../../../shared/schemas/run-config.js';
+import type { KeepableSeries } from '../../../shared/schemas/sweep.js';
 import type { Progress } from '../../../shared/schemas/progress.js';
 import type { BackendInfo, EpochRecord, RunResult } from '../../../shared/schemas/run-result.js';
 import { fromWorkerSchema, type FromWorker, type ToWorker, type WorkerUsage } from './worker-protocol.js';
@@ -19,6 +20,8 @@ export type WorkerFactory = () => RunWorkerHandle;
 export interface RunJob {
   config: RunConfig;
   signal?: AbortSignal;
+  /** The optional series the run collects (a sweep's light run); absent: all of them. */
+  keep?: readonly KeepableSeries[];
   /** Called when a worker picks the job up (queued → training). */
   onStart?: () => void;
   onProgress?: (progress: Progress) => void;
@@ -221,7 +224,7 @@ export class WorkerPool {
       slot.job = current;
       if (slot.dead) return finish({ kind: 'failed', reason: 'the worker exited before the run started' }, false);
       job.signal?.addEventListener('abort', onAbort, { once: true });
-      slot.handle.post({ type: 'start', runId, config: job.config });
+      slot.handle.post({ type: 'start', runId, config: job.config, ...(job.keep ? { keep: [...job.keep] } : {}) });
     });
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runConfigSchema } from '../../../shared/schemas/run-config.js';
+import { KEEPABLE_SERIES } from '../../../shared/schemas/sweep.js';
 import { progressSchema } from '../../../shared/schemas/progress.js';
 import { backendInfoSchema, epochRecordSchema, runResultSchema } from '../../../shared/schemas/run-result.js';
 
@@ -21,7 +22,13 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
    * before the first real run (a later `start` aborts it at once).
    */
   z.object({ type: z.literal('warm'), jit: z.boolean() }),
-  z.object({ type: z.literal('start'), runId, config: runConfigSchema }),
+  /** `keep`: the optional series the run collects (a sweep's light run); absent: all of them. */
+  z.object({
+    type: z.literal('start'),
+    runId,
+    config: runConfigSchema,
+    keep: z.array(z.enum(KEEPABLE_SERIES)).max(KEEPABLE_SERIES.length).optional(),
+  }),
   z.object({ type: z.literal('cancel'), runId }),
 ]);
 

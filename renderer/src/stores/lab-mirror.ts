@@ -2,6 +2,8 @@ import type { LabEvent, LabState } from '../../../shared/contract.js';
 import type { Run } from '../../../shared/schemas/run.js';
 import { applyRunPatch } from '../../../shared/schemas/run-patch.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
+import type { Sweep } from '../../../shared/schemas/sweep.js';
+import { sweepProgress, type SweepProgress } from '../../../shared/sweeps/progress.js';
 
 /** The renderer's copy of the lab state, rebuilt from the host's events alone. */
 export interface LabMirror {
@@ -9,10 +11,42 @@ export interface LabMirror {
   view: ViewState;
   session: LabState['session'];
   recoveryError: string | null;
+  /** The session's sweeps, as the host last announced them. */
+  sweeps: Sweep[];
+  /**
+   * Each sweep's progress by id: from its last `sweep:changed`, or counted from the runs when a whole state
+   * arrives (no rate then: it is measured by the host while the sweep trains).
+   */
+  sweepProgress: Record<string, SweepProgress>;
 }
 
 export function mirrorOf(state: LabState): LabMirror {
-  return { runs: state.runs, view: state.view, session: state.session, recoveryError: state.recoveryError ?? null };
+  return {
+    runs: state.runs,
+    view: state.view,
+    session: state.session,
+    recoveryError: state.recoveryError ?? null,
+    sweeps: state.sweeps,
+    sweepProgress: countedProgress(state.runs, state.sweeps),
+  };
+}
+
+/** Every sweep's counts from the runs that carry its tag. */
+function countedProgress(runs: readonly Run[], sweeps: readonly Sweep[]): Record<string, SweepProgress> {
+  const statuses = new Map<string, Run['status'][]>(sweeps.map((s) => [s.id, []]));
+  for (const run of runs as readonly (Run & { sweep?: { id: string } })[]) {
+    if (run.sweep) statuses.get(run.sweep.id)?.push(run.status);
+  }
+  return Object.fromEntries(
+    [...statuses].map(([id, list]) => [id, sweepProgress(list, { finishedSince: 0, seconds: 0 })]),
+  );
+}
+
+/** The sweep replaced (or added, when it is new) and its progress set; other sweeps keep their objects. */
+function changeSweep(mirror: LabMirror, sweep: Sweep, progress: SweepProgress): LabMirror {
+  const known = mirror.sweeps.some((s) => s.id === sweep.id);
+  const sweeps = known ? mirror.sweeps.map((s) => (s.id === sweep.id ? sweep : s)) : [...mirror.sweeps, sweep];
+  return { ...mirror, sweeps, sweepProgress: { ...mirror.sweepProgress, [sweep.id]: progress } };
 }
 
 /**
@@ -44,6 +78,8 @@ export function applyLabEvent(mirror: LabMirror, event: LabEvent): LabMirror {
       return { ...mirror, session: event[1] };
     case 'recovery:changed':
       return { ...mirror, recoveryError: event[1].error };
+    case 'sweep:changed':
+      return changeSweep(mirror, event[1].sweep, event[1].progress);
     case 'run:progress':
       // Live figures live in their own store; the runs themselves did not change.
       return mirror;

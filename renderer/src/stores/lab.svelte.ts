@@ -1,6 +1,8 @@
 import type { LabEvent, LabState } from '../../../shared/contract.js';
 import type { Run } from '../../../shared/schemas/run.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
+import type { Sweep } from '../../../shared/schemas/sweep.js';
+import type { SweepProgress } from '../../../shared/sweeps/progress.js';
 import { orderRuns } from '../lib/run-order.js';
 import { applyLabEvent, type LabMirror } from './lab-mirror.js';
 import { notices } from './notices.svelte.js';
@@ -17,6 +19,9 @@ class LabStore {
   loaded = $state(false);
   /** Why unsaved work is not being copied to disk, while the host's last recovery write failed. */
   recoveryError = $state<string | null>(null);
+  /** The session's sweeps and each one's progress (done / failed / total, runs per second, ETA) by id. */
+  sweeps = $state.raw<Sweep[]>([]);
+  sweepProgress = $state.raw<Record<string, SweepProgress>>({});
   ordered = $derived(orderRuns(this.runs, this.view.order));
   /** Some run is training: charts skip their animations while data streams in. */
   training = $derived(this.runs.some((r) => r.status === 'training'));
@@ -28,10 +33,12 @@ class LabStore {
 
   /** Applies one pushed event; parts it leaves alone keep their objects, so nothing else redraws. */
   handle(event: LabEvent): void {
-    const { runs, view, session, recoveryError } = this;
-    const current: LabMirror = { runs, view, session, recoveryError };
+    const { runs, view, session, recoveryError, sweeps, sweepProgress } = this;
+    const current: LabMirror = { runs, view, session, recoveryError, sweeps, sweepProgress };
     const next = applyLabEvent(current, event);
     if (next.runs !== current.runs) this.runs = next.runs;
+    if (next.sweeps !== current.sweeps) this.sweeps = next.sweeps;
+    if (next.sweepProgress !== current.sweepProgress) this.sweepProgress = next.sweepProgress;
     if (next.view !== current.view) this.view = next.view;
     if (next.session !== current.session) this.session = next.session;
     this.recoveryError = next.recoveryError;

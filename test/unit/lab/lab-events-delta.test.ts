@@ -185,6 +185,7 @@ function twoRuns() {
     runs: [...runs],
     view: { order: ['x', 'y'], layout: 'columns', hiddenInOverlay: [] },
     session: { path: null, title: 'Untitled', dirty: false, notices: [] },
+    sweeps: [],
   });
   return { runs, mirror };
 }
