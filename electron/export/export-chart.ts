@@ -72,7 +72,8 @@ export function selectRuns(runs: readonly Run[], which: string): { run: Run; ind
 export function exportChart(req: ChartExportRequest): ChartExport {
   const entry = findChart(req.chart);
   if (!entry) throw new LabError('bad-request', `no chart named "${req.chart}"`);
-  const params: ChartParams = { sequence: req.sequence, maxLength: req.maxLength };
+  const { sequence, maxLength, groupBy, x, y, success } = req;
+  const params: ChartParams = { sequence, maxLength, groupBy, x, y, success };
   checkParams(entry, params);
   const theme = chartTheme(req.theme === 'dark' ? 'dark' : 'light', req.theme === 'print');
   const size = req.size ?? DEFAULT_SIZE;

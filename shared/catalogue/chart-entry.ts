@@ -6,10 +6,15 @@ import type { ChartTheme } from '../charts/theme.js';
 import type { OverlayContext, OverlayRun } from '../charts/overlays.js';
 import type { DataKind } from '../charts/data-export.js';
 
-/** What a chart may be asked for besides its runs (the CLI's --sequence and --max). */
+/** What a chart may be asked for besides its runs (the CLI's --sequence, --max, --group-by, --x, --y, --success). */
 export interface ChartParams {
   sequence?: string;
   maxLength?: number;
+  /** Group charts of many runs: config paths to group by, the scatter's field and metric, the success threshold. */
+  groupBy?: string[];
+  x?: string;
+  y?: string;
+  success?: number;
 }
 export type ChartParamName = keyof ChartParams;
 

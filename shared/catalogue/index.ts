@@ -7,6 +7,7 @@ import type { ChartContext } from '../charts/common.js';
 import type { Run } from '../schemas/run.js';
 import { analysisCharts } from './analysis-charts.js';
 import { boardCharts } from './board-charts.js';
+import { sweepCharts } from './sweep-charts.js';
 import type { BoardPart, ChartEntry, ChartParamName, ChartParams, RunChartEntry } from './chart-entry.js';
 import type { EChartsOption } from 'echarts';
 
@@ -14,8 +15,8 @@ export * from './chart-entry.js';
 export { boardCharts } from './board-charts.js';
 export * from './analysis-views.js';
 
-/** Board charts first, then the Analysis section's: the order of the CLI's list. */
-export const chartCatalogue: readonly ChartEntry[] = [...boardCharts, ...analysisCharts];
+/** Board charts first, then the Analysis section's, then the charts of many runs: the order of the CLI's list. */
+export const chartCatalogue: readonly ChartEntry[] = [...boardCharts, ...analysisCharts, ...sweepCharts];
 
 export const chartIds: readonly string[] = chartCatalogue.map((c) => c.id);
 
@@ -31,6 +32,10 @@ export const overlayCharts = boardCharts.filter((c): c is OverlaidEntry => !!c.o
 export const chartParamInfo: Record<ChartParamName, { flag: string; noun: string; example: string }> = {
   sequence: { flag: 'sequence', noun: 'a sequence', example: '5,8,4' },
   maxLength: { flag: 'max', noun: 'a longest length', example: '50' },
+  groupBy: { flag: 'group-by', noun: 'fields to group by', example: 'model.embeddingDim,model.rnnActivation' },
+  x: { flag: 'x', noun: 'a field', example: 'model.embeddingDim' },
+  y: { flag: 'y', noun: 'a metric', example: 'valAcc' },
+  success: { flag: 'success', noun: 'a success threshold', example: '0.99' },
 };
 
 /** The charts that take a parameter: where `--sequence` or `--max` applies. */

@@ -7,6 +7,7 @@ import {
   findChart,
   type ChartEntry,
   type ChartParamName,
+  type ChartParams,
 } from '../../../shared/catalogue/index.js';
 import { writeFileAtomic } from '../../lab/sessions/atomic-write.js';
 import {
@@ -17,7 +18,7 @@ import {
   type ExportTheme,
 } from '../../export/export-chart.js';
 import { fontWarning } from '../../export/fonts.js';
-import { numberOpt, stringOpt } from '../args.js';
+import { listOpt, numberOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand, type OptionValues } from '../command.js';
 import { boardOrder } from '../board-order.js';
 import { loadSession } from '../load-session.js';
@@ -38,7 +39,7 @@ const takers = (param: ChartParamName) =>
 const overlaid = chartCatalogue.filter((c) => c.scope === 'group' || (c.scope === 'run' && c.overlay)).map((c) => c.id);
 
 /** A chart's parameters: given only where they apply, and required ones present. */
-function checkChartParams(entry: ChartEntry, given: { sequence?: string; maxLength?: number }): void {
+function checkChartParams(entry: ChartEntry, given: ChartParams): void {
   for (const [name, value] of Object.entries(given) as [keyof typeof given, unknown][]) {
     const { flag, example } = chartParamInfo[name];
     const need = entry.params?.[name];
@@ -49,6 +50,16 @@ function checkChartParams(entry: ChartEntry, given: { sequence?: string; maxLeng
       throw new UsageError(`--${flag} applies to --chart ${takers(name)} only`);
     }
   }
+}
+
+/** The group charts' parameters (--group-by, --x, --y, --success), read where given. */
+function groupParams(values: OptionValues): Pick<ChartParams, 'groupBy' | 'x' | 'y' | 'success'> {
+  const groupBy = listOpt(values, 'group-by', (s) => s);
+  if (groupBy && groupBy.length > 2) throw new UsageError('--group-by: one or two fields');
+  const success = numberOpt(values, 'success', 'float');
+  if (success !== undefined && (success <= 0 || success > 1))
+    throw new UsageError(`--success: expected a threshold above 0 and at most 1, got "${success}"`);
+  return { groupBy, x: stringOpt(values, 'x'), y: stringOpt(values, 'y'), success };
 }
 
 function chartOf(values: OptionValues): ChartEntry {
@@ -68,6 +79,9 @@ export const command: CliCommand = {
     `--run NAME|all   one run (name or id), or all: one chart for ${overlaid.join('/')}, a figure sheet otherwise`,
     `--sequence DIGITS  for --chart ${takers('sequence')}: the sequence to trace, e.g. 5,8,4`,
     `--max N          for --chart ${takers('maxLength')}: the longest length (default 50, at most 500)`,
+    `--group-by F[,F] for --chart ${takers('groupBy')}: config paths to group by (default: the varied fields)`,
+    `--x FIELD --y METRIC  for --chart ${takers('x')}: a config path and a metric (valAcc, valLoss, epochsToSuccess, digitMargin, recurrentRadius, trainSeconds)`,
+    `--success X      for --chart ${takers('success')}: success = final val accuracy ≥ X (default 0.99)`,
     '--format png|svg default: from the --out extension',
     '--out PATH       file to write',
     '--theme dark|light|print  colours (default light; print = white background)',
@@ -83,15 +97,21 @@ export const command: CliCommand = {
     height: { type: 'string' },
     sequence: { type: 'string' },
     max: { type: 'string' },
+    'group-by': { type: 'string' },
+    x: { type: 'string' },
+    y: { type: 'string' },
+    success: { type: 'string' },
   },
   positionals: { min: 1, max: 1, names: 'a FILE' },
   async run({ values, positionals: [file] }, io) {
     const entry = chartOf(values);
-    const run = stringOpt(values, 'run');
+    // A chart of many runs draws every run unless told otherwise.
+    const run = stringOpt(values, 'run') ?? (entry.scope === 'group' ? 'all' : undefined);
     const out = stringOpt(values, 'out');
     const sequence = stringOpt(values, 'sequence');
     const maxLength = numberOpt(values, 'max', 'int');
-    checkChartParams(entry, { sequence, maxLength });
+    const grouped = groupParams(values);
+    checkChartParams(entry, { sequence, maxLength, ...grouped });
     if (maxLength !== undefined && (maxLength < 1 || maxLength > 500)) throw new UsageError('--max: expected 1 to 500');
     if (!run) throw new UsageError('--run NAME|all is required');
     if (!out) throw new UsageError('--out PATH is required');
@@ -107,7 +127,7 @@ export const command: CliCommand = {
     const session = await loadSession(file);
     const size = { width, height };
     const runs = boardOrder(session);
-    const result = exportChart({ runs, chart: entry.id, run, format, theme, size, sequence, maxLength });
+    const result = exportChart({ runs, chart: entry.id, run, format, theme, size, sequence, maxLength, ...grouped });
     if (format === 'png') {
       const warning = fontWarning();
       if (warning) io.err(`warning: ${warning}\n`);

@@ -67,6 +67,10 @@ describe('the chart catalogue', () => {
       'lengths',
       'timeline',
       'trace',
+      'success-matrix',
+      'parallel',
+      'group-curves',
+      'scatter',
     ]);
     const files = Object.fromEntries(chartCatalogue.map((c) => [c.id, c.file]));
     expect(files).toMatchObject({ lengths: 'accuracy-vs-length', timeline: 'score-timeline', curves: 'curves' });
@@ -154,6 +158,7 @@ describe('no chart list outside the catalogue', () => {
     'shared/charts/data-export.ts': 'the data kinds behind a chart (history, weights, digit scores, predictions)',
     'electron/lab/sessions/session-sense/status.ts': "a run's stored fields",
     'renderer/src/analysis/run-job.ts': "the analysis worker's job kinds",
+    'electron/cli/commands/sweep.ts': 'its --parallel flag (runs trained at once), not the parallel-coordinates chart',
   };
   const files = ['shared', 'electron', 'renderer/src']
     .flatMap((d) => sources(join(root, d)))

@@ -1,0 +1,104 @@
+import type { EChartsOption } from 'echarts';
+import type { SweepValue } from '../schemas/sweep.js';
+import type { NumericMetric } from '../sweeps/metrics.js';
+import { cellOf, runsTable, type RunRow, type TableRun } from '../sweeps/runs-table.js';
+import { fmt, textStyle, tooltipBase } from './common.js';
+import {
+  distinctValues,
+  fieldName,
+  metricLabel,
+  successColors,
+  successThreshold,
+  type GroupChartOptions,
+} from './sweep-common.js';
+import { withAlpha } from './palette.js';
+import type { ChartTheme } from './theme.js';
+
+/** The metrics drawn as axes after the varied fields (time and backend say how, not what, a run learned). */
+export const PARALLEL_METRICS: readonly NumericMetric[] = [
+  'valAcc',
+  'valLoss',
+  'epochsToSuccess',
+  'digitMargin',
+  'recurrentRadius',
+];
+
+export interface ParallelAxis {
+  /** A config path or a metric: the table column the axis shows (a brush on it filters that column). */
+  column: string;
+  name: string;
+  /** Category axes list their values; numeric axes have none. */
+  categories?: string[];
+}
+
+/**
+ * The axes: every varied field but the training seed (the seed is the replicate the chart spreads over,
+ * not a setting), then the metrics. A field whose values are not all numbers is a category axis.
+ */
+export function parallelAxes(rows: readonly RunRow[], fields: readonly string[]): ParallelAxis[] {
+  const fieldAxes = fields
+    .filter((f) => f !== 'training.seed')
+    .map((column) => {
+      const values = rows.map((r) => cellOf(r, column)).filter((v): v is SweepValue => v !== null);
+      const numeric = values.every((v) => typeof v === 'number');
+      return {
+        column,
+        name: fieldName(column),
+        ...(numeric ? {} : { categories: distinctValues(values).map(String) }),
+      };
+    });
+  // Metric names on two lines where they have two words: seven axes share 640 px.
+  return [
+    ...fieldAxes,
+    ...PARALLEL_METRICS.map((m) => ({ column: m, name: metricLabel(m).replace(/ (?=\S+$)/, '\n') })),
+  ];
+}
+
+const lineValue = (row: RunRow, axis: ParallelAxis) => {
+  const v = cellOf(row, axis.column);
+  return v === null ? '-' : axis.categories ? String(v) : v;
+};
+
+/** One line per run across the varied fields and the metrics, green when it succeeded, red when not. */
+export function parallelOption(
+  runs: readonly TableRun[],
+  options: GroupChartOptions,
+  theme: ChartTheme,
+): EChartsOption {
+  const table = runsTable(runs, successThreshold(options));
+  const axes = parallelAxes(table.rows, table.fields);
+  const colors = successColors(theme);
+  const lines = (success: boolean) => ({
+    type: 'parallel' as const,
+    name: success ? `val acc ≥ ${table.threshold}` : 'below',
+    lineStyle: { width: 1.5, color: withAlpha(success ? colors.yes : colors.no, 0.6) },
+    itemStyle: { color: success ? colors.yes : colors.no },
+    emphasis: { lineStyle: { width: 3, opacity: 1 } },
+    data: table.rows
+      .filter((r) => r.success === success)
+      .map((r) => ({ name: r.name, id: r.id, value: axes.map((a) => lineValue(r, a)) })),
+  });
+  return {
+    textStyle: textStyle(theme),
+    tooltip: { ...tooltipBase(theme), trigger: 'item', formatter: (p: unknown) => (p as { name: string }).name },
+    legend: { bottom: 0, right: 0, textStyle: { color: theme.muted, fontSize: 10 }, itemHeight: 2, itemWidth: 16 },
+    parallel: { left: 56, right: 60, top: 64, bottom: 34 },
+    parallelAxis: axes.map((a, dim) => ({
+      dim,
+      name: a.name,
+      nameLocation: 'end',
+      nameGap: 12,
+      nameTextStyle: { color: theme.muted, fontFamily: theme.font, fontSize: 10 },
+      ...(a.categories ? { type: 'category', data: a.categories } : { type: 'value', scale: true }),
+      axisLine: { lineStyle: { color: theme.axisLine } },
+      axisTick: { show: false },
+      axisLabel: {
+        color: theme.muted,
+        fontFamily: theme.mono,
+        fontSize: 9,
+        formatter: a.categories ? undefined : (v: number) => fmt(v),
+      },
+    })),
+    series: [lines(true), lines(false)],
+  } as EChartsOption;
+}

@@ -1,0 +1,44 @@
+import { fieldAt } from '../config-fields/fields.js';
+import type { SweepValue } from '../schemas/sweep.js';
+import { DEFAULT_SUCCESS_THRESHOLD, METRIC_LABELS, NUMERIC_METRICS, type NumericMetric } from '../sweeps/metrics.js';
+import { LabError } from '../errors.js';
+import type { ChartTheme } from './theme.js';
+
+/** What the group charts take besides their runs (the CLI's --group-by, --x, --y and --success). */
+export interface GroupChartOptions {
+  /** Config paths to group by (one or two); default: the varied fields other than the training seed. */
+  groupBy?: readonly string[];
+  /** The field on the scatter's x axis; default: the first varied field. */
+  x?: string;
+  /** The metric on the scatter's y axis; default: valAcc. */
+  y?: string;
+  /** Success: final val accuracy at least this (default 0.99). */
+  success?: number;
+}
+
+export const successThreshold = (o: GroupChartOptions) => o.success ?? DEFAULT_SUCCESS_THRESHOLD;
+
+/** A field's axis name: the config name after its section (`model.embeddingDim` → `embeddingDim`), as the CLI spells it. */
+export const fieldName = (path: string) => path.split('.')[1] ?? path;
+/** A field's label for tooltips ("Embedding size"). */
+export const fieldLabel = (path: string) => fieldAt(path)?.label ?? path;
+
+export function checkMetric(name: string): NumericMetric {
+  if (!(NUMERIC_METRICS as readonly string[]).includes(name))
+    throw new LabError('bad-request', `unknown metric "${name}" (${NUMERIC_METRICS.join(', ')})`);
+  return name as NumericMetric;
+}
+export const metricLabel = (m: NumericMetric) => METRIC_LABELS[m];
+
+/** The distinct values of a field, numbers ascending then text in natural order (1, 4, 10; gru, lstm, simple). */
+export function distinctValues(values: readonly SweepValue[]): SweepValue[] {
+  const unique = [...new Map(values.map((v) => [JSON.stringify(v), v])).values()];
+  return unique.sort((a, b) =>
+    typeof a === 'number' && typeof b === 'number'
+      ? a - b
+      : String(a).localeCompare(String(b), 'en', { numeric: true }),
+  );
+}
+
+/** Success and failure colours: the theme's positive and negative. */
+export const successColors = (theme: ChartTheme) => ({ yes: theme.positive, no: theme.negative });
