@@ -103,7 +103,7 @@ export function recurrentRadius(run: Pick<Run, 'config' | 'weights'>): number | 
 const norm = (m: Matrix) => Math.sqrt(m.reduce((s, row) => s + row.reduce((t, x) => t + x * x, 0), 0));
 
 /**
- * The largest |eigenvalue| of a square matrix by Gelfand's formula, ρ(A) = lim ‖A^k‖^(1/k), with k = 2^60
+ * The largest |eigenvalue| of a square matrix by Gelfand's formula, ρ(A) = lim ‖A^k‖^(1/k), with k = 2^40
  * reached by repeated squaring, normalised at each step (the log of each norm is kept). Unlike power
  * iteration it needs no dominant real eigenvalue: a rotation's complex pair is found too. Exact for 1 × 1.
  */
@@ -112,7 +112,7 @@ export function spectralRadius(a: Matrix): number {
   let b = a;
   let logRho = 0;
   let weight = 1;
-  for (let step = 0; step < 60; step++) {
+  for (let step = 0; step < 40; step++) {
     const n = norm(b);
     if (n === 0 || !Number.isFinite(n)) return n === 0 ? 0 : NaN;
     logRho += weight * Math.log(n);
