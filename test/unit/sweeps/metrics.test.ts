@@ -103,6 +103,12 @@ describe('run metrics', () => {
         [0, 0],
       ]),
     ).toBe(0);
+    // A Jordan block (no basis of eigenvectors): still its eigenvalue, 0.9.
+    const jordan = [
+      [0.9, 1],
+      [0, 0.9],
+    ];
+    expect(spectralRadius(jordan)).toBeCloseTo(0.9, 8);
     // An LSTM's is its cell candidate's block: columns 2H…3H−1 of U (gates i, f, c, o).
     const lstm = gatedRun('lstm', { units: 2 });
     const U = lstm.weights!.recurrentKernel;
