@@ -17,6 +17,7 @@ import type { CliIo } from './command.js';
  */
 const registry: CommandRegistry = {
   train: () => import('./commands/train.js'),
+  sweep: () => import('./commands/sweep.js'),
   show: () => import('./commands/show.js'),
   validate: () => import('./commands/validate.js'),
   trace: () => import('./commands/trace.js'),

@@ -80,7 +80,8 @@ function crossProduct<T>(lists: readonly (readonly T[])[]): T[][] {
   return lists.reduce<T[][]>((combos, list) => combos.flatMap((combo) => list.map((item) => [...combo, item])), [[]]);
 }
 
-function withOverrides(config: RunConfigInput, overrides: Overrides): RunConfig {
+/** The config with each [path, value] set, checked whole; a UsageError names the flag of a field out of range. */
+export function withOverrides(config: RunConfigInput, overrides: Overrides): RunConfig {
   const input = overrides.reduce<RunConfigInput>((c, [path, value]) => withValueAt(c, path, value), config);
   const parsed = runConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;

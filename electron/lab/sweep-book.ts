@@ -70,10 +70,11 @@ export class SweepBook {
   start(name: string, spec: SweepSpec): { sweep: Sweep; runIds: string[] } {
     const points = expandSweep(spec);
     const id = newRunId((x) => this.sweeps.has(x), 'w');
-    // Only what varies names a run: an axis of one value is the same for every run of the sweep.
+    // Only what varies names a run: an axis of one value is the same for every run of the sweep (a variant
+    // names itself by its label).
     const varied = new Set([...spec.axes.filter((a) => a.values.length > 1).map((a) => a.path), 'training.seed']);
-    const entries = points.map(({ config, values }) => ({
-      name: sweepRunName(Object.fromEntries(Object.entries(values).filter(([path]) => varied.has(path)))),
+    const entries = points.map(({ config, values, variant }) => ({
+      name: sweepRunName(Object.fromEntries(Object.entries(values).filter(([path]) => varied.has(path))), variant),
       config,
       sweep: { id, values },
     }));

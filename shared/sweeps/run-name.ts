@@ -31,10 +31,15 @@ function part(path: string, value: SweepValue): string {
   return String(value);
 }
 
-/** The run's name from its sweep values, in their order (the axes', then the seed); at most 80 characters. */
-export function sweepRunName(values: Readonly<Record<string, SweepValue>>): string {
-  const name = Object.entries(values)
-    .map(([path, value]) => part(path, value))
-    .join(' · ');
+/**
+ * The run's name from its varied values in their order, its variant's label (when the sweep has variants)
+ * and its seed last: "E4 · linear · s3". At most 80 characters.
+ */
+export function sweepRunName(values: Readonly<Record<string, SweepValue>>, variant?: string): string {
+  const { 'training.seed': seed, ...rest } = values;
+  const parts = Object.entries(rest).map(([path, value]) => part(path, value));
+  if (variant) parts.push(variant);
+  if (seed !== undefined) parts.push(part('training.seed', seed));
+  const name = parts.join(' · ');
   return name.length <= NAME_MAX ? name : `${name.slice(0, NAME_MAX - 1)}…`;
 }
