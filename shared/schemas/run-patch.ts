@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { runConfigSchema } from './run-config.js';
 import { runResultSchema, runStatusSchema } from './run-result.js';
 import { runIdSchema, runNameSchema, runNoteSchema, type Run } from './run.js';
+import { runSweepTagSchema } from './sweep.js';
 
 /**
  * What changed in one run, as the host pushes it: the fields whose value changed (`set`) and the
@@ -16,11 +17,20 @@ const runFieldsSchema = runResultSchema
     status: runStatusSchema,
     note: runNoteSchema,
     error: z.string(),
+    sweep: runSweepTagSchema,
   })
   .partial();
 
 /** The run fields that may be absent: only these can be unset. */
-export const optionalRunFields = ['backend', 'summary', 'weights', 'digitScores', 'trainSeconds', 'error'] as const;
+export const optionalRunFields = [
+  'backend',
+  'summary',
+  'weights',
+  'digitScores',
+  'trainSeconds',
+  'error',
+  'sweep',
+] as const;
 export type OptionalRunField = (typeof optionalRunFields)[number];
 
 export const runPatchSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { unsafeCharacterIn } from '../text-safety.js';
 import { runConfigSchema } from './run-config.js';
+import { runSweepTagSchema } from './sweep.js';
 import {
   backendInfoSchema,
   batchLossSeriesSchema,
@@ -57,6 +58,8 @@ export const runSchema = z.object({
   snapshots: snapshotsSchema.default([]),
   trainSeconds: finite.min(0).optional(),
   error: z.string().optional(),
+  /** The sweep that made this run and its varied values; absent on a run added by hand. Since version 4. */
+  sweep: runSweepTagSchema.optional(),
 });
 
 export type Run = z.infer<typeof runSchema>;

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { MAX_RUNS_PER_SESSION } from '../limits.js';
 import { capped } from './run-result.js';
 import { runIdSchema, runSchema } from './run.js';
+import { sweepSchema } from './sweep.js';
 
 export const SESSION_FORMAT = 'rnn-lab-session';
-export const SESSION_VERSION = 3;
+export const SESSION_VERSION = 4;
 export const SESSION_EXTENSION = '.rnnlab';
 
 /** A session file by its name, in any letter case (x.RNNLAB too: Windows and macOS users type either). */
@@ -32,10 +33,16 @@ export const sessionSchema = z
     modifiedAt: z.iso.datetime(),
     runs: capped(runSchema, MAX_RUNS_PER_SESSION, 'runs'),
     view: viewStateSchema.default({ order: [], layout: 'columns', hiddenInOverlay: [] }),
+    /** The sweeps whose runs this session holds (each run names its sweep in its `sweep` tag); since version 4. */
+    sweeps: capped(sweepSchema, MAX_RUNS_PER_SESSION, 'sweeps').default([]),
   })
   .refine((s) => new Set(s.runs.map((r) => r.id)).size === s.runs.length, {
     message: 'two runs share one id',
     path: ['runs'],
+  })
+  .refine((s) => new Set(s.sweeps.map((w) => w.id)).size === s.sweeps.length, {
+    message: 'two sweeps share one id',
+    path: ['sweeps'],
   });
 
 export type ViewState = z.infer<typeof viewStateSchema>;

@@ -5,6 +5,7 @@ import { checkHistory } from './session-sense/history.js';
 import { checkBatchLoss, checkSnapshots } from './session-sense/series.js';
 import { checkShapes } from './session-sense/shapes.js';
 import { checkStatus } from './session-sense/status.js';
+import { checkSweeps } from './session-sense/sweeps.js';
 import { checkView } from './session-sense/view.js';
 
 /**
@@ -26,7 +27,7 @@ const RUN_CHECKS: readonly RunCheck[] = [
 /**
  * Checks what a schema cannot: that a schema-valid session also makes sense
  * (shapes follow each run's config, results fit the run, stored values agree
- * with the weights and the task, the view names real runs). Returns the first
+ * with the weights and the task, sweep tags agree with their runs and sweeps, the view names real runs). Returns the first
  * problem as "$.path: what is wrong", or null.
  */
 export function findInconsistency(session: Session): string | null {
@@ -34,5 +35,5 @@ export function findInconsistency(session: Session): string | null {
     const problem = firstProblem(RUN_CHECKS, run, `$.runs.${i}`);
     if (problem) return problem;
   }
-  return checkView(session);
+  return checkSweeps(session) ?? checkView(session);
 }

@@ -4,6 +4,7 @@ import { LabError } from '../../../shared/errors.js';
 import { MAX_LOAD_NOTICES } from '../../../shared/limits.js';
 import type { Run } from '../../../shared/schemas/run.js';
 import type { Session, ViewState } from '../../../shared/schemas/session.js';
+import type { Sweep } from '../../../shared/schemas/sweep.js';
 import { errnoCode, errnoWords } from './errno-words.js';
 import { makeSession, readSessionFileWithNotices, writeSessionFile } from './session-file.js';
 import {
@@ -41,8 +42,8 @@ export class SessionDocument {
     this.meta.dirty = true;
   }
 
-  /** The runs and view as a session file of this document. */
-  make(parts: { runs: Run[]; view: ViewState }): Session {
+  /** The runs, view and sweeps as a session file of this document. */
+  make(parts: { runs: Run[]; view: ViewState; sweeps?: Sweep[] }): Session {
     return makeSession({ ...parts, createdAt: this.meta.createdAt });
   }
 

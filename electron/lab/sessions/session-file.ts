@@ -62,8 +62,10 @@ function tooLargeToSave(bytes: number): LabError {
   );
 }
 
-/** Builds the file-level wrapper around the lab's runs and view. */
-export function makeSession(parts: Pick<Session, 'runs' | 'view'> & { createdAt?: string }): Session {
+/** Builds the file-level wrapper around the lab's runs, view and sweeps (none unless given). */
+export function makeSession(
+  parts: Pick<Session, 'runs' | 'view'> & { sweeps?: Session['sweeps']; createdAt?: string },
+): Session {
   const now = new Date().toISOString();
   return {
     format: SESSION_FORMAT,
@@ -73,6 +75,7 @@ export function makeSession(parts: Pick<Session, 'runs' | 'view'> & { createdAt?
     modifiedAt: now,
     runs: parts.runs,
     view: parts.view,
+    sweeps: parts.sweeps ?? [],
   };
 }
 

@@ -6,7 +6,7 @@ import { SESSION_MAX_BYTES, SESSION_VERSION, sessionSchema } from '../../../shar
  * schema so the published description cannot drift from what the loader accepts.
  * Checks zod cannot express in JSON Schema (unique run ids, the text rule for
  * names and notes, and the sense checks of session-consistency.ts: shapes,
- * status, steps, digit scores and labels, view ids) are listed in
+ * status, steps, digit scores and labels, sweep tags and counts, view ids) are listed in
  * docs/session-format.md.
  */
 export function sessionJsonSchema(): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { valueKind } from '../../../shared/value-kind.js';
 import { MAX_BATCH_LOSS_POINTS_PER_RUN, snapshotBudget, weightValueCount } from '../../../shared/limits.js';
 import { SESSION_VERSION } from '../../../shared/schemas/session.js';
 import { migrateV2Cells } from './migrate-v2-cells.js';
+import { migrateV3Sweeps } from './migrate-v3-sweeps.js';
 import { thinEvenly } from './thin-evenly.js';
 
 /**
@@ -42,6 +43,7 @@ function boundSeries(run: unknown): unknown {
 export const migrations: Readonly<Record<number, Migration>> = {
   1: (doc) => ({ ...doc, version: 2, runs: Array.isArray(doc.runs) ? doc.runs.map(boundSeries) : doc.runs }),
   2: migrateV2Cells,
+  3: migrateV3Sweeps,
 };
 
 /**
