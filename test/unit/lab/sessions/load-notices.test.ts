@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabService } from '../../../../electron/lab/lab-service.js';
 import { fakeFactory, finishAfter } from '../fixtures/fake-workers.js';
+import { SESSION_VERSION } from '../../../../shared/schemas/session.js';
 
 /** A version-2 file whose multi-unit run the 2→3 migration had to clear: the page is told, once, in the lab state. */
 const FIXTURE = join(__dirname, '..', 'fixtures', 'v2-units.rnnlab');
@@ -33,7 +34,7 @@ describe('what opening a file changed reaches the page', () => {
     expect(opened.runs.every((r) => r.status === 'idle')).toBe(true);
     const saved = await lab.handle('session:save', {});
     expect(saved.session.notices).toEqual([]);
-    expect(JSON.parse(await readFile(join(dir, 'old.rnnlab'), 'utf8')).version).toBe(3);
+    expect(JSON.parse(await readFile(join(dir, 'old.rnnlab'), 'utf8')).version).toBe(SESSION_VERSION);
     const reopened = await service().handle('session:open', { path: 'old.rnnlab' });
     expect(reopened.session.notices).toEqual([]);
   });
