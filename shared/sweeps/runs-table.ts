@@ -47,13 +47,13 @@ export const TABLE_FIELDS: readonly string[] = [...SWEEPABLE_PATHS, TRAINING_SEE
 const valueAt = (run: Run, path: string) => readAt(run.config, path) as SweepValue;
 
 /**
- * The fields that vary: every field a sweep tag names, and every table field whose value differs across
- * the runs without a tag (a session of `train` runs). One run alone varies nothing.
+ * The fields that vary: every field a sweep tag names (even one its sweep gives a single value), and every
+ * table field whose value differs across the runs (a session of `train` runs, a run added by hand beside a
+ * sweep, two sweeps from different bases). One run alone varies nothing.
  */
 export function variedFields(runs: readonly TableRun[]): string[] {
   const tagged = new Set(runs.flatMap((r) => Object.keys(r.sweep?.values ?? {})));
-  const untagged = runs.filter((r) => !r.sweep);
-  const differs = (path: string) => new Set(untagged.map((r) => JSON.stringify(valueAt(r, path)))).size > 1;
+  const differs = (path: string) => new Set(runs.map((r) => JSON.stringify(valueAt(r, path)))).size > 1;
   return TABLE_FIELDS.filter((path) => tagged.has(path) || differs(path));
 }
 

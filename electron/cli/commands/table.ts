@@ -18,8 +18,8 @@ import { groupsCsv, groupsText, runsCsv, runsText, tableJson } from '../table-re
 function runsOf(session: Session, sweepName: string | undefined): TableRun[] {
   const runs: TableRun[] = boardOrder(session);
   if (sweepName === undefined) return runs;
-  // Sessions from before sweeps have none: the lookup then says so.
-  const sweeps = (session as { sweeps?: readonly { id: string; name: string }[] }).sweeps ?? [];
+  // Sessions from before sweeps have none (the migration gives them an empty list): the lookup then says so.
+  const sweeps = session.sweeps;
   const sweep = sweeps.find((s) => s.name === sweepName) ?? sweeps.find((s) => s.id === sweepName);
   if (!sweep) {
     const names = sweeps.map((s) => `"${s.name}"`).join(', ') || 'none';

@@ -117,6 +117,46 @@ describe('rnn-lab table', () => {
     expect(perGroup[1]).toMatch(/^linear,0,1,1,1,1,1,0,/);
   });
 
+  it("--sweep NAME: only the runs its tag names; their varied fields are the sweep's", async () => {
+    const spec = {
+      base: base.config,
+      axes: [{ path: 'model.rnnActivation' as const, values: ['linear', 'sigmoid'] }],
+      mode: { kind: 'grid' as const },
+      seeds: [0, 1, 2, 3, 4],
+      keep: [],
+    };
+    const sweep = {
+      id: 'acts',
+      name: 'activations',
+      spec,
+      state: 'done' as const,
+      createdAt: '2026-12-03T18:00:00.000Z',
+    };
+    const tag = (r: Run) => ({
+      id: 'acts',
+      values: { 'model.rnnActivation': r.config.model.rnnActivation, 'training.seed': r.config.training.seed },
+    });
+    // A run added by hand beside the sweep: another learning rate, no tag.
+    const hand = { ...run('h', 'linear', 0, 1), config: withValueAt(base.config, 'training.learningRate', 0.5) };
+    const tagged = [...runs.map((r) => ({ ...r, sweep: tag(r) })), hand];
+    const swept = join(dir, 'swept.rnnlab');
+    const order = tagged.map((r) => r.id);
+    writeFileSync(swept, serializeSession(makeSession({ runs: tagged, view: { ...view, order }, sweeps: [sweep] })));
+    const only = await table(swept, '--sweep', 'activations', '--group-by', 'model.rnnActivation', '--json');
+    expect([only.code, only.stderr]).toEqual([0, '']);
+    const out = tableJsonSchema.parse(JSON.parse(only.stdout));
+    expect(out.runs).toHaveLength(7);
+    expect(out.groups.map((g) => [g.key['model.rnnActivation'], g.count, g.successRate])).toEqual([
+      ['linear', 5, 0.6],
+      ['sigmoid', 2, 0.5],
+    ]);
+    const all = await table(swept, '--csv');
+    expect(all.stdout.split('\n')[0]).toMatch(/^name,model\.rnnActivation,training\.learningRate,training\.seed,/);
+    expect(all.stdout.trim().split('\n')).toHaveLength(9);
+    const unknown = await table(swept, '--sweep', 'grid');
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'rnn-lab: no sweep named "grid" (sweeps: "activations")\n']);
+  });
+
   it('bad input is one line and exit 2', async () => {
     const cases: [string[], string][] = [
       [['--group-by', 'model.size'], 'unknown field to group by "model.size"'],
