@@ -39,7 +39,8 @@ export function runsText(t: RunsTable, rows: readonly RunRow[]): string[] {
   const header = ['name', ...fields.map(short), 'seed', ...NUMERIC_METRICS.map((m) => METRIC_LABELS[m])];
   const body = rows.map((r) => [
     r.name,
-    ...fields.map((f) => cell(r.values[f])),
+    // Config values as typed (0.02, not 0.0200); metrics to 4 decimals.
+    ...fields.map((f) => String(r.values[f])),
     String(r.seed),
     ...NUMERIC_METRICS.map((m) => cell(r.metrics[m])),
   ]);
@@ -60,7 +61,7 @@ export function groupsText(by: readonly string[], groups: readonly GroupRow[]): 
     ...GROUP_METRICS.map((m) => `${METRIC_LABELS[m]} (mean ± sd)`),
   ];
   const body = groups.map((g) => [
-    ...by.map((f) => cell(g.key[f])),
+    ...by.map((f) => String(g.key[f])),
     String(g.count),
     `${g.successes}/${g.finished}`,
     rate(g),

@@ -43,7 +43,8 @@ export function parallelAxes(rows: readonly RunRow[], fields: readonly string[])
       const numeric = values.every((v) => typeof v === 'number');
       return {
         column,
-        name: fieldName(column),
+        // Two lines at the last word of the camel-cased name (embedding / Dim): nine axes share 640 px.
+        name: fieldName(column).replace(/([a-z])([A-Z][a-z]*)$/, '$1\n$2'),
         ...(numeric ? {} : { categories: distinctValues(values).map(String) }),
       };
     });
@@ -52,6 +53,16 @@ export function parallelAxes(rows: readonly RunRow[], fields: readonly string[])
     ...fieldAxes,
     ...PARALLEL_METRICS.map((m) => ({ column: m, name: metricLabel(m).replace(/ (?=\S+$)/, '\n') })),
   ];
+}
+
+/**
+ * The accuracy axis from a multiple of 0.1 up to 1 in even steps: ECharts' own ticks run to 1.02, and a
+ * bare min or max adds an end label that crowds the tick next to it (0.99 under 1).
+ */
+function accuracyScale(rows: readonly RunRow[]) {
+  const accs = rows.flatMap((r) => r.metrics.valAcc ?? []);
+  const min = Math.min(0.9, Math.floor(Math.min(...accs, 1) * 10) / 10);
+  return { min, max: 1, interval: 1 - min <= 0.3 ? 0.05 : 0.1 };
 }
 
 const lineValue = (row: RunRow, axis: ParallelAxis) => {
@@ -90,6 +101,7 @@ export function parallelOption(
       nameGap: 12,
       nameTextStyle: { color: theme.muted, fontFamily: theme.font, fontSize: 10 },
       ...(a.categories ? { type: 'category', data: a.categories } : { type: 'value', scale: true }),
+      ...(a.column === 'valAcc' ? accuracyScale(table.rows) : {}),
       axisLine: { lineStyle: { color: theme.axisLine } },
       axisTick: { show: false },
       axisLabel: {
