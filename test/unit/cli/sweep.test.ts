@@ -2,7 +2,8 @@ import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CommandRegistry } from '../../../electron/cli/run-cli.js';
+import type { CliIo } from '../../../electron/cli/command.js';
+import { runCli, type CommandRegistry } from '../../../electron/cli/run-cli.js';
 import { buildRunWorker } from '../lab/fixtures/build-worker.js';
 import { runInProcess } from './in-process.js';
 
@@ -149,6 +150,54 @@ describe('rnn-lab sweep', () => {
     expect(resumed.runs[6].weights).toEqual(full.runs[6].weights);
     const again = await runInProcess(['sweep', '--resume', cutFile], registry);
     expect([again.code, again.stdout]).toEqual([0, `nothing to resume: every sweep in ${cutFile} is done\n`]);
+  });
+
+  it('Ctrl+C stops starting runs, saves, exits 130 with the resume line; --resume then trains only the rest', async () => {
+    const stopped = join(dir, 'stopped.rnnlab');
+    let stderr = '';
+    let interrupt: (() => void) | null = null;
+    const io: CliIo = {
+      out: () => undefined,
+      // The first progress line with a finished run is where the user presses Ctrl+C.
+      err: (text) => {
+        stderr += text;
+        if (/^stop: [1-9]\d*\/8 done/m.test(stderr) && interrupt) {
+          const press = interrupt;
+          interrupt = null;
+          press();
+        }
+      },
+      errIsTTY: false,
+      columns: 80,
+      onInterrupt: (handler) => {
+        interrupt = handler;
+        return () => void (interrupt = null);
+      },
+    };
+    counter.starts = 0;
+    const args = ['sweep', '--embedding', '1,2', '--seeds', '0-3', ...TINY, '--parallel', '1'];
+    const code = await runCli([...args, '--name', 'stop', '--out', stopped], io, registry);
+    expect(code).toBe(130);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+      `rnn-lab: the sweep was stopped; resume with: rnn-lab sweep --resume ${stopped}`,
+    );
+    const saved = await read(stopped);
+    expect(saved.sweeps?.[0]?.state).toBe('paused');
+    const done = saved.runs.filter((run) => run.status === 'done').length;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(8);
+    expect(saved.runs.filter((run) => run.status === 'training' || run.status === 'queued')).toEqual([]);
+    // Every run started was finished or cancelled by the stop (at most the one training); none started after it.
+    const cancelled = saved.runs.filter((run) => run.status === 'cancelled').length;
+    expect(cancelled).toBeLessThanOrEqual(1);
+    expect(saved.runs.filter((run) => run.status === 'idle')).toHaveLength(8 - done - cancelled);
+    expect(counter.starts).toBe(done + cancelled);
+
+    counter.starts = 0;
+    const resumed = await runInProcess(['sweep', '--resume', stopped], registry);
+    expect(resumed.code).toBe(0);
+    expect(counter.starts).toBe(8 - done);
+    expect((await read(stopped)).runs.map((run) => run.status)).toEqual(Array(8).fill('done'));
   });
 
   it.each([
