@@ -27,9 +27,6 @@ import { MAX_LOAD_NOTICES } from '../../shared/limits.js';
 
 export type { LabEvent, LabListener } from './lab-events.js';
 
-/** A session with its sweeps (the format that stores them may not be the one this build was typed against). */
-type SessionWithSweeps = Session & { sweeps?: Sweep[] };
-
 export type LabRequest<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['request']>;
 type Handlers = { [C in LabChannel]: (request: LabRequest<C>) => Promise<InvokeResponse<C>> };
 
@@ -130,11 +127,7 @@ export class LabService {
 
   /** The session as it would be saved now (queued and training runs go in untrained, as 'idle'). */
   snapshot(): Session {
-    const session: SessionWithSweeps = {
-      ...this.document.make(this.registry.forSession()),
-      sweeps: this.sweeps.list(),
-    };
-    return session;
+    return this.document.make({ ...this.registry.forSession(), sweeps: this.sweeps.list() });
   }
 
   /**
@@ -246,7 +239,7 @@ export class LabService {
   /** A whole new document: everything changed, so the pages get one snapshot. */
   private load(session: Session, meta: SessionMeta): void {
     this.registry.load(session.runs, session.view);
-    this.sweeps.load((session as SessionWithSweeps).sweeps ?? []);
+    this.sweeps.load(session.sweeps);
     this.document.adopt(session, meta);
     if (meta.dirty) this.recoveryGuard.schedule();
     this.events.emit('lab:state', this.state());

@@ -13,11 +13,8 @@ import { WorkerPool, type RunOutcome, type WorkerFactory, type WorkerPoolOptions
 
 const PROGRESS_INTERVAL_MS = 50; // ≤ 20 events per second per run
 export const emptyView = (): ViewState => ({ order: [], layout: 'columns', hiddenInOverlay: [] });
-/** A run, and the sweep that made it when one did (the tag outlives training: it is what the run is). */
-export type TaggedRun = Run & { sweep?: RunSweepTag };
-
-/** The run without results: 'idle' until it is asked to train. */
-export const untrained = (run: TaggedRun): TaggedRun => ({
+/** The run without results: 'idle' until it is asked to train (a sweep's tag stays: it is what the run is). */
+export const untrained = (run: Run): Run => ({
   id: run.id,
   name: run.name,
   config: run.config,
@@ -37,12 +34,12 @@ export interface RunRegistryHooks {
   /** Every event but `run:progress` means the session is dirty from here on. */
   event(...event: RunEvent): void;
   /** The optional series a run collects (a sweep's light run lists fewer); absent: all of them. */
-  keepOf?(run: TaggedRun): readonly KeepableSeries[] | undefined;
+  keepOf?(run: Run): readonly KeepableSeries[] | undefined;
 }
 
 /** The runs, their board order, and which of them train in the worker pool. */
 export class RunRegistry {
-  private runs = new Map<string, TaggedRun>();
+  private runs = new Map<string, Run>();
   private view: ViewState = emptyView();
   private readonly training = new Map<string, AbortController>();
   private readonly pool: WorkerPool;
@@ -58,12 +55,12 @@ export class RunRegistry {
     this.progress = new Throttle(PROGRESS_INTERVAL_MS, (id, progress) => hooks.event('run:progress', { id, progress }));
   }
 
-  list(): TaggedRun[] {
+  list(): Run[] {
     return [...this.runs.values()];
   }
 
   /** The run with this id, if the session holds it. */
-  find(id: string): TaggedRun | undefined {
+  find(id: string): Run | undefined {
     return this.runs.get(id);
   }
 
@@ -100,7 +97,7 @@ export class RunRegistry {
   add(name: string, config: RunConfig, note = '', index = this.view.order.length, sweep?: RunSweepTag): Run {
     this.ensureRoom(1);
     const id = newRunId((x) => this.runs.has(x));
-    const run: TaggedRun = untrained({
+    const run: Run = untrained({
       ...(sweep ? { sweep } : {}),
       id,
       name,

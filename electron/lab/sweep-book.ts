@@ -7,7 +7,6 @@ import { expandSweep } from '../../shared/sweeps/expand.js';
 import { sweepProgress } from '../../shared/sweeps/progress.js';
 import { sweepRunName } from '../../shared/sweeps/run-name.js';
 import { newRunId } from './run-id.js';
-import type { TaggedRun } from './run-registry.js';
 import { Throttle } from './workers/progress-throttle.js';
 
 /** At most this often a sweep's progress is pushed while it trains (state changes go at once). */
@@ -15,8 +14,8 @@ const SWEEP_EVENT_MS = 250;
 
 /** What the sweeps need of the lab: its runs, adding and training them, and a way to tell the pages. */
 export interface SweepHost {
-  runs(): TaggedRun[];
-  find(id: string): TaggedRun | undefined;
+  runs(): Run[];
+  find(id: string): Run | undefined;
   addAll(entries: { name: string; config: RunConfig; sweep: RunSweepTag }[]): Run[];
   /** Resolves when the run has ended (done, failed or cancelled). */
   train(id: string): Promise<unknown>;
@@ -63,7 +62,7 @@ export class SweepBook {
   }
 
   /** The optional series a sweep's run collects: those its spec keeps. */
-  keepOf(run: TaggedRun): readonly KeepableSeries[] | undefined {
+  keepOf(run: Run): readonly KeepableSeries[] | undefined {
     return run.sweep ? this.sweeps.get(run.sweep.id)?.spec.keep : undefined;
   }
 
@@ -211,7 +210,7 @@ export class SweepBook {
     if (sweep) this.host.changed({ sweep, progress: this.progress(id) });
   }
 
-  private runsOf(id: string): TaggedRun[] {
+  private runsOf(id: string): Run[] {
     return this.host.runs().filter((r) => r.sweep?.id === id);
   }
 

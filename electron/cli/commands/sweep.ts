@@ -4,7 +4,6 @@ import { dirname, resolve } from 'node:path';
 import { KEEPABLE_SERIES } from '../../../shared/schemas/sweep.js';
 import { SWEEP_PRESET_NAMES, SWEEP_PRESETS } from '../../../shared/sweeps/presets.js';
 import { LabService } from '../../lab/lab-service.js';
-import type { TaggedRun } from '../../lab/run-registry.js';
 import { threadWorkerFactory } from '../../lab/workers/thread-worker-factory.js';
 import { numberOpt, stringOpt } from '../args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
@@ -80,7 +79,7 @@ async function sweepSession(io: CliIo, job: SweepJob): Promise<number> {
     if (ids === null) return 0;
     const saver = new ThrottledSave(async () => void (await lab.handle('session:save', { path: job.file })));
     const line = new SweepLine(io);
-    const sweepRun = (id: string) => (lab.state().runs as TaggedRun[]).find((r) => r.id === id)?.sweep;
+    const sweepRun = (id: string) => lab.state().runs.find((r) => r.id === id)?.sweep;
     const stopEvents = lab.subscribe((event, payload) => {
       if (event === 'sweep:changed') line.update(payload);
       else if (event === 'run:finished' && sweepRun(payload.id)) saver.request();
@@ -133,9 +132,9 @@ async function startOrResume(lab: LabService, io: CliIo, job: SweepJob): Promise
 /** Ctrl+C: pause the sweeps (nothing new starts) and cancel their training runs; a resume trains those again. */
 async function interrupt(lab: LabService, ids: string[]): Promise<void> {
   for (const id of ids) await lab.handle('sweeps:pause', { id });
-  const busy = (lab.state().runs as TaggedRun[]).filter(
-    (r) => r.sweep && ids.includes(r.sweep.id) && (r.status === 'training' || r.status === 'queued'),
-  );
+  const busy = lab
+    .state()
+    .runs.filter((r) => r.sweep && ids.includes(r.sweep.id) && (r.status === 'training' || r.status === 'queued'));
   await lab.handle('runs:cancel', { ids: busy.map((r) => r.id) });
 }
 
