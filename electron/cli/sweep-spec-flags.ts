@@ -139,7 +139,8 @@ export function sweepFromFlags(values: OptionValues): { name: string; spec: Swee
   };
   const parsed = sweepSpecSchema.safeParse(spec);
   if (!parsed.success) throw new UsageError(formatZodError(parsed.error, 'the sweep'));
-  return { name: stringOpt(values, 'name') ?? preset ?? defaultName(parsed.data), spec: parsed.data };
+  const varied = [...given].filter(([, v]) => v.length > 1).map(([f]) => f.cli.flag);
+  return { name: stringOpt(values, 'name') ?? preset ?? defaultName(varied, parsed.data), spec: parsed.data };
 }
 
 function seedsOf(text: string): number[] {
@@ -151,9 +152,8 @@ function seedsOf(text: string): number[] {
   }
 }
 
-/** "Sweep of model.embeddingDim × model.rnnActivation × 20 seeds". */
-function defaultName(spec: SweepSpec): string {
-  const varied = [...spec.axes.map((a) => a.path), ...(spec.variants ? ['variants'] : [])];
+/** "embedding × activation × 20 seeds": the flags given more than one value, and the seeds. */
+function defaultName(varied: string[], spec: SweepSpec): string {
   const seeds = `${spec.seeds.length} seed${spec.seeds.length === 1 ? '' : 's'}`;
-  return `Sweep of ${[...varied, seeds].join(' × ')}`.slice(0, 80);
+  return [...varied, seeds].join(' × ').slice(0, 80);
 }
