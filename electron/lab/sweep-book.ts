@@ -177,8 +177,12 @@ export class SweepBook {
     if (!this.sweeps.has(id)) return; // another session was loaded meanwhile
     this.inFlight.get(id)?.delete(runId);
     const rate = this.rate.get(id);
-    if (rate && finished(this.host.find(runId))) rate.finished++;
+    const run = this.host.find(runId);
+    if (rate && finished(run)) rate.finished++;
     this.throttle.push(id, null);
+    // Cancelled from outside the sweep (Cancel all, or the run's own cancel): the person wants training to
+    // stop, so the sweep pauses rather than start the next run behind their back.
+    if (run?.status === 'cancelled' && this.get(id).state === 'running') this.pause(id);
     this.feed(id);
   }
 

@@ -131,6 +131,22 @@ describe('sweeps in the lab service', () => {
     }
   });
 
+  it("Cancel all (runs:cancel) during a sweep pauses it: no run starts behind the person's back", async () => {
+    const { lab, starts } = countingLab();
+    try {
+      const long = { ...base, task: { ...base.task, samples: 50_000 }, training: { ...base.training, epochs: 50 } };
+      const started = next(lab, (e) => e[0] === 'run:changed' && e[1].set.status === 'training');
+      const { sweep, runIds } = await lab.handle('sweeps:start', { name: 'Long', spec: spec({ base: long }) });
+      await started;
+      expect(await lab.handle('runs:cancel', {})).toEqual({ cancelled: 1 });
+      expect((await lab.sweepSettled(sweep.id)).state).toBe('paused');
+      expect(statuses(lab, runIds)).toEqual(['cancelled', 'idle', 'idle', 'idle']);
+      expect(starts()).toBe(1);
+    } finally {
+      await lab.close();
+    }
+  });
+
   it('light runs by default; the listed series when the spec keeps them', async () => {
     const { lab } = countingLab();
     try {
