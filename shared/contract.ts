@@ -101,7 +101,10 @@ export const invokeContract = {
   },
   'runs:duplicate': { request: z.object({ id: runIdSchema }), response: runSchema },
   'runs:remove': { request: z.object({ id: runIdSchema }), response: z.object({ ok: z.literal(true) }) },
-  /** Resolves when every started run has ended; progress arrives as `run:progress` events. */
+  /**
+   * Resolves when every started run has ended; progress arrives as `run:progress` events. Without ids: every
+   * run not made by a sweep (a sweep's runs train through `sweeps:resume`).
+   */
   'runs:train': { request: ids, response: z.array(runSchema) },
   'runs:cancel': { request: ids, response: z.object({ cancelled: z.number().int().min(0) }) },
   'view:set': { request: viewStateSchema.partial(), response: viewStateSchema },

@@ -185,7 +185,9 @@ export class LabService {
       this.registry.remove(id);
       return { ok: true as const };
     },
-    'runs:train': async ({ ids }) => this.registry.train(ids),
+    // "Train all" leaves a sweep's runs to their sweep (resume it): it would retrain the finished ones.
+    'runs:train': async ({ ids }) =>
+      this.registry.train(ids ?? this.registry.list().flatMap((r) => (r.sweep ? [] : [r.id]))),
     'runs:cancel': async ({ ids }) => ({ cancelled: this.registry.cancel(ids) }),
     'sweeps:start': async ({ name, spec }) => this.sweeps.start(name, spec),
     'sweeps:pause': async ({ id }) => this.sweeps.pause(id),

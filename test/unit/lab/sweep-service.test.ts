@@ -78,6 +78,9 @@ describe('sweeps in the lab service', () => {
       expect((await lab.sweepSettled(sweep.id)).state).toBe('paused');
       expect(statuses(lab, runIds)).toEqual(['done', 'idle', 'idle', 'idle']);
       expect(starts()).toBe(1);
+      // "Train all" leaves the sweep's runs to the sweep.
+      expect(await lab.handle('runs:train', {})).toEqual([]);
+      expect(starts()).toBe(1);
       const first = lab.state().runs.find((r) => r.id === runIds[0])!;
 
       expect((await lab.handle('sweeps:resume', { id: sweep.id })).state).toBe('running');
