@@ -124,7 +124,8 @@ export class RunRegistry {
   update({ id, name, config, note }: { id: string; name?: string; config?: RunConfig; note?: string }): Run {
     const run = this.idle(id);
     const configChanged = config !== undefined && JSON.stringify(config) !== JSON.stringify(run.config);
-    const next: Run = configChanged ? untrained({ ...run, config }) : { ...run };
+    // A new config is no longer the sweep's point: the run leaves its sweep (its tag would contradict the config).
+    const next: Run = configChanged ? untrained({ ...run, config, sweep: undefined }) : { ...run };
     if (name !== undefined) next.name = name;
     if (note !== undefined) next.note = note;
     return this.put(next);

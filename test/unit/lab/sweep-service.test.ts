@@ -162,6 +162,14 @@ describe('sweeps in the lab service', () => {
       expect([a.batchLoss, a.snapshots, a.predictions]).toEqual([[], [], []]);
       expect([b.batchLoss, b.snapshots, b.predictions.length]).toEqual([[], [], 10]);
       expect(b.weights).toEqual(a.weights);
+      // Renamed, a run stays in its sweep; given another config, it leaves it (the page hears of it too).
+      const heard: LabEvent[] = [];
+      lab.subscribe((...event) => void heard.push(event));
+      expect((await lab.handle('runs:update', { id: a.id, name: 'renamed' })).sweep?.id).toBe(light.sweep.id);
+      const moved = await lab.handle('runs:update', { id: a.id, config: smallConfig(2, 200) });
+      expect([moved.sweep, moved.status]).toEqual([undefined, 'idle']);
+      const last = heard.at(-1);
+      expect(last?.[0] === 'run:changed' && last[1].id === a.id && last[1].unset.includes('sweep')).toBe(true);
     } finally {
       await lab.close();
     }
