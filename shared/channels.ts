@@ -78,5 +78,5 @@ export function apiMethodName(channel: InvokeChannel): string {
 /** The preload's subscription for an event: 'run:added' → 'onRunAdded'. */
 export function eventMethodName(event: EventChannel): string {
   const name = event.replace(/:(\w)/g, (_, c: string) => c.toUpperCase());
-  return `on${name[0]!.toUpperCase()}${name.slice(1)}`;
+  return `on${name[0].toUpperCase()}${name.slice(1)}`;
 }

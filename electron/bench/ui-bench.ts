@@ -222,7 +222,7 @@ interface Frame {
 function parseFrame(payload: string | Buffer): Frame | null {
   try {
     const value: unknown = JSON.parse(payload.toString());
-    return value && typeof value === 'object' ? (value as Frame) : null;
+    return value && typeof value === 'object' ? value : null;
   } catch {
     return null;
   }

@@ -96,7 +96,7 @@ export async function measureManyRuns(pageUrl: string, runs = 200): Promise<Many
     }
     const state = (await client.call('lab:state', {})) as { runs: unknown[] };
     Object.assign(client.count, emptyCount());
-    await client.call('runs:train', { ids: [added[0]!.id] });
+    await client.call('runs:train', { ids: [added[0].id] });
     const stateBytes = Buffer.byteLength(JSON.stringify(state));
     return { runs: state.runs.length, stateBytes, training: { ...client.count } };
   } finally {

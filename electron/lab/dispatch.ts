@@ -2,7 +2,7 @@ import { electronOnlyChannels, isLabChannel } from '../../shared/channels.js';
 import { invokeContract } from '../../shared/contract.js';
 import { toWireError, type WireError } from '../../shared/errors.js';
 import { formatZodError } from '../../shared/format-zod-error.js';
-import type { LabRequest, LabService } from './lab-service.js';
+import type { LabService } from './lab-service.js';
 
 export type DispatchReply = { ok: true; result: unknown } | ({ ok: false } & WireError);
 
@@ -29,7 +29,7 @@ export async function dispatch(service: LabService, channel: string, rawPayload:
     };
   }
   try {
-    const result = await service.handle(channel, parsed.data as LabRequest<typeof channel>);
+    const result = await service.handle(channel, parsed.data);
     return { ok: true, result };
   } catch (err) {
     return { ok: false, ...toWireError(err) };

@@ -24,7 +24,7 @@ type Shape = Record<string, z.ZodType>;
 function leafSchema(path: string): z.ZodType {
   const [section, field] = path.split('.');
   const sectionSchema = (runConfigSchema.shape as Shape)[section];
-  const leaf = sectionSchema instanceof z.ZodObject ? (sectionSchema.shape as Shape)[field] : undefined;
+  const leaf = sectionSchema instanceof z.ZodObject ? sectionSchema.shape[field] : undefined;
   if (!leaf) throw new Error(`RunConfig has no field ${path}`);
   return leaf;
 }

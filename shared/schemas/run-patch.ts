@@ -65,7 +65,7 @@ export function diffRun(prev: Run, next: Run): RunPatch | null {
   }
   for (const key of optionalRunFields) if (prev[key] !== undefined && next[key] === undefined) unset.push(key);
   if (Object.keys(set).length === 0 && unset.length === 0) return null;
-  return { id: next.id, set: set as RunPatch['set'], unset };
+  return { id: next.id, set: set, unset };
 }
 
 /** The run after `patch`: a new object; fields the patch does not name keep their previous objects. */

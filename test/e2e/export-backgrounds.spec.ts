@@ -6,7 +6,7 @@ import { test, expect } from './fixtures.js';
 
 /** The four corner pixels of a downloaded PNG, in the order top left, top right, bottom left, bottom right. */
 async function corners(download: Download): Promise<number[][]> {
-  return Object.values(cornerPixels(readFileSync((await download.path())!)));
+  return Object.values(cornerPixels(readFileSync(await download.path())));
 }
 
 test("chart exports from the page paint the theme's background: dark, white for print, light", async ({
@@ -30,7 +30,7 @@ test("chart exports from the page paint the theme's background: dark, white for 
 
   const dark = rgba(chartTheme('dark').background);
   expect(await corners(await exportAs('PNG'))).toEqual([dark, dark, dark, dark]);
-  const svg = readFileSync((await (await exportAs('SVG')).path())!, 'utf8');
+  const svg = readFileSync(await (await exportAs('SVG')).path(), 'utf8');
   expect(svg).toMatch(new RegExp(`^<svg[^>]*>\\s*<rect [^>]*fill="${chartTheme('dark').background}"`, 'i'));
 
   // Print is white even from a dark screen.

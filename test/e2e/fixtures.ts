@@ -33,7 +33,7 @@ function spawnServer(dataDir: string, sessionsDir: string): Promise<{ url: strin
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`web.js printed no URL within 20 s:\n${out}\n${err}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(URL_LINE);
       if (m) {
@@ -41,7 +41,7 @@ function spawnServer(dataDir: string, sessionsDir: string): Promise<{ url: strin
         resolve({ url: m[1], child });
       }
     });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => reject(new Error(`web.js exited with ${code}:\n${out}\n${err}`)));
   });
 }

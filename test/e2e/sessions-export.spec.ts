@@ -52,7 +52,7 @@ test('save session, reload, open it again: the same numbers are visible', async 
     open.getByRole('button', { name: 'Download current session' }).click(),
   ]);
   expect(file.suggestedFilename()).toMatch(/\.rnnlab$/);
-  const downloaded = (await file.path())!;
+  const downloaded = await file.path();
   await open.getByRole('button', { name: 'Close' }).click();
   await lab.button('New session').click();
   await expect(page.getByText('No runs yet.')).toBeVisible();
@@ -77,7 +77,7 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
     figure.getByRole('menuitem', { name: 'PNG', exact: true }).click(),
   ]);
   expect(png.suggestedFilename()).toBe('emb10-linear-digit-scores.png');
-  const bytes = readFileSync((await png.path())!);
+  const bytes = readFileSync(await png.path());
   expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
   // IHDR width/height: 2× the on-screen chart (at least 520 px wide), plus the exported title band (30 px).
   const width = bytes.readUInt32BE(16);
@@ -93,7 +93,7 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
     figure.getByRole('menuitem', { name: 'SVG', exact: true }).click(),
   ]);
   expect(svg.suggestedFilename()).toBe('emb10-linear-digit-scores.svg');
-  const text = readFileSync((await svg.path())!, 'utf8');
+  const text = readFileSync(await svg.path(), 'utf8');
   expect(text).toMatch(/^<svg[\s>]/);
   expect(text).toContain('</svg>');
   expect(text).toMatch(/Digit scores (—|&#8212;|&mdash;) Export run/);
@@ -106,7 +106,7 @@ test('Export on a chart downloads a real PNG and an SVG', async ({ lab, page }) 
       await page.getByRole('menuitem', { name: 'Board as PNG', exact: true }).click();
     })(),
   ]);
-  const sheetBytes = readFileSync((await sheet.path())!);
+  const sheetBytes = readFileSync(await sheet.path());
   expect([...sheetBytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
   expect(sheetBytes.readUInt32BE(20)).toBeGreaterThan(1000);
 });

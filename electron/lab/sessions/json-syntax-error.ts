@@ -109,7 +109,7 @@ class JsonScan {
   }
 
   private isDigit(): boolean {
-    return this.i < this.n && this.text[this.i]! >= '0' && this.text[this.i]! <= '9';
+    return this.i < this.n && this.text[this.i] >= '0' && this.text[this.i] <= '9';
   }
 
   private digits(): boolean {
@@ -143,7 +143,7 @@ class JsonScan {
       }
       return true;
     }
-    return '"\\/bfnrt'.includes(text[this.i]!);
+    return '"\\/bfnrt'.includes(text[this.i]);
   }
 
   private number(): boolean {

@@ -28,7 +28,7 @@ export function tipMarker(color: unknown): string {
 }
 
 function list(params: TooltipComponentFormatterCallbackParams): Params[] {
-  return (Array.isArray(params) ? params : [params]) as Params[];
+  return Array.isArray(params) ? params : [params];
 }
 
 function safeParams(p: Params): Params {
@@ -72,7 +72,7 @@ export function defaultTooltip(
       return items
         .map((p, i) => {
           const head =
-            i === 0 || p.axisIndex !== items[i - 1]!.axisIndex
+            i === 0 || p.axisIndex !== items[i - 1].axisIndex
               ? `<div class="tip-head">${escapeXml(String(p.axisValueLabel ?? p.name ?? ''))}</div>`
               : '';
           return head + row(p, named(p.seriesName) ? p.seriesName : '', format);
@@ -95,12 +95,7 @@ function safeTooltip(tooltip: TooltipComponentOption): TooltipComponentOption {
   return {
     ...box,
     formatter: (params, ticket) =>
-      formatter(
-        (Array.isArray(params)
-          ? list(params).map(safeParams)
-          : safeParams(params as Params)) as TooltipComponentFormatterCallbackParams,
-        ticket,
-      ),
+      formatter(Array.isArray(params) ? list(params).map(safeParams) : safeParams(params), ticket),
   };
 }
 

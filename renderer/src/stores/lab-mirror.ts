@@ -100,7 +100,7 @@ function updateRun(mirror: LabMirror, id: string, change: (run: Run) => Run): La
   const i = mirror.runs.findIndex((r) => r.id === id);
   if (i < 0) return mirror;
   const runs = [...mirror.runs];
-  runs[i] = change(runs[i]!);
+  runs[i] = change(runs[i]);
   return { ...mirror, runs };
 }
 

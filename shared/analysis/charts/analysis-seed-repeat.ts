@@ -127,7 +127,7 @@ export function seedRepeatScoresOption(
       ...tooltipBase(theme),
       trigger: 'axis',
       formatter: (p) => {
-        const i = (Array.isArray(p) ? p[0] : p).dataIndex as number;
+        const i = (Array.isArray(p) ? p[0] : p).dataIndex;
         const b = bands[i];
         return `${labels[i]}: mean <b>${fmt(b.mean, 3)}</b><br/>sd ${fmt(b.std, 3)} · ${fmt(b.min, 3)} … ${fmt(b.max, 3)}`;
       },

@@ -26,7 +26,7 @@ export function waterfallOption(
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (p) => {
-        const i = (Array.isArray(p) ? p[0] : p).dataIndex as number;
+        const i = (Array.isArray(p) ? p[0] : p).dataIndex;
         return `${labels[i]}<br/><b>${fmt(signed[i], 4)}</b>`;
       },
     },

@@ -28,8 +28,10 @@ async function configsFor(argv: string[]): Promise<NamedConfig[]> {
 
 const base: RunConfig = runConfigSchema.parse(SEED_PRESET[0].config);
 type Path = readonly [section: 'task' | 'model' | 'training', field: string];
-const withField = (config: RunConfig, [section, field]: Path, value: unknown): RunConfig =>
-  ({ ...config, [section]: { ...config[section], [field]: value } }) as RunConfig;
+const withField = (config: RunConfig, [section, field]: Path, value: unknown): RunConfig => ({
+  ...config,
+  [section]: { ...config[section], [field]: value },
+});
 
 /** One flag each, with a value no other field holds by default (or after another flag), so a crossed wire shows. */
 const FLAGS: { flag: string; arg?: string; path: Path; value: unknown; also?: [Path, unknown][] }[] = [

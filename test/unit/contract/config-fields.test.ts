@@ -11,7 +11,7 @@ type Shape = Record<string, z.ZodType>;
 const sectionShape = (section: string) => (runConfigSchema.shape as Shape)[section] as z.ZodObject;
 const leaf = (path: string) => {
   const [section, field] = path.split('.');
-  return (sectionShape(section).shape as Shape)[field];
+  return sectionShape(section).shape[field];
 };
 const defaults = runConfigSchema.parse(DEFAULT_RUN.config);
 

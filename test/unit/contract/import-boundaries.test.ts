@@ -26,12 +26,12 @@ function sourceFiles(dir: string): string[] {
 
 /** Every relative import (static, dynamic, re-export) of one file, resolved against electron/. */
 function importsOf(file: string, text: string): ImportEdge[] {
-  const specifiers = [...text.matchAll(/(?:\bfrom|\bimport\(?)\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  const specifiers = [...text.matchAll(/(?:\bfrom|\bimport\(?)\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
   const from = relative(electronDir, file);
   return specifiers.map((s) => ({ from, to: relative(electronDir, resolve(dirname(file), s)) }));
 }
 
-const hostOf = (folder: string): string | undefined => Object.keys(hosts).find((host) => hosts[host]!.includes(folder));
+const hostOf = (folder: string): string | undefined => Object.keys(hosts).find((host) => hosts[host].includes(folder));
 
 /** The imports that break the layout: one host importing another, or the core importing a host. */
 function violations(edges: readonly ImportEdge[]): string[] {

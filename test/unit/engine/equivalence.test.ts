@@ -50,7 +50,7 @@ describe('fusedSimpleRnn matches tf.layers.simpleRNN', () => {
           const refVarGrads = tf.variableGrads(() => refLoss(x), variables).grads;
           const refDx = tf.grad(refLoss)(x);
 
-          const fusedOut = fusedSimpleRnn(x, W, U, b, activation as RnnActivation);
+          const fusedOut = fusedSimpleRnn(x, W, U, b, activation);
           const [dx, dW, dU, db] = tf.grads((xi: tf.Tensor, wi: tf.Tensor, ui: tf.Tensor, bi: tf.Tensor) =>
             tf.sum(
               tf.mul(

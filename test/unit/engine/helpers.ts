@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { predict } from '../../../electron/engine/index.js';
-import type { RunConfig, RunConfigInput } from '../../../shared/schemas/run-config.js';
+import type { RunConfig } from '../../../shared/schemas/run-config.js';
 import type { RunResult } from '../../../shared/schemas/run-result.js';
 import { runConfigSchema } from '../../../shared/schemas/run-config.js';
 import { SEED_PRESET } from '../../../shared/presets.js';
@@ -13,7 +13,7 @@ type Overrides = {
 
 /** A seed preset run with smaller data (tests must take seconds). */
 export function smallConfig(presetIndex = 0, overrides: Overrides = {}): RunConfig {
-  const base = SEED_PRESET[presetIndex].config as RunConfigInput;
+  const base = SEED_PRESET[presetIndex].config;
   return runConfigSchema.parse({
     task: { ...base.task, samples: 2000, ...overrides.task },
     model: { ...base.model, ...overrides.model },

@@ -66,18 +66,18 @@ describe('the lab pushes small events, never the whole state for a run', () => {
     const [trained] = await lab.handle('runs:train', {});
     const events = take();
     expect(names(events)).toEqual(['run:changed', 'run:changed', 'run:epoch', 'run:finished']);
-    expect(events[0]![1]).toEqual({ id: run.id, set: { status: 'queued' }, unset: [] });
-    expect(events[1]![1]).toEqual({ id: run.id, set: { status: 'training' }, unset: [] });
-    expect(events[2]![1]).toEqual({ id: run.id, record: { epoch: 1, loss: 0.2, acc: 0.9, valLoss: 0.2, valAcc: 0.9 } });
-    const finished = eventContract['run:finished'].parse(events[3]![1]);
+    expect(events[0][1]).toEqual({ id: run.id, set: { status: 'queued' }, unset: [] });
+    expect(events[1][1]).toEqual({ id: run.id, set: { status: 'training' }, unset: [] });
+    expect(events[2][1]).toEqual({ id: run.id, record: { epoch: 1, loss: 0.2, acc: 0.9, valLoss: 0.2, valAcc: 0.9 } });
+    const finished = eventContract['run:finished'].parse(events[3][1]);
     expect(finished.set.status).toBe('done');
-    expect(finished.set.weights).toEqual(trained!.weights);
+    expect(finished.set.weights).toEqual(trained.weights);
     expect(Object.keys(finished.set)).not.toContain('name');
     expect(Object.keys(finished.set)).not.toContain('config');
 
     // Training again clears the results: the queued event unsets them instead of resending the run.
     await lab.handle('runs:train', {});
-    const again = take()[0]![1];
+    const again = take()[0][1];
     expect(again).toMatchObject({ set: { status: 'queued', history: [], snapshots: [], predictions: [] } });
     expect(eventContract['run:changed'].parse(again).unset.sort()).toEqual(
       ['backend', 'digitScores', 'summary', 'trainSeconds', 'weights'].sort(),
@@ -95,7 +95,7 @@ describe('the lab pushes small events, never the whole state for a run', () => {
     await training;
     const finished = take().filter(([name]) => name === 'run:finished');
     expect(finished).toHaveLength(1);
-    expect(finished[0]![1]).toMatchObject({ id: run.id, set: { status: 'cancelled' } });
+    expect(finished[0][1]).toMatchObject({ id: run.id, set: { status: 'cancelled' } });
     await lab.close();
   });
 
@@ -111,7 +111,7 @@ describe('the lab pushes small events, never the whole state for a run', () => {
     await lab.handle('session:open', { path });
     const opened = take();
     expect(names(opened)).toEqual(['lab:state']);
-    expect(opened[0]![1]).toEqual(lab.state());
+    expect(opened[0][1]).toEqual(lab.state());
     expect(lab.state().runs.map((r) => r.name)).toEqual(['A']);
     await lab.close();
   });
@@ -123,7 +123,7 @@ describe('the renderer mirror follows the events', () => {
     await lab.handle('runs:add', { name: 'Kept', config: smallConfig(3) });
     let mirror: LabMirror = mirrorOf(await lab.handle('lab:state', {}));
     take();
-    const kept = mirror.runs[0]!;
+    const kept = mirror.runs[0];
     const a = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
     const b = await lab.handle('runs:add', { name: 'B', config: smallConfig(1) });
     await lab.handle('runs:duplicate', { id: a.id });
@@ -149,7 +149,7 @@ describe('the renderer mirror follows the events', () => {
     const next = applyLabEvent(mirror, ['run:changed', { id: y.id, set: { name: 'renamed' }, unset: [] }]);
     expect(next.runs[0]).toBe(x);
     expect(next.runs[1]).toMatchObject({ name: 'renamed', config: y.config });
-    expect(next.runs[1]!.config).toBe(y.config);
+    expect(next.runs[1].config).toBe(y.config);
     expect(next.view).toBe(mirror.view);
     const progress = {
       epoch: 1,

@@ -53,7 +53,7 @@ function hoverParams(option: EChartsOption, trigger: string | undefined): unknow
       encode: { x: [0], y: [1] },
     };
   };
-  return trigger === 'axis' ? series.map(one) : one(series[0]!, 0);
+  return trigger === 'axis' ? series.map(one) : one(series[0], 0);
 }
 
 function tooltipHtml(option: EChartsOption): string {

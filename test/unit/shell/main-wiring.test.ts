@@ -108,7 +108,7 @@ describe('Electron main process (fake Electron)', () => {
         cancelId: 1,
       },
     });
-    expect(fake.dialogsShown[0]!.options.detail).toMatch(
+    expect(fake.dialogsShown[0].options.detail).toMatch(
       /^A recovery copy with 4 runs from .+ was found\. Restore it\? 1 older copy stays offered in the window\.$/,
     );
     // The older version's single copy moved into the folder, with its time; the discarded one is gone.
@@ -116,7 +116,7 @@ describe('Electron main process (fake Electron)', () => {
     const left = readdirSync(join(userData, 'recovery'));
     expect(left).toEqual([expect.stringMatching(/^20240101T000000Z-[0-9a-f]{8}\.rnnlab$/)]);
     const offer = (await invoke('session:recovery', {})) as { copies: { id: string; runs: number }[] };
-    expect(offer.copies).toEqual([expect.objectContaining({ id: left[0]!.replace('.rnnlab', ''), runs: 4 })]);
+    expect(offer.copies).toEqual([expect.objectContaining({ id: left[0].replace('.rnnlab', ''), runs: 4 })]);
   });
 
   it('sandboxes the app before ready and makes one isolated, Node-free window on our page', () => {

@@ -31,9 +31,9 @@ export const tinyRun: ToWorker = {
   type: 'start',
   runId: 'bundle-check',
   config: {
-    ...SEED_PRESET[0]!.config,
-    task: { ...SEED_PRESET[0]!.config.task, samples: 400 },
-    training: { ...SEED_PRESET[0]!.config.training, epochs: 1 },
+    ...SEED_PRESET[0].config,
+    task: { ...SEED_PRESET[0].config.task, samples: 400 },
+    training: { ...SEED_PRESET[0].config.training, epochs: 1 },
   },
 };
 

@@ -42,9 +42,9 @@ export function frame({
     header.writeBigUInt64BE(length, 2);
   }
   if (!masked) return Buffer.concat([header, payload]);
-  header[1]! |= 0x80;
+  header[1] |= 0x80;
   const mask = randomBytes(4);
-  const body = Buffer.from(payload.map((byte, i) => byte ^ mask[i % 4]!));
+  const body = Buffer.from(payload.map((byte, i) => byte ^ mask[i % 4]));
   return Buffer.concat([header, mask, body]);
 }
 
@@ -169,8 +169,8 @@ function parseServerFrames(data: Buffer): { opcode: number; payload: Buffer }[] 
   const frames: { opcode: number; payload: Buffer }[] = [];
   let at = 0;
   while (at + 2 <= data.length) {
-    const opcode = data[at]! & 0x0f;
-    let length = data[at + 1]! & 0x7f;
+    const opcode = data[at] & 0x0f;
+    let length = data[at + 1] & 0x7f;
     let start = at + 2;
     if (length === 126) {
       if (start + 2 > data.length) break;

@@ -81,7 +81,7 @@ async function copied(runNames: string[]): Promise<void> {
 async function crashedWith(names: string[], first = 0): Promise<LabState> {
   const lab = browserLab();
   for (const [i, name] of names.entries()) await lab.handle('runs:add', { name, config: smallConfig(first + i) });
-  await lab.handle('runs:train', { ids: [lab.state().runs[0]!.id] });
+  await lab.handle('runs:train', { ids: [lab.state().runs[0].id] });
   const state = lab.state();
   // The copy must hold the finished run, not an earlier write.
   await vi.waitFor(async () => expect(await copiesOnDisk()).toContainEqual(state.runs), {
@@ -111,22 +111,22 @@ describe('recovery copies through the contract channels', () => {
     expect(offer.damaged).toEqual([]);
     expect(offer.copies).toHaveLength(1);
     expect(offer.copies[0]).toMatchObject({ runs: 2, runNames: ['Trained', 'Untrained'] });
-    expect(Date.now() - Date.parse(offer.copies[0]!.savedAt)).toBeLessThan(60_000);
+    expect(Date.now() - Date.parse(offer.copies[0].savedAt)).toBeLessThan(60_000);
 
     // Working before deciding writes this process's own copy and leaves the offered one as it was.
     await b.handle('runs:add', { name: 'New work', config: smallConfig(2) });
     await copied(['New work']);
     expect([...(await onDisk()).values()]).toContainEqual(['Trained', 'Untrained']);
-    expect((await ok(b, 'session:recovery', {})).copies.map((c) => c.id)).toEqual([offer.copies[0]!.id]);
+    expect((await ok(b, 'session:recovery', {})).copies.map((c) => c.id)).toEqual([offer.copies[0].id]);
 
-    const restored = await ok(b, 'session:restoreRecovery', { id: offer.copies[0]!.id });
+    const restored = await ok(b, 'session:restoreRecovery', { id: offer.copies[0].id });
     expect(restored.runs).toEqual(before.runs);
     expect(restored.runs.map((r) => r.status)).toEqual(['done', 'idle']);
     expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true, notices: [] });
     // The work open before the restore was unsaved: its copy stays, offered in turn.
     const after = await ok(b, 'session:recovery', {});
     expect(after.copies.map((c) => c.runNames)).toEqual([['New work']]);
-    expect(after.copies[0]!.id).not.toBe(offer.copies[0]!.id);
+    expect(after.copies[0].id).not.toBe(offer.copies[0].id);
     await b.close();
   });
 
@@ -140,7 +140,7 @@ describe('recovery copies through the contract channels', () => {
     // Newest first; the page can tell them apart by time and names.
     const offer = await ok(c, 'session:recovery', {});
     expect(offer.copies.map((x) => x.runNames)).toEqual([['Newer B'], ['Older A']]);
-    expect(Date.parse(offer.copies[0]!.savedAt)).toBeGreaterThanOrEqual(Date.parse(offer.copies[1]!.savedAt));
+    expect(Date.parse(offer.copies[0].savedAt)).toBeGreaterThanOrEqual(Date.parse(offer.copies[1].savedAt));
     const [b, a] = offer.copies as [(typeof offer.copies)[0], (typeof offer.copies)[0]];
     expect([...(await onDisk()).values()].sort()).toEqual([['Current C'], ['Newer B'], ['Older A']]);
 
@@ -169,10 +169,10 @@ describe('recovery copies through the contract channels', () => {
     await b.handle('runs:add', { name: 'Fresh edit', config: smallConfig(3) });
     expect([...(await onDisk()).values()]).toEqual([['Left']]);
     const [left] = (await b.recovery()).copies;
-    await b.restoreRecovery(left!.id);
+    await b.restoreRecovery(left.id);
     expect((await b.recovery()).copies.map((x) => x.runNames)).toEqual([['Fresh edit']]);
     // A reload of the page does not offer the restored work again.
-    expect((await b.recovery()).copies.some((x) => x.id === left!.id)).toBe(false);
+    expect((await b.recovery()).copies.some((x) => x.id === left.id)).toBe(false);
     await b.close();
   });
 
@@ -256,7 +256,7 @@ describe('recovery copies through the contract channels', () => {
       },
     ]);
     expect(existsSync(legacy)).toBe(false);
-    const restored = await lab.restoreRecovery(offer.copies[0]!.id);
+    const restored = await lab.restoreRecovery(offer.copies[0].id);
     expect(restored.runs.map((r) => r.id)).toEqual(session.runs.map((r) => r.id));
     await lab.close();
   });
@@ -318,7 +318,7 @@ describe('a recovery write that fails is shown, never swallowed', () => {
     await rm(join(recoveryDir, own));
     await mkdir(join(recoveryDir, own, 'blocker'), { recursive: true });
     const [left] = (await b.recovery()).copies;
-    expect(await dispatch(b, 'session:restoreRecovery', { id: left!.id })).toEqual({
+    expect(await dispatch(b, 'session:restoreRecovery', { id: left.id })).toEqual({
       ok: false,
       error: {
         code: 'internal',
@@ -327,7 +327,7 @@ describe('a recovery write that fails is shown, never swallowed', () => {
     });
     expect(b.state().runs.map((r) => r.name)).toEqual(['Precious']);
     expect(b.state().recoveryError).toBe('a folder has that name');
-    expect((await b.recovery()).copies.map((c) => c.id)).toEqual([left!.id]);
+    expect((await b.recovery()).copies.map((c) => c.id)).toEqual([left.id]);
     await b.close();
   });
 

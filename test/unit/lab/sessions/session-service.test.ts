@@ -127,7 +127,7 @@ describe('sessions through the service', () => {
     });
     const offer = await b.recovery();
     expect(offer.copies).toMatchObject([{ runs: 1, runNames: ['Unsaved'] }]);
-    const restored = await b.restoreRecovery(offer.copies[0]!.id);
+    const restored = await b.restoreRecovery(offer.copies[0].id);
     expect(restored.runs.map((r) => r.name)).toEqual(['Unsaved']);
     expect(restored.session).toEqual({ path: null, title: 'Untitled', dirty: true, notices: [] });
     await b.handle('session:save', { path: join(dir, 'kept.rnnlab') });
@@ -169,6 +169,6 @@ describe('sessions through the service', () => {
     const offer = await lab.recovery();
     expect(offer.copies).toEqual([]);
     expect(offer.damaged).toHaveLength(1);
-    await expect(lab.restoreRecovery(offer.damaged[0]!.id)).rejects.toMatchObject({ code: 'bad-file' });
+    await expect(lab.restoreRecovery(offer.damaged[0].id)).rejects.toMatchObject({ code: 'bad-file' });
   });
 });
