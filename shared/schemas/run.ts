@@ -63,3 +63,17 @@ export const runSchema = z.object({
 });
 
 export type Run = z.infer<typeof runSchema>;
+
+/** Every field a run gets from training; a run that never trained (idle) holds none of them. */
+export const RUN_RESULT_FIELDS = [
+  'backend',
+  'history',
+  'batchLoss',
+  'summary',
+  'weights',
+  'digitScores',
+  'predictions',
+  'snapshots',
+  'trainSeconds',
+  'error',
+] as const satisfies readonly (keyof Run)[];

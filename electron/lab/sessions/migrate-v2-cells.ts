@@ -13,7 +13,10 @@ type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every result field a run may hold; an idle run holds none of them. */
+/**
+ * Every result field a version-2 run could hold; an idle run holds none of them. Written out here, not taken
+ * from RUN_RESULT_FIELDS: a migration describes its own version's format, which later fields must not change.
+ */
 const RESULT_FIELDS = [
   'backend',
   'history',

@@ -1,18 +1,5 @@
-import type { Run } from '../../../../shared/schemas/run.js';
+import { RUN_RESULT_FIELDS, type Run } from '../../../../shared/schemas/run.js';
 
-/** Result fields that must be absent (or empty) on a run that never trained. */
-const RESULTS = [
-  'backend',
-  'history',
-  'batchLoss',
-  'summary',
-  'weights',
-  'digitScores',
-  'predictions',
-  'snapshots',
-  'trainSeconds',
-  'error',
-] as const;
 /** What a finished run always has: the charts and the analyses read them. */
 const DONE_NEEDS = ['weights', 'summary', 'digitScores'] as const;
 
@@ -24,7 +11,7 @@ const DONE_NEEDS = ['weights', 'summary', 'digitScores'] as const;
  */
 export function checkStatus(run: Run, at: string): string | null {
   if (run.status === 'idle') {
-    const held = RESULTS.find((key) => {
+    const held = RUN_RESULT_FIELDS.find((key) => {
       const value = run[key];
       return Array.isArray(value) ? value.length > 0 : value !== undefined;
     });
