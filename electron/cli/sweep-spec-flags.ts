@@ -19,7 +19,7 @@ import { SWEEP_PRESET_NAMES, SWEEP_PRESETS } from '../../shared/sweeps/presets.j
 import { flagOpt, numberOpt, stringOpt } from './args.js';
 import { UsageError, type OptionValues } from './command.js';
 import { flagName } from './config-flags.js';
-import { withOverrides } from './train-configs.js';
+import { crossProduct, withOverrides } from './train-configs.js';
 
 /**
  * `rnn-lab sweep`'s flags → a sweep spec. Every field flag of `train` takes a list or a range here.
@@ -62,10 +62,6 @@ function givenFields(values: OptionValues): Map<CliField, SweepValue[]> {
     given.set(field, list);
   }
   return given;
-}
-
-function crossProduct<T>(lists: readonly (readonly T[])[]): T[][] {
-  return lists.reduce<T[][]>((combos, list) => combos.flatMap((combo) => list.map((item) => [...combo, item])), [[]]);
 }
 
 /** The seed rule's shape for one pick of cell / activation / units / readout. */

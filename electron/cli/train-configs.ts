@@ -76,7 +76,7 @@ function seedShape(given: Overrides): SeedShape {
 }
 
 /** Every combination, the first list outermost (flag order: `--embedding 3,1 --activation a,b` → 3a 3b 1a 1b). */
-function crossProduct<T>(lists: readonly (readonly T[])[]): T[][] {
+export function crossProduct<T>(lists: readonly (readonly T[])[]): T[][] {
   return lists.reduce<T[][]>((combos, list) => combos.flatMap((combo) => list.map((item) => [...combo, item])), [[]]);
 }
 
