@@ -127,7 +127,7 @@ export function rnnBackward(
   scratch: Float64Array,
 ): void {
   const { B, T, E, H } = dims;
-  const { dx, dW, dU, db } = grads;
+  const { dU } = grads;
   const dh = scratch.subarray(0, H);
   const dz = scratch.subarray(H, 2 * H);
   for (let n = 0; n < B; n++) {
@@ -135,19 +135,8 @@ export function rnnBackward(
     for (let t = T - 1; t >= 0; t--) {
       const xo = (n * T + t) * E;
       const so = (n * T + t) * H;
-      for (let j = 0; j < H; j++) {
-        dz[j] = dh[j] * derivative(code, states[so + j]);
-        db[j] += dz[j];
-      }
-      for (let e = 0; e < E; e++) {
-        const xv = x[xo + e];
-        let acc = 0;
-        for (let j = 0; j < H; j++) {
-          dW[e * H + j] += xv * dz[j];
-          acc += dz[j] * W[e * H + j];
-        }
-        dx[xo + e] += acc;
-      }
+      for (let j = 0; j < H; j++) dz[j] = dh[j] * derivative(code, states[so + j]);
+      inputGradients(x, W, dz, xo, E, H, grads);
       if (t === 0) continue;
       const po = so - H;
       for (let k = 0; k < H; k++) {
