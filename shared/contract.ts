@@ -3,11 +3,9 @@ import { runConfigSchema } from './schemas/run-config.js';
 import { PRESET_NAMES, type PresetName } from './presets.js';
 
 /** The menu's "Presets" items, one command per preset (a preset added to PRESET_NAMES must be added here). */
-export const PRESET_COMMANDS = {
-  seed: 'preset-seed',
-  long: 'preset-long',
-  cells: 'preset-cells',
-} as const satisfies { [K in PresetName]: `preset-${K}` };
+export const PRESET_COMMANDS = { seed: 'preset-seed', long: 'preset-long', cells: 'preset-cells' } as const satisfies {
+  [K in PresetName]: `preset-${K}`;
+};
 
 /** The preset a menu command loads, or null for any other command. */
 export function presetOfCommand(command: string): PresetName | null {
@@ -18,7 +16,7 @@ import { progressSchema } from './schemas/progress.js';
 import { runIdSchema, runNameSchema, runNoteSchema, runSchema } from './schemas/run.js';
 import { epochRecordSchema } from './schemas/run-result.js';
 import { runPatchSchema } from './schemas/run-patch.js';
-import { SESSION_MAX_BYTES, viewStateSchema } from './schemas/session.js';
+import { SESSION_MAX_BYTES, viewPatchSchema, viewStateSchema } from './schemas/session.js';
 import { recoveryIdSchema, recoveryOfferSchema } from './schemas/recovery.js';
 import { MAX_LOAD_NOTICES } from './limits.js';
 import { sweepIdSchema, sweepSchema, sweepSpecSchema } from './schemas/sweep.js';
@@ -82,10 +80,7 @@ export const EXPORT_MAX_BYTES = 32 * 1024 * 1024;
 export const invokeContract = {
   'app:info': { request: z.object({}), response: appInfoSchema },
   'lab:state': { request: z.object({}), response: labStateSchema },
-  'runs:add': {
-    request: z.object({ name: runNameSchema, config: runConfigSchema }),
-    response: runSchema,
-  },
+  'runs:add': { request: z.object({ name: runNameSchema, config: runConfigSchema }), response: runSchema },
   'runs:addPreset': {
     request: z.object({ preset: z.enum(PRESET_NAMES), samples: z.number().int().min(20).max(200_000).optional() }),
     response: z.array(runSchema),
@@ -107,7 +102,7 @@ export const invokeContract = {
    */
   'runs:train': { request: ids, response: z.array(runSchema) },
   'runs:cancel': { request: ids, response: z.object({ cancelled: z.number().int().min(0) }) },
-  'view:set': { request: viewStateSchema.partial(), response: viewStateSchema },
+  'view:set': { request: viewPatchSchema, response: viewStateSchema },
   'session:new': { request: z.object({}), response: labStateSchema },
   /** Electron: no path → the main process shows a dialog. Browser mode: a name in the sessions folder. */
   'session:open': { request: z.object({ path: z.string().min(1).optional() }), response: labStateSchema },

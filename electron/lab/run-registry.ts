@@ -6,13 +6,12 @@ import type { BackendInfo } from '../../shared/schemas/run-result.js';
 import type { Run } from '../../shared/schemas/run.js';
 import type { KeepableSeries, RunSweepTag } from '../../shared/schemas/sweep.js';
 import { diffRun } from '../../shared/schemas/run-patch.js';
-import type { ViewState } from '../../shared/schemas/session.js';
+import { emptyView, type ViewState } from '../../shared/schemas/session.js';
 import { Throttle } from './workers/progress-throttle.js';
 import { newRunId } from './run-id.js';
 import { WorkerPool, type RunOutcome, type WorkerFactory, type WorkerPoolOptions } from './workers/worker-pool.js';
 
 const PROGRESS_INTERVAL_MS = 50; // ≤ 20 events per second per run
-export const emptyView = (): ViewState => ({ order: [], layout: 'columns', hiddenInOverlay: [] });
 /** The run without results: 'idle' until it is asked to train (a sweep's tag stays: it is what the run is). */
 export const untrained = (run: Run): Run => ({
   id: run.id,
@@ -142,6 +141,7 @@ export class RunRegistry {
     this.runs.delete(id);
     this.view.order = this.view.order.filter((x) => x !== id);
     this.view.hiddenInOverlay = this.view.hiddenInOverlay.filter((x) => x !== id);
+    this.view.compare = this.view.compare.filter((x) => x !== id);
     this.hooks.event('run:removed', { id });
   }
 
@@ -262,14 +262,18 @@ export class RunRegistry {
     throw new LabError('bad-request', `a session holds at most ${MAX_RUNS_PER_SESSION} runs (it has ${has}${more})`);
   }
 
-  /** Order lists every run exactly once; hidden ids exist. */
+  /** Order lists every run exactly once; hidden and compared ids exist. */
   private normalizeView(view: ViewState): ViewState {
     const known = [...new Set(view.order)].filter((id) => this.runs.has(id));
     const missing = [...this.runs.keys()].filter((id) => !known.includes(id));
+    const existing = (ids: string[]) => [...new Set(ids)].filter((id) => this.runs.has(id));
     return {
       order: [...known, ...missing],
       layout: view.layout,
-      hiddenInOverlay: [...new Set(view.hiddenInOverlay)].filter((id) => this.runs.has(id)),
+      hiddenInOverlay: existing(view.hiddenInOverlay),
+      compare: existing(view.compare),
+      tab: view.tab,
+      table: view.table,
     };
   }
 

@@ -6,6 +6,27 @@ export function orderRuns<T extends { id: string }>(runs: readonly T[], order: r
   return [...placed, ...runs.filter((r) => !seen.has(r.id))];
 }
 
+/** How many runs the board compares when none are chosen: four columns fit a 1440-px window. */
+export const DEFAULT_COMPARED = 4;
+
+/** The runs the board compares, in board order: the chosen ones that exist, else the first four. */
+export function comparedRuns<T extends { id: string }>(ordered: readonly T[], chosen: readonly string[]): T[] {
+  const picked = new Set(chosen);
+  const some = ordered.filter((r) => picked.has(r.id));
+  return some.length ? some : ordered.slice(0, DEFAULT_COMPARED);
+}
+
+/**
+ * Moves one of the compared runs by `delta` places among the compared ones; the others keep their
+ * places in the whole order (the compared runs swap the slots they hold).
+ */
+export function moveAmong(order: readonly string[], compared: readonly string[], id: string, delta: number): string[] {
+  const moved = moveInOrder(compared, id, delta);
+  const slots = new Set(compared);
+  let next = 0;
+  return order.map((x) => (slots.has(x) ? moved[next++] : x));
+}
+
 /** Moves one id by `delta` places within the board order (for keyboard reordering). */
 export function moveInOrder(order: readonly string[], id: string, delta: number): string[] {
   const next = [...order];

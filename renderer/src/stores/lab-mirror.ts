@@ -115,6 +115,7 @@ function removeRun(mirror: LabMirror, id: string): LabMirror {
       ...view,
       order: view.order.filter((x) => x !== id),
       hiddenInOverlay: view.hiddenInOverlay.filter((x) => x !== id),
+      compare: view.compare.filter((x) => x !== id),
     },
   };
 }

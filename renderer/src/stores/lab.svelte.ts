@@ -1,9 +1,9 @@
 import type { LabEvent, LabState } from '../../../shared/contract.js';
 import type { Run } from '../../../shared/schemas/run.js';
-import type { ViewState } from '../../../shared/schemas/session.js';
+import { emptyView, type ViewState } from '../../../shared/schemas/session.js';
 import type { Sweep } from '../../../shared/schemas/sweep.js';
 import type { SweepProgress } from '../../../shared/sweeps/progress.js';
-import { orderRuns } from '../lib/run-order.js';
+import { comparedRuns, orderRuns } from '../lib/run-order.js';
 import { applyLabEvent, type LabMirror } from './lab-mirror.js';
 import { notices } from './notices.svelte.js';
 
@@ -14,7 +14,7 @@ import { notices } from './notices.svelte.js';
  */
 class LabStore {
   runs = $state.raw<Run[]>([]);
-  view = $state.raw<ViewState>({ order: [], layout: 'columns', hiddenInOverlay: [] });
+  view = $state.raw<ViewState>(emptyView());
   session = $state.raw<LabState['session']>({ path: null, title: 'Untitled', dirty: false, notices: [] });
   loaded = $state(false);
   /** Why unsaved work is not being copied to disk, while the host's last recovery write failed. */
@@ -23,6 +23,8 @@ class LabStore {
   sweeps = $state.raw<Sweep[]>([]);
   sweepProgress = $state.raw<Record<string, SweepProgress>>({});
   ordered = $derived(orderRuns(this.runs, this.view.order));
+  /** The runs the board, overlay and analysis show: the chosen ones (view.compare), else the first four. */
+  compared = $derived(comparedRuns(this.ordered, this.view.compare));
   /** Some run is training: charts skip their animations while data streams in. */
   training = $derived(this.runs.some((r) => r.status === 'training'));
 

@@ -1,3 +1,4 @@
+import { emptyView } from '../../../shared/schemas/session.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ writeFileSync(
   serializeSession(
     makeSession({
       runs: [runOf(gru, 'g'), runOf(lstm, 'l'), runOf(long, 'o')],
-      view: { order: ['g', 'l', 'o'], layout: 'columns', hiddenInOverlay: [] },
+      view: { ...emptyView(), order: ['g', 'l', 'o'], layout: 'columns', hiddenInOverlay: [] },
     }),
   ),
 );

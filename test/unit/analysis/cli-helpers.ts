@@ -1,3 +1,4 @@
+import { emptyView } from '../../../shared/schemas/session.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,9 @@ export function seedSessionFile(): { dir: string; file: string } {
   const runs = [trainedSeedRun('linear10', 'a'), trainedSeedRun('linear1', 'b'), trainedSeedRun('sigmoid1', 'c')];
   writeFileSync(
     file,
-    serializeSession(makeSession({ runs, view: { order: ['a', 'b', 'c'], layout: 'columns', hiddenInOverlay: [] } })),
+    serializeSession(
+      makeSession({ runs, view: { ...emptyView(), order: ['a', 'b', 'c'], layout: 'columns', hiddenInOverlay: [] } }),
+    ),
   );
   return { dir, file };
 }

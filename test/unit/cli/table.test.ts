@@ -1,3 +1,4 @@
+import { emptyView } from '../../../shared/schemas/session.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ const runs = [
 ];
 const dir = mkdtempSync(join(tmpdir(), 'rnn-lab-table-'));
 const file = join(dir, 'seeds.rnnlab');
-const view = { order: runs.map((r) => r.id), layout: 'columns' as const, hiddenInOverlay: [] };
+const view = { ...emptyView(), order: runs.map((r) => r.id), layout: 'columns' as const, hiddenInOverlay: [] };
 writeFileSync(file, serializeSession(makeSession({ runs, view })));
 
 describe('rnn-lab table', () => {

@@ -1,3 +1,4 @@
+import { emptyView } from '../../../shared/schemas/session.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -56,7 +57,9 @@ describe('gate charts export like every chart', () => {
     const file = join(dir, 'cells.rnnlab');
     writeFileSync(
       file,
-      serializeSession(makeSession({ runs, view: { order: ['l', 'g', 's'], layout: 'columns', hiddenInOverlay: [] } })),
+      serializeSession(
+        makeSession({ runs, view: { ...emptyView(), order: ['l', 'g', 's'], layout: 'columns', hiddenInOverlay: [] } }),
+      ),
     );
     const out = join(dir, 'bias.png');
     const r = await cli(['export', file, '--chart', 'gate-bias', '--run', 'LSTM run', '--format', 'png', '--out', out]);

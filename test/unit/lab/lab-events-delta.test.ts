@@ -1,3 +1,4 @@
+import { emptyView } from '../../../shared/schemas/session.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,7 +184,7 @@ function twoRuns() {
   const runs = [run('x'), run('y')] as const;
   const mirror = mirrorOf({
     runs: [...runs],
-    view: { order: ['x', 'y'], layout: 'columns', hiddenInOverlay: [] },
+    view: { ...emptyView(), order: ['x', 'y'], layout: 'columns', hiddenInOverlay: [] },
     session: { path: null, title: 'Untitled', dirty: false, notices: [] },
     sweeps: [],
   });

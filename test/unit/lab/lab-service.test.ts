@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabService, type LabEvent } from '../../../electron/lab/lab-service.js';
 import { LabError } from '../../../shared/errors.js';
+import { invokeContract } from '../../../shared/contract.js';
+import { emptyView } from '../../../shared/schemas/session.js';
 import { fakeFactory, finishAfter } from './fixtures/fake-workers.js';
 import { smallConfig } from './fixtures/fake-result.js';
 
@@ -170,6 +172,27 @@ describe('LabService runs', () => {
       layout: 'overlay',
       hiddenInOverlay: ['ghost', a.id],
     });
-    expect(view).toEqual({ order: [b.id, a.id], layout: 'overlay', hiddenInOverlay: [a.id] });
+    expect(view).toMatchObject({ order: [b.id, a.id], layout: 'overlay', hiddenInOverlay: [a.id] });
+  });
+
+  it('changes only the view fields a view:set names, and drops a removed run from the compared ones', async () => {
+    const { lab } = service();
+    const a = await lab.handle('runs:add', { name: 'A', config: smallConfig(0) });
+    const b = await lab.handle('runs:add', { name: 'B', config: smallConfig(1) });
+    await lab.handle('view:set', { order: [b.id, a.id], compare: [a.id, 'ghost', b.id] });
+    const table = { ...emptyView().table, groupBy: ['model.rnnActivation'], threshold: 0.9 };
+    const view = await lab.handle('view:set', { layout: 'overlay', tab: 'runs', table });
+    expect(view).toEqual({
+      ...emptyView(),
+      order: [b.id, a.id],
+      layout: 'overlay',
+      compare: [a.id, b.id],
+      tab: 'runs',
+      table,
+    });
+    await lab.handle('runs:remove', { id: a.id });
+    expect(lab.state().view.compare).toEqual([b.id]);
+    const refused = invokeContract['view:set'].request.safeParse({ table: { ...table, threshold: 1.5 } });
+    expect(refused.error?.issues[0].message).toMatch(/success threshold must be above 0 and at most 1/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LabService } from '../../../electron/lab/lab-service.js';
-import { RunRegistry, emptyView } from '../../../electron/lab/run-registry.js';
+import { RunRegistry } from '../../../electron/lab/run-registry.js';
+import { emptyView } from '../../../shared/schemas/session.js';
 import { makeSession, serializeSession } from '../../../electron/lab/sessions/session-file.js';
 import { MAX_RUNS_PER_SESSION } from '../../../shared/limits.js';
 import type { Run } from '../../../shared/schemas/run.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveProgress, moveInOrder, orderRuns } from '../../../renderer/src/lib/run-order.js';
+import { comparedRuns, liveProgress, moveAmong, moveInOrder, orderRuns } from '../../../renderer/src/lib/run-order.js';
 import { isBusy } from '../../../renderer/src/lib/run-status.js';
 import {
   formatDuration,
@@ -20,6 +20,18 @@ describe('lab mirror logic', () => {
     expect(moveInOrder(['a', 'b', 'c'], 'a', 1)).toEqual(['b', 'a', 'c']);
     expect(moveInOrder(['a', 'b', 'c'], 'c', 5)).toEqual(['a', 'b', 'c']);
     expect(moveInOrder(['a', 'b'], 'z', 1)).toEqual(['a', 'b']);
+  });
+  it('compares the chosen runs in board order, else the first four', () => {
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id }));
+    expect(comparedRuns(six, []).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(comparedRuns(six, ['f', 'ghost', 'b']).map((r) => r.id)).toEqual(['b', 'f']);
+    expect(comparedRuns(six, ['ghost']).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('moves a compared run past the next compared one; the others keep their places', () => {
+    const order = ['a', 'b', 'c', 'd', 'e'];
+    expect(moveAmong(order, ['b', 'd'], 'b', 1)).toEqual(['a', 'd', 'c', 'b', 'e']);
+    expect(moveAmong(order, ['b', 'd'], 'b', -1)).toEqual(order);
+    expect(moveAmong(order, order, 'e', -1)).toEqual(['a', 'b', 'c', 'e', 'd']);
   });
 });
 

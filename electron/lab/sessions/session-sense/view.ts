@@ -7,7 +7,7 @@ import type { Session } from '../../../../shared/schemas/session.js';
  */
 export function checkView(session: Session): string | null {
   const ids = new Set(session.runs.map((run) => run.id));
-  for (const key of ['order', 'hiddenInOverlay'] as const) {
+  for (const key of ['order', 'hiddenInOverlay', 'compare'] as const) {
     const seen = new Set<string>();
     for (const [i, id] of session.view[key].entries()) {
       if (!ids.has(id)) return `$.view.${key}.${i}: "${id}" is not a run of this session`;

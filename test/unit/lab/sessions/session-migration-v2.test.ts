@@ -11,7 +11,7 @@ import {
 import { cellStep, initialState, readoutOf } from '../../../../shared/analysis/cell-step.js';
 import { digitScoresOf } from '../../../../shared/analysis/forward.js';
 import type { Run } from '../../../../shared/schemas/run.js';
-import { SESSION_VERSION } from '../../../../shared/schemas/session.js';
+import { emptyView, SESSION_VERSION } from '../../../../shared/schemas/session.js';
 import { showOutputSchema } from '../../../../shared/schemas/session-export.js';
 import { runInProcess } from '../../cli/in-process.js';
 
@@ -114,7 +114,7 @@ describe('a version-2 session of a run with 2 units (the retired mean readout)',
     expect(notices).toEqual([
       `v2-units.rnnlab: run "${old.name}" was trained with the retired readout (the mean of the units' sigmoids), which the dense readout cannot reproduce: its results were cleared; retrain it`,
     ]);
-    expect(session.view).toEqual(file.view);
+    expect(session.view).toEqual({ ...emptyView(), ...file.view });
   });
 
   it("keeps the user's note and adds the reason as its last line", () => {

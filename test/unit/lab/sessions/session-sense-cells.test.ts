@@ -4,7 +4,7 @@ import { labelOf } from '../../../../shared/tasks.js';
 import { runConfigSchema, type RunConfig, type RunConfigInput } from '../../../../shared/schemas/run-config.js';
 import type { ReadoutWeights, Weights } from '../../../../shared/schemas/run-result.js';
 import type { Run } from '../../../../shared/schemas/run.js';
-import type { Session } from '../../../../shared/schemas/session.js';
+import { emptyView, type Session } from '../../../../shared/schemas/session.js';
 import { fakeResult, smallConfig } from '../fixtures/fake-result.js';
 
 /**
@@ -45,7 +45,7 @@ function base(): Session {
     const predictions = INPUTS.map((input) => ({ input, label: labelOf(input, c.task), probability: 0.5 }));
     return { id: `r${i}`, name: `Run ${i}`, config: c, status, note: '', ...result, predictions };
   });
-  return makeSession({ runs, view: { order: [], layout: 'columns', hiddenInOverlay: [] } });
+  return makeSession({ runs, view: { ...emptyView(), order: [], layout: 'columns', hiddenInOverlay: [] } });
 }
 const weightsOf = (doc: Session, run: number): Weights => doc.runs[run].weights ?? fail('a run without weights');
 const readoutOf = (doc: Session, run: number): ReadoutWeights =>

@@ -6,7 +6,7 @@ import { trainRun } from '../../../../electron/engine/index.js';
 import { parseSession, readSessionFile, serializeSession } from '../../../../electron/lab/sessions/session-file.js';
 import { invokeContract } from '../../../../shared/contract.js';
 import { formatZodError } from '../../../../shared/format-zod-error.js';
-import type { Session } from '../../../../shared/schemas/session.js';
+import { emptyView, type Session } from '../../../../shared/schemas/session.js';
 import { smallConfig } from '../fixtures/fake-result.js';
 import { trainedSession } from '../fixtures/trained-session.js';
 
@@ -57,10 +57,7 @@ describe("the engine's own output", () => {
     const config = smallConfig(0, 200);
     const { status, ...result } = await trainRun(
       { ...config, training: { ...config.training, snapshotEveryBatches: 3 } },
-      {
-        signal: controller.signal,
-        onEpoch: () => controller.abort(),
-      },
+      { signal: controller.signal, onEpoch: () => controller.abort() },
     );
     expect(status).toBe('cancelled');
     expect(result.history).toHaveLength(1);
@@ -76,7 +73,7 @@ describe("the engine's own output", () => {
           ...result,
         },
       ],
-      view: { order: ['c'], layout: 'columns', hiddenInOverlay: [] },
+      view: { ...emptyView(), order: ['c'], layout: 'columns', hiddenInOverlay: [] },
     };
     expect(parseSession(serializeSession(session), NAME).runs[0].snapshots.length).toBeGreaterThan(2);
   });

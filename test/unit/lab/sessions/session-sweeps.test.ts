@@ -7,7 +7,7 @@ import {
   serializeSession,
 } from '../../../../electron/lab/sessions/session-file.js';
 import type { Run } from '../../../../shared/schemas/run.js';
-import { SESSION_VERSION, type Session } from '../../../../shared/schemas/session.js';
+import { emptyView, SESSION_VERSION, type Session } from '../../../../shared/schemas/session.js';
 import { damagedCorpus } from '../fixtures/damaged-corpus.js';
 import { addSweep } from '../fixtures/sweep-session.js';
 import { trainedSession } from '../fixtures/trained-session.js';
@@ -18,7 +18,7 @@ import { trainedSession } from '../fixtures/trained-session.js';
  * --epochs 2`), never edited by hand.
  */
 const v3Text = readFileSync(join(__dirname, '..', 'fixtures', 'v3-seed.rnnlab'), 'utf8');
-const v3 = JSON.parse(v3Text) as { version: number; runs: Run[]; view: unknown; sweeps?: unknown };
+const v3 = JSON.parse(v3Text) as { version: number; runs: Run[]; view: object; sweeps?: unknown };
 
 describe('a version-3 session', () => {
   it('is a real version-3 file of the seed preset, without sweeps', () => {
@@ -31,7 +31,7 @@ describe('a version-3 session', () => {
     expect([SESSION_VERSION, session.version, notices]).toEqual([4, 4, []]);
     expect(session.sweeps).toEqual([]);
     expect(session.runs).toEqual(v3.runs);
-    expect(session.view).toEqual(v3.view);
+    expect(session.view).toEqual({ ...emptyView(), ...v3.view });
   });
 
   it('saved again is a version-4 file that opens to the same session', () => {
