@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { checkField, groupRows, runsTable, spread, type TableRun } from '../sweeps/runs-table.js';
 import { axisBase, fmt, textStyle, tooltipBase } from './common.js';
 import { runColor, withAlpha } from './palette.js';
-import { fieldName, successThreshold, type GroupChartOptions } from './sweep-common.js';
+import { fieldName, GROUP_BANDS, successThreshold, type GroupBand, type GroupChartOptions } from './sweep-common.js';
 import type { ChartTheme } from './theme.js';
 
 export interface GroupCurve {
@@ -14,6 +14,8 @@ export interface GroupCurve {
   mean: number[];
   min: number[];
   max: number[];
+  /** Population sd per epoch (0 for a group of one). */
+  sd: number[];
 }
 
 /** Val accuracy per epoch of each group (default: by every varied field but the seed; one group if none). */
@@ -37,14 +39,22 @@ export function groupCurves(runs: readonly TableRun[], options: GroupChartOption
       mean: bands.map((b) => b.mean ?? NaN),
       min: bands.map((b) => b.min ?? NaN),
       max: bands.map((b) => b.max ?? NaN),
+      sd: bands.map((b) => b.sd ?? NaN),
     };
   });
 }
 
-/** A group's min–max band (two stacked lines: the min, then max − min filled) under its mean line. */
-function curveSeries(c: GroupCurve, i: number, theme: ChartTheme) {
+/** The band's lower and upper edge per epoch: the runs' min and max, or the mean ± one sd. */
+export function bandEdges(c: GroupCurve, band: GroupBand = 'minmax'): { low: number[]; high: number[] } {
+  if (band === 'minmax') return { low: c.min, high: c.max };
+  return { low: c.mean.map((m, e) => m - c.sd[e]), high: c.mean.map((m, e) => m + c.sd[e]) };
+}
+
+/** A group's band (two stacked lines: the lower edge, then the width filled) under its mean line. */
+function curveSeries(c: GroupCurve, i: number, theme: ChartTheme, band: GroupBand) {
   const color = runColor(i, theme.mode);
-  const band = {
+  const { low, high } = bandEdges(c, band);
+  const area = {
     type: 'line' as const,
     stack: `band-${i}`,
     symbol: 'none',
@@ -53,18 +63,19 @@ function curveSeries(c: GroupCurve, i: number, theme: ChartTheme) {
     tooltip: { show: false },
   };
   return [
-    { ...band, name: `${c.label} min`, data: c.min },
+    { ...area, name: `${c.label} low`, data: low },
     {
-      ...band,
+      ...area,
       name: `${c.label} band`,
-      data: c.max.map((x, e) => x - c.min[e]),
+      data: high.map((x, e) => x - low[e]),
       areaStyle: { color: withAlpha(color, 0.16) },
     },
     {
       type: 'line' as const,
       name: c.label,
       data: c.mean,
-      symbol: 'none',
+      // One epoch is one point: without a symbol it would not show.
+      symbol: c.mean.length === 1 ? 'circle' : 'none',
       lineStyle: { width: 2, color },
       itemStyle: { color },
     },
@@ -86,7 +97,7 @@ function curvesTooltip(curves: readonly GroupCurve[], theme: ChartTheme) {
   };
 }
 
-/** Each group's mean line over a min–max band of its runs, one colour per group. */
+/** Each group's mean line over a band of its runs (min–max or ±1 sd), one colour per group. */
 export function groupCurvesOption(
   runs: readonly TableRun[],
   options: GroupChartOptions,
@@ -96,6 +107,7 @@ export function groupCurvesOption(
   const epochs = Math.max(0, ...curves.map((c) => c.mean.length));
   const ax = axisBase(theme);
   const fields = curves[0]?.fields ?? [];
+  const band = options.band ?? 'minmax';
   return {
     textStyle: textStyle(theme),
     tooltip: curvesTooltip(curves, theme),
@@ -116,7 +128,7 @@ export function groupCurvesOption(
       type: 'category',
       boundaryGap: false,
       data: Array.from({ length: epochs }, (_, e) => String(e + 1)),
-      name: fields.length ? `epoch · groups: ${fields.map(fieldName).join(' · ')}` : 'epoch',
+      name: `${fields.length ? `epoch · groups: ${fields.map(fieldName).join(' · ')}` : 'epoch'} · band ${GROUP_BANDS[band]}`,
       nameLocation: 'middle',
       nameGap: 22,
     },
@@ -127,6 +139,6 @@ export function groupCurvesOption(
       max: 1,
       min: (v: { min: number }) => Math.max(0, Math.floor(v.min * 10) / 10),
     },
-    series: curves.flatMap((c, i) => curveSeries(c, i, theme)),
+    series: curves.flatMap((c, i) => curveSeries(c, i, theme, band)),
   };
 }

@@ -8,7 +8,7 @@ import {
   type RunsTable,
   type TableRun,
 } from '../sweeps/runs-table.js';
-import { axisBase, textStyle, tooltipBase } from './common.js';
+import { axisBase, fmt, textStyle, tooltipBase } from './common.js';
 import { distinctValues, fieldLabel, fieldName, successThreshold, type GroupChartOptions } from './sweep-common.js';
 import type { ChartTheme } from './theme.js';
 
@@ -19,6 +19,8 @@ export interface MatrixCell {
   successes: number;
   finished: number;
   rate: number | null;
+  /** Mean final val accuracy of the cell's runs that trained an epoch (null: none did). */
+  meanValAcc: number | null;
   runIds: string[];
 }
 
@@ -49,6 +51,7 @@ export function successMatrix(runs: readonly TableRun[], options: GroupChartOpti
     successes: g.successes,
     finished: g.finished,
     rate: g.successRate,
+    meanValAcc: g.metrics.valAcc.mean,
     runIds: g.ids,
   });
   const cells = groups.map(cell);
@@ -87,7 +90,8 @@ function matrixTooltip(m: SuccessMatrix, theme: ChartTheme) {
     formatter: (p: unknown) => {
       const c = (p as { data: { cell: MatrixCell } }).data.cell;
       const pct = c.rate === null ? 'not trained' : `${Math.round(c.rate * 100)}%`;
-      return `${where(c)}<br/><b>${label(c)}</b> reached val acc ≥ ${m.threshold} (${pct})`;
+      const mean = c.meanValAcc === null ? '' : `<br/>mean val acc ${fmt(c.meanValAcc, 4)}`;
+      return `${where(c)}<br/><b>${label(c)}</b> reached val acc ≥ ${m.threshold} (${pct})${mean}`;
     },
   };
 }

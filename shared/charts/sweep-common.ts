@@ -14,7 +14,12 @@ export interface GroupChartOptions {
   y?: string;
   /** Success: final val accuracy at least this (default 0.99). */
   success?: number;
+  /** The group curves' band: min to max of the runs (default), or the mean ± one population sd. */
+  band?: GroupBand;
 }
+
+export type GroupBand = 'minmax' | 'sd';
+export const GROUP_BANDS: Readonly<Record<GroupBand, string>> = { minmax: 'min–max', sd: '±1 sd' };
 
 export const successThreshold = (o: GroupChartOptions) => o.success ?? DEFAULT_SUCCESS_THRESHOLD;
 

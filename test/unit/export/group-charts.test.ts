@@ -70,7 +70,7 @@ describe('group charts of a sweep', () => {
     expect(item.value).toEqual([0, 0, 0.6]);
     expect(item.label.formatter).toBe('3/5');
     expect(option.tooltip.formatter({ data: item })).toBe(
-      'Embedding size 1 · RNN activation linear<br/><b>3/5</b> reached val acc ≥ 0.99 (60%)',
+      'Embedding size 1 · RNN activation linear<br/><b>3/5</b> reached val acc ≥ 0.99 (60%)<br/>mean val acc 0.945',
     );
     expect(() => successMatrix(runs, { groupBy: ['model.size'] })).toThrow(/^unknown field to group by "model.size"/);
   });
