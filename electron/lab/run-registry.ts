@@ -111,6 +111,11 @@ export class RunRegistry {
     this.runs.set(id, run);
     this.view.order.splice(index, 0, id);
     this.hooks.event('run:added', { run, index });
+    // A run made by hand joins the runs the board compares (a sweep's runs are chosen in the runs table).
+    if (!sweep && this.view.compare.length) {
+      this.view.compare = [...this.view.compare, id];
+      this.hooks.event('view:changed', this.currentView());
+    }
     return run;
   }
 

@@ -6,14 +6,22 @@ export function orderRuns<T extends { id: string }>(runs: readonly T[], order: r
   return [...placed, ...runs.filter((r) => !seen.has(r.id))];
 }
 
-/** How many runs the board compares when none are chosen: four columns fit a 1440-px window. */
+/** How many sweep runs the board compares when none are chosen: four columns fit a 1440-px window. */
 export const DEFAULT_COMPARED = 4;
 
-/** The runs the board compares, in board order: the chosen ones that exist, else the first four. */
-export function comparedRuns<T extends { id: string }>(ordered: readonly T[], chosen: readonly string[]): T[] {
+/**
+ * The runs the board compares, in board order: the chosen ones that exist; else every run made by hand
+ * (a handful, as before sweeps); else, in a session of sweep runs only, the first four.
+ */
+export function comparedRuns<T extends { id: string; sweep?: unknown }>(
+  ordered: readonly T[],
+  chosen: readonly string[],
+): T[] {
   const picked = new Set(chosen);
   const some = ordered.filter((r) => picked.has(r.id));
-  return some.length ? some : ordered.slice(0, DEFAULT_COMPARED);
+  if (some.length) return some;
+  const byHand = ordered.filter((r) => !r.sweep);
+  return byHand.length ? byHand : ordered.slice(0, DEFAULT_COMPARED);
 }
 
 /**

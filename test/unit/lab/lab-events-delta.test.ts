@@ -55,7 +55,7 @@ describe('the lab pushes small events, never the whole state for a run', () => {
     await lab.handle('view:set', { layout: 'overlay' });
     expect(take()).toEqual([
       ['run:removed', { id: a.id }],
-      ['view:changed', { order: [copy.id, b.id], layout: 'overlay', hiddenInOverlay: [] }],
+      ['view:changed', { ...emptyView(), order: [copy.id, b.id], layout: 'overlay' }],
     ]);
     await lab.close();
   });

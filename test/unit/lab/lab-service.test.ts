@@ -192,6 +192,9 @@ describe('LabService runs', () => {
     });
     await lab.handle('runs:remove', { id: a.id });
     expect(lab.state().view.compare).toEqual([b.id]);
+    // A run added by hand joins the compared ones.
+    const c = await lab.handle('runs:add', { name: 'C', config: smallConfig(2) });
+    expect(lab.state().view.compare).toEqual([b.id, c.id]);
     const refused = invokeContract['view:set'].request.safeParse({ table: { ...table, threshold: 1.5 } });
     expect(refused.error?.issues[0].message).toMatch(/success threshold must be above 0 and at most 1/);
   });

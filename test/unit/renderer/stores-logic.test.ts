@@ -21,11 +21,13 @@ describe('lab mirror logic', () => {
     expect(moveInOrder(['a', 'b', 'c'], 'c', 5)).toEqual(['a', 'b', 'c']);
     expect(moveInOrder(['a', 'b'], 'z', 1)).toEqual(['a', 'b']);
   });
-  it('compares the chosen runs in board order, else the first four', () => {
-    const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id }));
-    expect(comparedRuns(six, []).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
-    expect(comparedRuns(six, ['f', 'ghost', 'b']).map((r) => r.id)).toEqual(['b', 'f']);
-    expect(comparedRuns(six, ['ghost']).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+  it('compares the chosen runs in board order, else the runs made by hand, else the first four', () => {
+    const swept = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, sweep: { id: 's' } }));
+    expect(comparedRuns(swept, []).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(comparedRuns(swept, ['f', 'ghost', 'b']).map((r) => r.id)).toEqual(['b', 'f']);
+    expect(comparedRuns(swept, ['ghost']).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    const mixed = [...swept, ...['x', 'y', 'z', 'u', 'v'].map((id) => ({ id }))];
+    expect(comparedRuns(mixed, []).map((r) => r.id)).toEqual(['x', 'y', 'z', 'u', 'v']);
   });
   it('moves a compared run past the next compared one; the others keep their places', () => {
     const order = ['a', 'b', 'c', 'd', 'e'];
