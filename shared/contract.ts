@@ -187,7 +187,7 @@ export const eventContract = {
   /** Menu items and accelerators the renderer acts on (Electron only). */
   'menu:command': z.object({
     command: z.union([
-      z.enum(['train-all', 'cancel-all', 'add-run', 'export-board', 'toggle-overlay']),
+      z.enum(['train-all', 'cancel-all', 'add-run', 'new-sweep', 'export-board', 'toggle-overlay']),
       z.enum(PRESET_COMMANDS),
     ]),
   }),

@@ -79,6 +79,7 @@ function runMenu(actions: MenuActions): MenuItemConstructorOptions {
         })),
       },
       { label: 'Add Run', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.command('add-run') },
+      { label: 'New Sweep…', click: () => actions.command('new-sweep') },
       { type: 'separator' },
       { label: 'Train All', accelerator: 'CmdOrCtrl+Enter', click: () => actions.command('train-all') },
       { label: 'Cancel All', accelerator: 'CmdOrCtrl+.', click: () => actions.command('cancel-all') },

@@ -10,6 +10,7 @@ import {
 import type { PresetName } from '../../../shared/presets.js';
 import type { RunConfig } from '../../../shared/schemas/run-config.js';
 import type { ViewState } from '../../../shared/schemas/session.js';
+import type { SweepSpec } from '../../../shared/schemas/sweep.js';
 import { LabError } from '../../../shared/errors.js';
 import { uploadSizeProblem, uploadTextProblem } from '../../../shared/session-text-size.js';
 import type { ExportKind, Host } from '../host/host.js';
@@ -72,6 +73,12 @@ export function train(ids?: string[]): void {
   void call('runs:train', ids ? { ids } : {});
 }
 export const cancel = (ids?: string[]) => call('runs:cancel', ids ? { ids } : {});
+
+/** Adds the sweep's runs and queues them; the reply comes before any trains (progress: `sweep:changed`). */
+export const startSweep = (name: string, spec: SweepSpec) => call('sweeps:start', { name, spec });
+export const pauseSweep = (id: string) => call('sweeps:pause', { id });
+export const resumeSweep = (id: string) => call('sweeps:resume', { id });
+export const cancelSweep = (id: string) => call('sweeps:cancel', { id });
 
 export const newSession = () => call('session:new', {});
 export const listSessions = () => call('session:list', {});
