@@ -1,17 +1,34 @@
 import type { Run } from '../../shared/schemas/run.js';
 import type { Session } from '../../shared/schemas/session.js';
+import { HEALTH_LABELS, majorityBaseline, runHealth } from '../../shared/run-health.js';
+import { trainRows } from '../../shared/task-rule.js';
 import { boardOrder } from './board-order.js';
 import { matrixLines, num, table } from './format.js';
 
 /** `rnn-lab show FILE`: the seed notebook's printouts, per run, after one comparison table. */
 export function sessionReport(session: Session, file: string): string {
   const runs = boardOrder(session);
+  // The session's success threshold, as the app's runs table and badges use it.
+  const threshold = session.view.table.threshold;
   const lines = [
     `${file}: ${session.runs.length} runs, saved ${session.modifiedAt} by RNN Lab ${session.appVersion}`,
     '',
     'Summary',
     ...table(
-      ['Run', 'Status', 'Backend', 'Params', 'Epochs', 'loss', 'acc', 'val_loss', 'val_acc', 'Seconds'],
+      [
+        'Run',
+        'Status',
+        'Backend',
+        'Params',
+        'Epochs',
+        'loss',
+        'acc',
+        'val_loss',
+        'val_acc',
+        'baseline',
+        'Seconds',
+        'Health',
+      ],
       runs.map((run) => {
         const last = run.history.at(-1);
         return [
@@ -24,13 +41,31 @@ export function sessionReport(session: Session, file: string): string {
           last ? num(last.acc) : '-',
           last ? num(last.valLoss) : '-',
           last ? num(last.valAcc) : '-',
+          num(majorityBaseline(run.config.task)),
           run.trainSeconds !== undefined ? run.trainSeconds.toFixed(1) : '-',
+          healthLabel(run, threshold),
         ];
       }),
     ),
   ];
-  for (const run of runs) lines.push('', ...runReport(run));
+  for (const run of runs) lines.push('', ...runReport(run, threshold));
   return `${lines.join('\n')}\n`;
+}
+
+const healthLabel = (run: Run, threshold: number) => {
+  const health = runHealth(run, threshold);
+  return health ? HEALTH_LABELS[health.verdict] : '-';
+};
+
+/** The verdict and why, and the accuracy that learning nothing gets on this run's validation split. */
+function healthLines(run: Run, threshold: number): string[] {
+  const health = runHealth(run, threshold);
+  const { task } = run.config;
+  const rows = task.samples - trainRows(task);
+  return [
+    ...(health ? [`  Health: ${HEALTH_LABELS[health.verdict]}: ${health.reason}`] : []),
+    `  Baseline: ${num(majorityBaseline(task))} (always answering the majority class of the ${rows} validation rows)`,
+  ];
 }
 
 /** The run's title line, then its task, model and training set-up, note and error. */
@@ -118,9 +153,10 @@ function predictionLines(run: Run): string[] {
 }
 
 /** One run's section: its set-up, then whatever it has of summary, history, weights, digit scores and predictions. */
-function runReport(run: Run): string[] {
+function runReport(run: Run, threshold: number): string[] {
   return [
     ...runHeader(run),
+    ...healthLines(run, threshold),
     ...(run.summary ? summaryLines(run.summary) : []),
     ...(run.history.length ? historyLines(run) : []),
     ...(run.weights ? weightsLines(run.weights) : []),

@@ -1,5 +1,6 @@
 import { showOutputSchema, type ShowOutput } from '../../shared/schemas/session-export.js';
 import type { Session } from '../../shared/schemas/session.js';
+import { majorityBaseline, runHealth } from '../../shared/run-health.js';
 import { boardOrder } from './board-order.js';
 
 /** The `show --json` scripting contract, checked against its schema before it is printed. */
@@ -21,6 +22,8 @@ export function showOutput(session: Session): ShowOutput {
       digitScores: run.digitScores ?? null,
       predictions: run.predictions,
       trainSeconds: run.trainSeconds ?? null,
+      baseline: majorityBaseline(run.config.task),
+      health: runHealth(run, session.view.table.threshold),
     })),
   });
 }

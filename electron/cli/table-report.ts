@@ -16,6 +16,8 @@ export function tableJson(rows: readonly RunRow[], groups: readonly GroupRow[]):
         valLoss: r.metrics.valLoss,
         epochsToSuccess: r.metrics.epochsToSuccess,
         digitMargin: r.metrics.digitMargin,
+        baseline: r.metrics.baseline,
+        health: r.metrics.health,
       },
     })),
     groups: groups.map((g) => ({
@@ -45,8 +47,14 @@ export function runsText(t: RunsTable, rows: readonly RunRow[]): string[] {
     ...NUMERIC_METRICS.map((m) => cell(r.metrics[m])),
   ]);
   return table(
-    [...header, 'backend', 'status'],
-    body.map((b, i) => [...b, cell(rows[i].metrics.backend), rows[i].metrics.status]),
+    [...header, 'baseline', 'backend', 'status', 'health'],
+    body.map((b, i) => [
+      ...b,
+      cell(rows[i].metrics.baseline),
+      cell(rows[i].metrics.backend),
+      rows[i].metrics.status,
+      cell(rows[i].metrics.health?.verdict ?? null),
+    ]),
   );
 }
 
@@ -76,15 +84,17 @@ const csvValue = (v: number | string | boolean | null) => (v === null ? '' : typ
 export function runsCsv(t: RunsTable, rows: readonly RunRow[]): string {
   const fields = t.fields.filter((f) => f !== 'training.seed');
   return toCsv(
-    ['name', ...fields, 'training.seed', ...NUMERIC_METRICS, 'success', 'backend', 'status'],
+    ['name', ...fields, 'training.seed', ...NUMERIC_METRICS, 'success', 'baseline', 'backend', 'status', 'health'],
     rows.map((r) => [
       r.name,
       ...fields.map((f) => csvValue(r.values[f])),
       r.seed,
       ...NUMERIC_METRICS.map((m) => csvValue(r.metrics[m])),
       r.success ? 1 : 0,
+      r.metrics.baseline,
       csvValue(r.metrics.backend),
       r.metrics.status,
+      csvValue(r.metrics.health?.verdict ?? null),
     ]),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runConfigSchema } from './run-config.js';
+import { runHealthSchema } from './run-health.js';
 import { sweepValueSchema } from './sweep.js';
 
 /**
@@ -18,6 +19,10 @@ export const tableJsonRunSchema = z.strictObject({
     valLoss: nullableNumber,
     epochsToSuccess: z.number().int().min(1).nullable(),
     digitMargin: nullableNumber,
+    /** The majority-class share of the run's validation split: the accuracy of learning nothing. */
+    baseline: z.number().min(0).max(1),
+    /** The finished run's verdict (learned, weak, did-not-learn, diverged) and why; null before it finishes. */
+    health: runHealthSchema.nullable(),
   }),
 });
 

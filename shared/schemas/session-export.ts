@@ -11,6 +11,7 @@ import {
 } from './run-result.js';
 import { modelSchema, taskSchema } from './run-config.js';
 import { runIdSchema } from './run.js';
+import { runHealthSchema } from './run-health.js';
 
 /**
  * The scripting contract of `rnn-lab show FILE --json`: one JSON object on stdout.
@@ -42,6 +43,10 @@ export const showRunSchema = z.object({
   digitScores: matrixSchema.nullable(),
   predictions: z.array(predictionSchema),
   trainSeconds: finite.nullable(),
+  /** The majority-class share of the run's validation split: the val accuracy of learning nothing. */
+  baseline: finite.min(0).max(1),
+  /** The finished run's verdict and one-line reason at the session's success threshold; null before it finishes. */
+  health: runHealthSchema.nullable(),
 });
 
 export const showOutputSchema = z.object({

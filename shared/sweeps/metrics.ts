@@ -3,6 +3,8 @@ import { matMul, type Matrix } from '../analysis/linalg.js';
 import { candidateGate, gateBlocks, gateScores, unitsOf } from '../charts/gates.js';
 import { maxOf } from '../extent.js';
 import type { Run } from '../schemas/run.js';
+import { runHealth, type RunHealth } from '../run-health.js';
+import { majorityBaseline } from '../validation-baseline.js';
 import { TASKS } from '../tasks.js';
 
 /**
@@ -22,6 +24,10 @@ export interface RunMetrics {
   trainSeconds: number | null;
   backend: string | null;
   status: Run['status'];
+  /** The finished run's verdict and its one-line reason (shared/run-health.ts); null before it finishes. */
+  health: RunHealth | null;
+  /** The majority-class share of the validation split the run trains against: what "learned nothing" scores. */
+  baseline: number;
 }
 
 /** The numeric metrics, in the order tables show them. */
@@ -47,7 +53,10 @@ export const METRIC_LABELS: Readonly<Record<NumericMetric, string>> = {
 /** A run succeeds when its final validation accuracy reaches this (the default). */
 export const DEFAULT_SUCCESS_THRESHOLD = 0.99;
 
-type MetricRun = Pick<Run, 'config' | 'history' | 'weights' | 'digitScores' | 'trainSeconds' | 'backend' | 'status'>;
+type MetricRun = Pick<
+  Run,
+  'config' | 'history' | 'weights' | 'digitScores' | 'trainSeconds' | 'backend' | 'status' | 'predictions' | 'error'
+>;
 
 export function runMetrics(run: MetricRun, threshold = DEFAULT_SUCCESS_THRESHOLD): RunMetrics {
   const last = run.history.at(-1);
@@ -60,6 +69,8 @@ export function runMetrics(run: MetricRun, threshold = DEFAULT_SUCCESS_THRESHOLD
     trainSeconds: run.trainSeconds ?? null,
     backend: run.backend?.name ?? null,
     status: run.status,
+    health: runHealth(run, threshold),
+    baseline: majorityBaseline(run.config.task),
   };
 }
 

@@ -81,13 +81,14 @@ export function runsTable(runs: readonly TableRun[], threshold = DEFAULT_SUCCESS
   return { fields, rows, threshold };
 }
 
-/** A column: a field's config path, a metric, or the run's name, status or backend. */
+/** A column: a field's config path, a metric, or the run's name, status, backend or health verdict. */
 export type Column = string;
-const TEXT_COLUMNS = ['name', 'status', 'backend'] as const;
+const TEXT_COLUMNS = ['name', 'status', 'backend', 'health'] as const;
 
 export function cellOf(row: RunRow, column: Column): SweepValue | null {
   if (column === 'name') return row.name;
   if (column === 'status' || column === 'backend') return row.metrics[column];
+  if (column === 'health') return row.metrics.health?.verdict ?? null;
   if ((NUMERIC_METRICS as readonly string[]).includes(column)) return row.metrics[column as NumericMetric];
   if (TABLE_FIELDS.includes(column)) return readAt(row.config, column) as SweepValue;
   return null;

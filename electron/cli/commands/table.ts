@@ -51,10 +51,11 @@ export const command: CliCommand = {
   help: [
     '--group-by F[,F]  one or two config paths (e.g. model.embeddingDim,model.rnnActivation): one row per group',
     '--sort COLUMN     a metric (valAcc, valLoss, epochsToSuccess, digitMargin, recurrentRadius, trainSeconds), a',
-    '                  field, name, status or backend; add :desc to reverse (missing values stay last)',
+    '                  field, name, status, backend or health; add :desc to reverse (missing values stay last)',
     `--success X       a run succeeds when its final val accuracy is at least X (default ${DEFAULT_SUCCESS_THRESHOLD})`,
     '--sweep NAME      only the runs of this sweep',
-    '--json            print { runs: [{ name, seed, config, metrics: { valAcc, valLoss, epochsToSuccess, digitMargin } }],',
+    '--json            print { runs: [{ name, seed, config, metrics: { valAcc, valLoss, epochsToSuccess, digitMargin,',
+    '                  baseline, health: { verdict, reason } | null } }],',
     '                  groups: [{ key: { FIELD: VALUE }, count, successRate, valAcc: { mean, sd } }] } (sd over the group)',
     '--csv             one row per run, or per group with --group-by',
   ],

@@ -65,7 +65,14 @@ describe('rnn-lab table', () => {
     expect(out.runs[0].config.model.rnnActivation).toBe('linear');
     // The contract is exact: a key more is refused (other tools read this output).
     expect(tableJsonSchema.safeParse({ ...out, extra: 1 }).success).toBe(false);
-    expect(Object.keys(out.runs[0].metrics)).toEqual(['valAcc', 'valLoss', 'epochsToSuccess', 'digitMargin']);
+    expect(Object.keys(out.runs[0].metrics)).toEqual([
+      'valAcc',
+      'valLoss',
+      'epochsToSuccess',
+      'digitMargin',
+      'baseline',
+      'health',
+    ]);
     // The seed's printed linear weights: digit 4 scores far above every other digit.
     expect(out.runs[0].metrics.digitMargin).toBeGreaterThan(0);
     expect(out.groups).toHaveLength(2);
@@ -107,10 +114,12 @@ describe('rnn-lab table', () => {
   it('--csv: one row per run, or one per group', async () => {
     const perRun = (await table(file, '--csv')).stdout.trim().split('\n');
     expect(perRun[0]).toBe(
-      'name,model.rnnActivation,training.seed,valAcc,valLoss,epochsToSuccess,digitMargin,recurrentRadius,trainSeconds,success,backend,status',
+      'name,model.rnnActivation,training.seed,valAcc,valLoss,epochsToSuccess,digitMargin,recurrentRadius,trainSeconds,success,baseline,backend,status,health',
     );
     expect(perRun).toHaveLength(8);
-    expect(perRun[2]).toMatch(/^linear seed 1,linear,1,0\.83,0\.17\d*,,[-0-9.e]+,[0-9.e-]+,1\.5,0,cpu,done$/);
+    expect(perRun[2]).toMatch(
+      /^linear seed 1,linear,1,0\.83,0\.17\d*,,[-0-9.e]+,[0-9.e-]+,1\.5,0,0\.758,cpu,done,weak$/,
+    );
     const perGroup = (await table(file, '--csv', '--group-by', 'model.rnnActivation,training.seed')).stdout.split('\n');
     expect(perGroup[0]).toMatch(
       /^model\.rnnActivation,training\.seed,count,finished,successes,successRate,valAcc\.mean,valAcc\.sd,/,

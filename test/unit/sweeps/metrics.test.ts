@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { digitMargin, recurrentRadius, runMetrics, spectralRadius } from '../../../shared/sweeps/metrics.js';
 import type { Run } from '../../../shared/schemas/run.js';
 import type { Weights } from '../../../shared/schemas/run-result.js';
+import { majorityBaseline } from '../../../shared/validation-baseline.js';
 import { gatedRun } from '../analysis/gated-fixtures.js';
 import { trainedSeedRun } from '../analysis/trained-fixtures.js';
 
@@ -40,7 +41,17 @@ describe('run metrics', () => {
       trainSeconds: null,
       backend: null,
       status: 'idle',
+      health: null,
+      baseline: majorityBaseline(seed.config.task),
     });
+  });
+
+  it("health: the finished run's verdict at the table's threshold, and the majority-class baseline", () => {
+    const run = { ...seed, history: [epoch(1, 0.5, 0.7), epoch(2, 0.995, 0.05)] };
+    expect(runMetrics(run).health?.verdict).toBe('learned');
+    expect(runMetrics(run, 0.999).health?.verdict).toBe('weak');
+    expect(runMetrics({ ...run, status: 'training' }).health).toBeNull();
+    expect(runMetrics(run).baseline).toBe(majorityBaseline(run.config.task));
   });
 
   it('digit margin of one unit: the target score minus the largest other, from Emb·W + b', () => {
