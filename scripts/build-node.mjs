@@ -65,3 +65,17 @@ await build({
   define,
   logLevel: 'warning',
 });
+
+// The HTML report's page script (rnn-lab report, File → Export report…): the chart catalogue for a browser,
+// inlined into every report beside ECharts' own bundle (a global, so it is not bundled twice).
+await build({
+  entryPoints: { 'report-page': 'shared/report/page/main.ts' },
+  outdir: 'out/report',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  define,
+  logLevel: 'warning',
+});

@@ -25,6 +25,7 @@ const registry: CommandRegistry = {
   lengths: () => import('./commands/lengths.js'),
   export: () => import('./commands/export.js'),
   table: () => import('./commands/table.js'),
+  report: () => import('./commands/report.js'),
 };
 
 const io: CliIo = {

@@ -1,3 +1,4 @@
+export { formatProbability, formatScore } from '../../../shared/charts/score-format.js';
 /** Numbers as the board prints them: fixed widths where columns compare, exponents only when needed. */
 export function formatLoss(v: number | undefined): string {
   if (v === undefined || !Number.isFinite(v)) return '—';
@@ -8,17 +9,6 @@ export function formatLoss(v: number | undefined): string {
 export function formatPercent(v: number | undefined, digits = 1): string {
   if (v === undefined || !Number.isFinite(v)) return '—';
   return `${(v * 100).toFixed(digits)}%`;
-}
-
-export function formatScore(v: number): string {
-  const sign = v > 0 ? '+' : v < 0 ? '−' : '';
-  const a = Math.abs(v);
-  return sign + (a !== 0 && (a < 1e-3 || a >= 1e4) ? a.toExponential(2) : a.toFixed(3));
-}
-
-export function formatProbability(p: number): string {
-  if (p !== 0 && (p < 1e-4 || p > 1 - 1e-4)) return p.toExponential(2);
-  return p.toFixed(4);
 }
 
 /** 3.2 s, 1 min 05 s, 1 h 02 min. */
