@@ -68,7 +68,7 @@ export function barShares(p: SweepProgress): { done: number; failed: number } {
 }
 
 /**
- * The fields "Show in table" groups by: the sweep's axes that take more than one value, else (a preset's)
+ * The fields "Show in table" groups by: the sweep's axes that take more than one value, then (a preset's)
  * the fields its variants set differently; at most two, the table's limit. Seeds are what a group spans.
  */
 export function sweepGroupFields(sweep: Pick<Sweep, 'spec'>): string[] {
@@ -78,7 +78,7 @@ export function sweepGroupFields(sweep: Pick<Sweep, 'spec'>): string[] {
   const varying = Object.keys(first).filter((path) =>
     variants.some((v) => JSON.stringify(v.values[path]) !== JSON.stringify(first[path])),
   );
-  return [...varying, ...axes].slice(0, 2);
+  return [...axes, ...varying].slice(0, 2);
 }
 
 /** What the live region says when a sweep changes state ("Sweep E × act paused: 12 of 24 done"). */
