@@ -56,7 +56,8 @@ export function scatterText(rows: readonly RunRow[], x: string, y: NumericMetric
     const m = r.metrics[y];
     if (m !== null) byValue.set(v, [...(byValue.get(v) ?? []), m]);
   }
-  return [...counts.entries()].map(([v, n]) => {
+  const natural = (a: [string, number], b: [string, number]) => a[0].localeCompare(b[0], 'en', { numeric: true });
+  return [...counts.entries()].sort(natural).map(([v, n]) => {
     const ms = byValue.get(v) ?? [];
     const mean = ms.length ? fmt(ms.reduce((a, b) => a + b, 0) / ms.length, 3) : 'none';
     return `${fieldName(x)} ${v}: ${n} runs, mean ${metricLabel(y)} ${mean}`;
