@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { REPORT_THEMES, type ReportTheme } from '../../../shared/report/report-data.js';
 import { writeReport } from '../../report/write-report.js';
 import { listOpt, stringOpt } from '../args.js';
@@ -30,6 +32,11 @@ export const command: CliCommand = {
   async run({ values, positionals: [file] }, io) {
     const out = stringOpt(values, 'out');
     if (!out) throw new UsageError('--out PATH is required');
+    const target = resolve(out);
+    if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory())
+      throw new UsageError(`--out: the folder ${dirname(out)} does not exist`);
+    if (existsSync(target) && statSync(target).isDirectory())
+      throw new UsageError(`--out: ${out} is a folder, not a file`);
     const runs = listOpt(values, 'runs', (s) => s);
     const sweep = stringOpt(values, 'sweep');
     if (runs && sweep !== undefined) throw new UsageError('--runs and --sweep: pick one');

@@ -187,7 +187,10 @@ describe('rnn-lab usage errors: exit 2, one line, no stack', () => {
     [['show'], 'rnn-lab: show needs a FILE (usage: rnn-lab show FILE [--json])'],
     [['show', 'missing.rnnlab'], 'rnn-lab: missing.rnnlab does not exist'],
     [['show', 'a', 'b'], 'rnn-lab: show: unexpected argument "b"'],
-    [['frobnicate'], 'rnn-lab: unknown command "frobnicate" (commands: train, sweep, show, validate, '],
+    [
+      ['frobnicate'],
+      'rnn-lab: unknown command "frobnicate" (commands: train, sweep, show, validate, trace, exhaustive, lengths, export, table, report)',
+    ],
   ])('%j', async (args, line) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
