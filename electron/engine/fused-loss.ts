@@ -95,8 +95,11 @@ export class FusedLoss {
     return { B, T: this.data.sequenceLength, E: this.layout.E, H: this.layout.H };
   }
 
-  /** Runs the forward pass; returns the loss sum. Leaves the probabilities in probs. */
-  private forward(params: ArrayLike<number>, rows: Int32Array): number {
+  /**
+   * Runs the forward pass; returns the loss sum. Leaves the probabilities in probs. Public with `backward` so a
+   * stack of runs (engine/stacked) computes each run's step with exactly the arithmetic of its op.
+   */
+  forward(params: ArrayLike<number>, rows: Int32Array): number {
     const { E, H, G, kernel, recurrent, bias } = this.layout;
     const dims = this.dims(rows.length);
     this.embed(params, rows);
@@ -148,7 +151,7 @@ export class FusedLoss {
   }
 
   /** d(mean loss)/d(params) × scale into `out` (zeros), for the rows of the last forward pass. */
-  private backward(params: ArrayLike<number>, rows: Int32Array, scale: number, out: Float32Array | Float64Array): void {
+  backward(params: ArrayLike<number>, rows: Int32Array, scale: number, out: Float32Array | Float64Array): void {
     const { E, H, G, kernel, recurrent } = this.layout;
     const dims = this.dims(rows.length);
     this.readoutBackward(params, rows, scale / dims.B, out);
