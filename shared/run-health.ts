@@ -40,6 +40,14 @@ export function runHealth(run: HealthRun, threshold: number): RunHealth | null {
   return { verdict: 'weak', reason: `val accuracy ${a}: above the baseline ${b}, below the threshold ${t}` };
 }
 
+/**
+ * Whether the reason only restates the final accuracy against the baseline or the threshold (a view that
+ * already shows both numbers need not repeat it); a collapse or a divergence says more.
+ */
+export function restatesAccuracy(health: RunHealth): boolean {
+  return health.verdict !== 'diverged' && /^val accuracy \d/.test(health.reason);
+}
+
 const RECORD_FIELDS: readonly [keyof EpochRecord, string][] = [
   ['loss', 'loss'],
   ['valLoss', 'val loss'],

@@ -62,8 +62,11 @@ export class LabPage {
     return column.getByRole('figure', { name: new RegExp(`^${title} — `) });
   }
 
+  /** A finished run's badge says its verdict ("Learned", "Did not learn"…), not "Done": 'Done' waits for the status. */
   async waitStatus(name: string, status: string, timeout = 90_000): Promise<void> {
-    await expect(this.runRow(name).getByText(status, { exact: true })).toBeVisible({ timeout });
+    const row = this.runRow(name);
+    const badge = status === 'Done' ? row.locator('[data-status="done"]') : row.getByText(status, { exact: true });
+    await expect(badge).toBeVisible({ timeout });
   }
 
   async trainAllAndWait(names: readonly string[]): Promise<void> {
