@@ -80,7 +80,8 @@ function axisOption(a: ParallelAxis, dim: number, rows: readonly RunRow[], theme
     dim,
     name: a.name,
     nameLocation: 'end',
-    nameGap: 12,
+    // Two-line names need the room: at 12 px their second line sat on the top tick's label.
+    nameGap: 24,
     nameTextStyle: { color: theme.muted, fontFamily: theme.font, fontSize: 10 },
     ...(a.categories ? { type: 'category', data: a.categories } : { type: 'value', scale: true }),
     ...(a.column === 'valAcc' ? accuracyScale(rows) : {}),

@@ -96,7 +96,9 @@ test('group views: matrix k/n equals the table group, a brush filters the table,
   await page.mouse.move(axisX, top + (bottom - top) * 0.3, { steps: 6 });
   await page.mouse.move(axisX, top + (bottom - top) * 0.5, { steps: 6 });
   await page.mouse.up();
-  await expect(page.getByText('6 of 12 runs')).toBeVisible();
+  const table = page.getByRole('region', { name: 'Runs', exact: true });
+  await expect(table.getByText('6 of 12 runs')).toBeVisible();
+  await expect(groups.getByText('6 of 12 runs')).toBeVisible();
   const chips = page.getByRole('list', { name: 'Active filters' });
   await expect(chips.getByRole('listitem')).toHaveCount(1);
   await expect(parallel.getByText(/^Brushed: embeddingDim/)).toBeVisible();
@@ -110,10 +112,8 @@ test('group views: matrix k/n equals the table group, a brush filters the table,
   const gridTop = mbox.y + 16;
   const gridBottom = mbox.y + mbox.height - 46;
   await page.mouse.click(mbox.x + 70 + (mbox.width - 160) / 2, gridTop + ((gridBottom - gridTop) * 3) / 4);
-  const toast = page
-    .getByRole('status')
-    .filter({ hasText: /^Selected 3 runs \(embeddingDim 4 · rnnActivation linear\)/ });
-  await expect(toast).toBeVisible();
+  const toast = groups.getByRole('status');
+  await expect(toast.getByText('Selected 3 runs (embeddingDim 4 · rnnActivation linear)')).toBeVisible();
   await shots(page, groups, 'selected');
   await toast.getByRole('button', { name: 'Compare on board' }).click();
   await expect(page.getByRole('tab', { name: /^Compare/ })).toHaveAttribute('aria-selected', 'true');
@@ -125,5 +125,6 @@ test('group views: matrix k/n equals the table group, a brush filters the table,
   await page.getByRole('tab', { name: /^Runs/ }).click();
   await groups.getByRole('button', { name: 'Clear brushes' }).click();
   await expect(chips).toHaveCount(0);
-  await expect(page.getByText(/^12 runs/)).toBeVisible();
+  await expect(table.getByText(/^12 runs/)).toBeVisible();
+  await expect(groups.getByText('12 of 12 runs')).toBeVisible();
 });

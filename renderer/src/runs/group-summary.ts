@@ -8,10 +8,10 @@ import { cellOf, type RunRow } from '../../../shared/sweeps/runs-table.js';
 
 /** Plain-text versions of the group charts, for screen readers and anyone who wants the numbers. */
 
-/** "3/5 (60%) · mean val acc 0.945". */
+/** "3/5 (60%) · mean 0.945" (the table's caption says the mean is of final val accuracy). */
 export function cellText(c: MatrixCell): string {
   const rate = c.rate === null ? 'not trained' : `${Math.round(c.rate * 100)}%`;
-  const mean = c.meanValAcc === null ? '' : ` · mean val acc ${fmt(c.meanValAcc, 3)}`;
+  const mean = c.meanValAcc === null ? '' : ` · mean ${fmt(c.meanValAcc, 3)}`;
   return `${c.successes}/${c.finished} (${rate})${mean}`;
 }
 

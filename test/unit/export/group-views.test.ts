@@ -49,10 +49,10 @@ describe('group views: what the charts and their text versions say', () => {
     const cell = m.cells.find((c) => c.x === 1 && c.y === 'linear')!;
     expect([cell.successes, cell.finished, cell.runIds]).toEqual([1, 3, ['e1-linear-0', 'e1-linear-1', 'e1-linear-2']]);
     expect(cell.meanValAcc).toBeCloseTo(0.9, 12);
-    expect(cellText(cell)).toBe('1/3 (33%) · mean val acc 0.9');
+    expect(cellText(cell)).toBe('1/3 (33%) · mean 0.9');
     const grid = matrixGrid(m);
     expect(grid.map((r) => r.label)).toEqual(['linear', 'sigmoid']);
-    expect(grid[1].cells.map((c) => (c ? cellText(c) : null))).toEqual(['1/1 (100%) · mean val acc 1', null]);
+    expect(grid[1].cells.map((c) => (c ? cellText(c) : null))).toEqual(['1/1 (100%) · mean 1', null]);
     // A lower threshold counts 0.9 too.
     expect(successMatrix(runs, { groupBy: ['model.embeddingDim'], success: 0.9 }).cells[0].successes).toBe(3);
   });
