@@ -3,6 +3,7 @@ import { mulberry32, randomInt } from './rng.js';
 import { cellStep, initialState, readoutOf } from './analysis/cell-step.js';
 import { sigmoid } from './analysis/activations.js';
 import { digitScoresOf } from './analysis/forward.js';
+import type { TaskConfig } from './schemas/run-config.js';
 import type { Run } from './schemas/run.js';
 import { labelOf } from './tasks.js';
 
@@ -55,7 +56,7 @@ function cachedProbe(run: CollapseRun): Collapse | null {
 function probe(run: CollapseRun): Collapse | null {
   const { model, task } = run.config;
   const weights = run.weights!;
-  const inputs = probeInputs(run);
+  const inputs = [...run.predictions.map((p) => p.input), ...probeInputs(task)];
   if (new Set(inputs.map((x) => labelOf(x, task))).size < 2) return null;
   const scores = digitScoresOf(weights);
   const outputs: number[] = [];
@@ -69,8 +70,9 @@ function probe(run: CollapseRun): Collapse | null {
     }
     finals.push(state.h);
     outputs.push(probability(run, state.h));
+    // Labels alternate, so a run that tells them apart is known after a few inputs: most runs stop here.
+    if (!Number.isFinite(outputs.at(-1)!) || !constant(outputs)) return null;
   }
-  if (!outputs.every(Number.isFinite) || !constant(outputs)) return null;
   const constantFinalState = finals[0].every((_, j) => constant(finals.map((h) => h[j])));
   return { probability: mean(outputs), allStatesZero, constantFinalState };
 }
@@ -83,17 +85,28 @@ function probability(run: CollapseRun, h: readonly number[]): number {
 }
 
 /**
- * The stored predictions' inputs, then every input when there are few, else seeded uniform rows kept up to
- * PROBE_INPUTS / 2 per label: with a rare label a uniform sample would be nearly all one label, and a model
- * that only got that label right would look constant.
+ * Every input when there are few, else seeded uniform rows kept up to PROBE_INPUTS / 2 per label, the labels
+ * alternating: with a rare label a uniform sample would be nearly all one label, and a model that only got
+ * that label right would look constant. One set per task (a sweep's runs share it).
  */
-function probeInputs(run: CollapseRun): number[][] {
-  const { task } = run.config;
+function probeInputs(task: TaskConfig): readonly number[][] {
+  const key = [task.kind, task.targetDigit, task.otherDigit, task.sequenceLength, task.vocabularySize].join('|');
+  let inputs = probeSets.get(key);
+  if (!inputs) {
+    inputs = drawProbeInputs(task);
+    if (probeSets.size >= 64) probeSets.delete(probeSets.keys().next().value as string);
+    probeSets.set(key, inputs);
+  }
+  return inputs;
+}
+
+const probeSets = new Map<string, number[][]>();
+
+function drawProbeInputs(task: TaskConfig): number[][] {
   const { vocabularySize: V, sequenceLength: T } = task;
-  const stored = run.predictions.map((p) => p.input);
   if (V ** T <= PROBE_INPUTS) {
     const set = everyInput(V, T);
-    return [...stored, ...Array.from({ length: set.count }, (_, i) => Array.from(rowOf(set, i)))];
+    return Array.from({ length: set.count }, (_, i) => Array.from(rowOf(set, i)));
   }
   const random = mulberry32(PROBE_SEED);
   const byLabel: number[][][] = [[], []];
@@ -103,5 +116,8 @@ function probeInputs(run: CollapseRun): number[][] {
     const bucket = byLabel[labelOf(row, task)];
     if (bucket.length < per) bucket.push(row);
   }
-  return [...stored, ...byLabel[0], ...byLabel[1]];
+  const [zeros, ones] = byLabel;
+  return Array.from({ length: Math.max(zeros.length, ones.length) }, (_, i) => [zeros[i], ones[i]])
+    .flat()
+    .filter((row) => row !== undefined);
 }
