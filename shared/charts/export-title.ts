@@ -18,7 +18,7 @@ function shiftAll(value: unknown): unknown {
 
 /**
  * An exported figure stands alone, so it carries its title ("Digit scores —
- * Embedding 10 · linear"); grids and legends move down by the title band.
+ * Embedding 10 · linear"); grids, parallel coordinates and legends move down by the title band.
  * Used by the UI's exports and the CLI's, so both pictures agree.
  */
 export function withExportTitle(option: EChartsOption, title: string, theme: ChartTheme): EChartsOption {
@@ -26,6 +26,7 @@ export function withExportTitle(option: EChartsOption, title: string, theme: Cha
     ...option,
     grid: shiftAll(option.grid) as EChartsOption['grid'],
     legend: shiftAll(option.legend) as EChartsOption['legend'],
+    parallel: shiftAll(option.parallel) as EChartsOption['parallel'],
     title: {
       text: title,
       left: 10,

@@ -81,8 +81,8 @@ function axisOption(a: ParallelAxis, dim: number, rows: readonly RunRow[], theme
     name: a.name,
     nameLocation: 'end',
     // Two-line names need the room: at 12 px their second line sat on the top tick's label.
-    nameGap: 24,
-    nameTextStyle: { color: theme.muted, fontFamily: theme.font, fontSize: 10 },
+    nameGap: 20,
+    nameTextStyle: { color: theme.muted, fontFamily: theme.font, fontSize: 10, lineHeight: 12 },
     ...(a.categories ? { type: 'category', data: a.categories } : { type: 'value', scale: true }),
     ...(a.column === 'valAcc' ? accuracyScale(rows) : {}),
     realtime: false,
