@@ -86,7 +86,14 @@ function axisOption(a: ParallelAxis, dim: number, rows: readonly RunRow[], theme
     ...(a.categories ? { type: 'category', data: a.categories } : { type: 'value', scale: true }),
     ...(a.column === 'valAcc' ? accuracyScale(rows) : {}),
     realtime: false,
-    areaSelectStyle: { width: 18, borderWidth: 1, borderColor: theme.text, color: theme.text, opacity: 0.14 },
+    // A translucent band (ECharts' own opacity here would not reach the fill): the ticks read through it.
+    areaSelectStyle: {
+      width: 18,
+      borderWidth: 1,
+      borderColor: withAlpha(theme.text, 0.55),
+      color: withAlpha(theme.text, 0.16),
+      opacity: 1,
+    },
     axisLine: { lineStyle: { color: theme.axisLine } },
     axisTick: { show: false },
     axisLabel: {

@@ -47,7 +47,8 @@ export function scatterOption(runs: readonly TableRun[], options: GroupChartOpti
     xAxis: categories
       ? { ...ax, type: 'category', data: categories, name: fieldName(x), nameLocation: 'middle', nameGap: 24 }
       : { ...ax, type: 'value', scale: true, name: fieldName(x), nameLocation: 'middle', nameGap: 24 },
-    yAxis: { ...ax, type: 'value', scale: true, name: metricLabel(y) },
+    // Accuracy ends at 1: ECharts' own nice ticks would run to 1.02, above anything a run can reach.
+    yAxis: { ...ax, type: 'value', scale: true, name: metricLabel(y), ...(y === 'valAcc' ? { max: 1 } : {}) },
     series: [points(true), points(false)],
   } as EChartsOption;
 }

@@ -41,7 +41,12 @@ async function shots(page: Page, region: Locator, name: string): Promise<void> {
       await page.setViewportSize({ width: w, height: h });
       await page.emulateMedia({ colorScheme: scheme });
       await region.scrollIntoViewIfNeeded();
+      // Not an assertion: lets the charts' redraw for the new size and theme finish before the picture.
+      await page.waitForTimeout(900);
       await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}-${scheme}.png` });
+      await region.getByRole('figure', { name: /^Val accuracy by group/ }).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}-${scheme}-lower.png` });
     }
   }
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -104,6 +109,20 @@ test('group views: matrix k/n equals the table group, a brush filters the table,
   await expect(parallel.getByText(/^Brushed: embeddingDim/)).toBeVisible();
   await expect(groupRow).toHaveCount(0);
   await shots(page, groups, 'brushed');
+
+  // The group views as one figure sheet: a real PNG the size of the section, at 2×.
+  await groups.getByRole('button', { name: 'Export group views' }).click();
+  const [sheet] = await Promise.all([
+    page.waitForEvent('download'),
+    groups.getByRole('menuitem', { name: 'Sheet as PNG', exact: true }).click(),
+  ]);
+  expect(sheet.suggestedFilename()).toBe('runs-group-views.png');
+  await sheet.saveAs(`${SHOTS}/sheet.png`);
+  const png = readFileSync(await sheet.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const width = png.readUInt32BE(16);
+  const sectionWidth = (await groups.boundingBox())!.width;
+  expect(width).toBeGreaterThanOrEqual(2 * Math.floor(sectionWidth));
 
   // The matrix now holds embedding 4 only: a click on its lower row (linear) selects those three runs.
   const matrixCanvas = matrix.getByRole('img');
