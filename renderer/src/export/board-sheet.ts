@@ -4,12 +4,16 @@ import { chartsWithin, handlePng } from './chart-registry.js';
 const TEXT_SELECTOR = 'h2, h3, th, td, dt, dd, figcaption, .chips span, .banner, .placeholder p';
 const SCALE = 2;
 
-/** Text a sighted user sees: screen-reader-only spans left out. */
+/** Inside a closed <details>, only its summary shows. */
+const folded = (el: Element) => !!el.parentElement?.matches('details:not([open])') && el.tagName !== 'SUMMARY';
+
+/** Text a sighted user sees: screen-reader-only spans and folded details left out. */
 function visibleText(el: Element): string {
   let text = '';
   for (const node of el.childNodes) {
     if (node.nodeType === Node.TEXT_NODE) text += node.textContent ?? '';
-    else if (node instanceof Element && !node.classList.contains('visually-hidden')) text += visibleText(node);
+    else if (node instanceof Element && !node.classList.contains('visually-hidden') && !folded(node))
+      text += visibleText(node);
   }
   return text.replace(/\s+/g, ' ').trim();
 }
