@@ -22,6 +22,14 @@ const RUNS = {
     'Training seed': '1',
     Epochs: '2',
   },
+  // The same ReLU RNN from another seed learns part of the task.
+  'Half learned': {
+    'Embedding size': '1',
+    'RNN activation': 'relu',
+    'Learning rate': '0.5',
+    'Training seed': '0',
+    Epochs: '2',
+  },
   // σ(h) with h ∈ (0, 1) is always above 0.5: every row is called positive, 0.24 of them are.
   'Sigmoid twice': {
     'Embedding size': '1',
@@ -66,6 +74,7 @@ test('finished runs are badged by what they learned, with the reason and the bas
     ['Learns', 'Learned', 'val accuracy 1.00: at or above the threshold 0.99 (baseline 0.76)'],
     ['Dead ReLU', 'Did not learn', 'predicts 0.50 for every input: all hidden states are 0 — a dead ReLU'],
     ['Sigmoid twice', 'Did not learn', 'val accuracy 0.24, below the majority-class baseline 0.76'],
+    ['Half learned', 'Weak', 'val accuracy 0.85: above the baseline 0.76, below the threshold 0.99'],
     ['Overflows', 'Diverged', 'the loss or the weights became NaN or infinite during epoch 1'],
   ] as const;
   for (const [name, label, reason] of expected) {
@@ -104,4 +113,55 @@ test('finished runs are badged by what they learned, with the reason and the bas
       await page.screenshot({ path: `${SHOTS}/health-${width}-${scheme}.png`, timeout: 60_000 });
     }
   }
+
+  // WCAG AA for the badges' small text on both themes: at least 4.5:1 against what lies behind them.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const badge of await page.locator('[data-verdict]').all()) {
+      const [fg, bg] = await badge.evaluate(paintedColors);
+      const verdict = await badge.getAttribute('data-verdict');
+      expect(contrast(fg, bg), `${verdict} on ${scheme}: ${fg.join()} on ${bg.join()}`).toBeGreaterThanOrEqual(4.5);
+    }
+  }
 });
+
+/**
+ * The badge's text and background colours as the page paints them, as opaque sRGB bytes: its background
+ * and every translucent one behind it up to the first opaque ancestor, composited on a 1-pixel canvas.
+ */
+function paintedColors(el: Element): [number[], number[]] {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const paint = (colors: string[]) => {
+    ctx.clearRect(0, 0, 1, 1);
+    for (const color of colors) {
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+    }
+    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  };
+  const layers: string[] = [];
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const bg = getComputedStyle(node).backgroundColor;
+    layers.unshift(bg);
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = bg;
+    ctx.fillRect(0, 0, 1, 1);
+    if (ctx.getImageData(0, 0, 1, 1).data[3] === 255) break;
+  }
+  return [paint([...layers, getComputedStyle(el).color]), paint(layers)];
+}
+
+/** WCAG 2 contrast ratio of two sRGB colours (bytes). */
+function contrast(a: number[], b: number[]): number {
+  const luminance = (rgb: number[]) => {
+    const [r, g, bl] = rgb.map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
