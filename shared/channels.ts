@@ -29,6 +29,7 @@ export const labChannels = [
   'sweeps:pause',
   'sweeps:resume',
   'sweeps:cancel',
+  'report:build',
 ] as const;
 
 /**

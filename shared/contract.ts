@@ -21,6 +21,7 @@ import { recoveryIdSchema, recoveryOfferSchema } from './schemas/recovery.js';
 import { MAX_LOAD_NOTICES } from './limits.js';
 import { sweepIdSchema, sweepSchema, sweepSpecSchema } from './schemas/sweep.js';
 import { sweepProgressSchema } from './sweeps/progress.js';
+import { REPORT_THEMES } from './report/report-data.js';
 import {
   apiMethodName,
   eventChannels,
@@ -73,7 +74,7 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const ids = z.object({ ids: z.array(runIdSchema).optional() });
-const exportKinds = ['png', 'svg', 'csv', 'json'] as const;
+const exportKinds = ['png', 'svg', 'csv', 'json', 'html'] as const;
 /** Exports the renderer asks the host to save; bytes are checked again on arrival. */
 export const EXPORT_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -153,6 +154,18 @@ export const invokeContract = {
    * Electron only (see electronOnlyChannels): the main process shows a save dialog, then checks and writes
    * the bytes. The lab service never sees it; the browser host downloads instead.
    */
+  /**
+   * The open session's one-file HTML report (rnn-lab report): the given runs, one sweep's runs, or every run.
+   * The page downloads it (browser mode) or hands it to export:save (Electron).
+   */
+  'report:build': {
+    request: z.object({
+      runIds: z.array(runIdSchema).min(1).optional(),
+      sweepId: sweepIdSchema.optional(),
+      theme: z.enum(REPORT_THEMES).default('light'),
+    }),
+    response: z.object({ fileName: z.string(), html: z.string() }),
+  },
   'export:save': {
     request: z.object({
       defaultName: z.string().min(1).max(255),
@@ -187,7 +200,7 @@ export const eventContract = {
   /** Menu items and accelerators the renderer acts on (Electron only). */
   'menu:command': z.object({
     command: z.union([
-      z.enum(['train-all', 'cancel-all', 'add-run', 'new-sweep', 'export-board', 'toggle-overlay']),
+      z.enum(['train-all', 'cancel-all', 'add-run', 'new-sweep', 'export-board', 'export-report', 'toggle-overlay']),
       z.enum(PRESET_COMMANDS),
     ]),
   }),

@@ -22,6 +22,7 @@ import { SweepBook } from './sweep-book.js';
 import { SessionDocument, type SessionMeta } from './sessions/session-document.js';
 import type { SessionPathPolicy } from './sessions/session-paths.js';
 import { makeSession, parseSessionWithNotices, serializeSession } from './sessions/session-file.js';
+import { sessionReport } from '../report/write-report.js';
 import type { WorkerFactory } from './workers/worker-pool.js';
 import { escapeUnsafe } from '../../shared/text-safety.js';
 import { MAX_LOAD_NOTICES } from '../../shared/limits.js';
@@ -231,6 +232,7 @@ export class LabService {
     },
     'session:list': async () => this.document.list(),
     'session:serialize': async () => ({ name: this.document.suggestedName(), text: serializeSession(this.snapshot()) }),
+    'report:build': async (request) => sessionReport(this.snapshot(), this.document.suggestedName(), request),
     'session:recovery': async () => this.recovery(),
     'session:restoreRecovery': async ({ id }) => this.restoreRecovery(id),
     'session:discardRecovery': async ({ id }) => {

@@ -1,7 +1,7 @@
 import { EXPORT_MAX_BYTES } from '../../shared/contract.js';
 import { LabError } from '../../shared/errors.js';
 
-export type ExportKind = 'png' | 'svg' | 'csv' | 'json';
+export type ExportKind = 'png' | 'svg' | 'csv' | 'json' | 'html';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -31,6 +31,8 @@ export function exportBytes(kind: ExportKind, data: string): Buffer {
       throw new LabError('bad-request', 'the JSON export is not valid JSON');
     }
   }
+  if (kind === 'html' && !/^<!doctype html>/i.test(data))
+    throw new LabError('bad-request', 'the HTML export does not start with <!doctype html>');
   if (kind === 'csv' && data.includes('\0')) throw new LabError('bad-request', 'the CSV export contains a NUL byte');
   return bytes;
 }

@@ -60,6 +60,7 @@ function fileMenu(actions: MenuActions, options: MenuOptions): MenuItemConstruct
       { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: () => actions.saveAs() },
       { type: 'separator' },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-board') },
+      { label: 'Export Report…', click: () => actions.command('export-report') },
       ...(options.isMac
         ? []
         : [{ type: 'separator' as const }, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', role: 'quit' as const }]),

@@ -4,8 +4,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** This module's folder: in the CommonJS bundle (Electron main) import.meta is empty but __dirname exists. */
-const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+/** This module's folder: in the CommonJS bundle (Electron main) import.meta is empty but __filename exists. */
+function moduleDir(): string {
+  // In a try, as engine/backend.ts does: esbuild then leaves the CommonJS bundle's empty import.meta unremarked.
+  try {
+    return dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
+  } catch {
+    return process.cwd();
+  }
+}
+const here = moduleDir();
 
 /**
  * The report page script, built by scripts/build-node.mjs into out/report: beside out/node and out/electron

@@ -16,6 +16,17 @@ export async function buildReport(session: Session, fileName: string, options: R
   return reportHtml({ session, fileName, ...options, now: new Date(), scripts: await reportScripts() });
 }
 
+/** The UI's File → Export report…: the open session's report and the file name to offer ("seed-report.html"). */
+export async function sessionReport(
+  session: Session,
+  sessionName: string,
+  request: { runIds?: string[]; sweepId?: string; theme: ReportTheme },
+): Promise<{ fileName: string; html: string }> {
+  const base = sessionName.replace(/\.rnnlab$/i, '') || 'session';
+  const options = { runs: request.runIds, sweep: request.sweepId, theme: request.theme };
+  return { fileName: `${base}-report.html`, html: await buildReport(session, sessionName, options) };
+}
+
 /**
  * `rnn-lab report`: reads the session (a damaged one is a LabError), builds the whole HTML, then writes
  * it atomically: an error at any step leaves no file, not a partial one.

@@ -39,12 +39,16 @@ function label(cats: unknown[] | undefined, at: unknown): string {
 export function chartNumbers(option: EChartsOption): SeriesNumbers[] {
   const xs = categories(option, 'xAxis');
   const ys = categories(option, 'yAxis');
+  const yNames = asList((option as Loose).yAxis).map((a) => (typeof a.name === 'string' ? a.name : ''));
   return asList(option.series).flatMap((s, i) => {
     const data = Array.isArray(s.data) ? (s.data as unknown[]) : [];
     if (!data.length) return [];
     const xCats = xs[Number(s.xAxisIndex ?? 0)];
     const yCats = ys[Number(s.yAxisIndex ?? 0)];
-    const values = data.map((item, j) => {
+    // Only a long line (the loss of every batch) is thinned: a heatmap's every cell is a weight worth reading.
+    const { kept, step } = s.type === 'line' ? thinned(data.length) : { kept: data.map((_, j) => j), step: 1 };
+    const values = kept.map((j) => {
+      const item = data[j];
       const v = itemValue(item);
       const named = item !== null && typeof item === 'object' && 'name' in item ? String(item.name) : undefined;
       if (s.type === 'heatmap' && Array.isArray(v) && v.length >= 3)
@@ -54,8 +58,20 @@ export function chartNumbers(option: EChartsOption): SeriesNumbers[] {
         (xCats && !Array.isArray(v) ? label(xCats, j) : yCats && !Array.isArray(v) ? label(yCats, j) : undefined);
       return cat !== undefined ? `${cat} ${numberText(v)}` : numberText(v);
     });
-    const name =
+    let name =
       typeof s.name === 'string' && s.name ? s.name : `${typeof s.type === 'string' ? s.type : 'series'} ${i + 1}`;
+    // Two value axes (loss over accuracy): the axis says which "train" this is.
+    const axis = yNames.length > 1 ? yNames[Number(s.yAxisIndex ?? 0)] : '';
+    if (axis) name = `${axis} · ${name}`;
+    if (step > 1) name += ` (1 value in ${step} of ${data.length}, and the last)`;
     return [{ name, values: values.join(', ') }];
   });
+}
+
+/** A long line (thousands of batches) is listed one value in `step`, and its last: text a reader can take in. */
+const MAX_LISTED = 60;
+function thinned(n: number): { kept: number[]; step: number } {
+  const step = Math.max(1, Math.ceil(n / MAX_LISTED));
+  const kept = Array.from({ length: n }, (_, j) => j).filter((j) => j % step === 0 || j === n - 1);
+  return { kept, step };
 }

@@ -31,6 +31,7 @@ ul.config li.error { color: var(--bad); }
 table { border-collapse: collapse; font-size: 12.5px; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; }
+td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; font-family: var(--mono); font-variant-numeric: tabular-nums; }
 .figure { margin: 18px 0 8px; }
 .chart-box { background: var(--surface); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px 6px; }
@@ -56,9 +57,10 @@ details.numbers dd { margin: 0 0 0 12px; }
   section.run, section.group-charts, section.runs-table { break-before: page; }
   h2 { border-top: none; margin-top: 0; break-after: avoid; }
   h3, figcaption { break-after: avoid; }
-  .chart-box, .reading, tr { break-inside: avoid; }
+  .chart-box, .reading, .predictions, tr { break-inside: avoid; }
   .table-wrap { overflow: visible; }
   details.numbers summary { list-style: none; }
+  .screen-only { display: none; }
 }
 `;
 }

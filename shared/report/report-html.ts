@@ -14,6 +14,7 @@ import { summaryHtml } from './summary.js';
 
 /** Above this many runs a report draws groups (a sweep's view), not a section per run. */
 export const MAX_RUN_SECTIONS = 12;
+const HINT = 'Hover a chart for its values, click a legend entry to hide a series; the numbers are under each chart.';
 
 export interface ReportRequest extends ReportSelection {
   session: Session;
@@ -78,7 +79,6 @@ export async function reportHtml(req: ReportRequest): Promise<string> {
   const meta = [
     `Made ${made} UTC by RNN Lab ${APP_VERSION}; session saved ${req.session.modifiedAt} by RNN Lab ${req.session.appVersion}`,
     `${runs.length} of ${req.session.runs.length} runs · backend: ${backendsText(data.runs)}`,
-    'Hover a chart for its values, click a legend entry to hide a series; the numbers are under each chart.',
   ];
   return documentHtml({ title, theme: req.theme, csp, css, meta, body, data, scripts });
 }
@@ -110,7 +110,7 @@ function documentHtml({ title, theme, csp, css, meta, body, data, scripts }: Doc
     '<main>',
     '<header>',
     `<h1>RNN Lab report — ${esc(title)}</h1>`,
-    `<div class="meta"><ul>${meta.map((line) => `<li>${esc(line)}</li>`).join('')}</ul></div>`,
+    `<div class="meta"><ul>${meta.map((line) => `<li>${esc(line)}</li>`).join('')}<li class="screen-only">${HINT}</li></ul></div>`,
     '</header>',
     body,
     '</main>',

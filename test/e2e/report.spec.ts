@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { test as labTest } from './fixtures.js';
+import { SEED_RUNS } from './pages/lab-page.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,3 +107,48 @@ test('the sweep report draws its group charts and each group’s best run, in th
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const html = page.locator('html');
+  for (let i = 0; i < 3 && (await html.getAttribute('data-theme')) !== theme; i++)
+    await page.getByRole('button', { name: /^Theme:/ }).click();
+  await expect(html).toHaveAttribute('data-theme', theme);
+}
+
+labTest(
+  'Export board → Report of all runs in the browser downloads the report of the runs on the board',
+  async ({ lab, page }) => {
+    await lab.addSeedPreset(300);
+    await lab.trainAllAndWait(SEED_RUNS);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await shoot(page, `app-topbar-${theme}`);
+    }
+    await lab.button('Export board').click();
+    const item = page.getByRole('menuitem', { name: 'Report of all runs (HTML)…' });
+    await expect(item).toBeVisible();
+    await shoot(page, 'app-export-menu-dark');
+    const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+    expect(download.suggestedFilename()).toBe('untitled-report.html');
+    const path = join(dir, 'downloaded.html');
+    await download.saveAs(path);
+    const html = readFileSync(path, 'utf8');
+    // The page's theme, every run by name, and each run's numbers in the data its charts are drawn from.
+    expect(html).toContain('data-theme="dark"');
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]) as {
+      runs: { run: { name: string; history: { valAcc: number }[] } }[];
+      charts: { chart: string }[];
+    };
+    expect(data.runs.map((r) => r.run.name)).toEqual(SEED_RUNS);
+    for (const { run } of data.runs) expect(run.history.length).toBeGreaterThan(0);
+    expect(new Set(data.charts.map((c) => c.chart))).toEqual(
+      new Set(['curves', 'batch-loss', 'embedding', 'weights', 'digit-scores']),
+    );
+    for (const name of SEED_RUNS) expect(html).toContain(`${name} <span class="status">done</span>`);
+    // Opened on its own, offline, it draws every chart.
+    const report = await page.context().newPage();
+    const { errors, requests } = await openOffline(report, 'downloaded.html');
+    await expectAllDrawn(report);
+    expect([errors, requests]).toEqual([[], []]);
+  },
+);

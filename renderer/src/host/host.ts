@@ -6,7 +6,7 @@ import type {
   InvokeResponse,
 } from '../../../shared/contract.js';
 
-export type ExportKind = 'png' | 'svg' | 'csv' | 'json';
+export type ExportKind = 'png' | 'svg' | 'csv' | 'json' | 'html';
 
 /**
  * Everything the renderer asks of whatever runs it (Electron or the browser-mode

@@ -19,6 +19,7 @@ import { lab } from '../stores/lab.svelte.js';
 import { recovery } from '../stores/recovery.svelte.js';
 import { progress } from '../stores/progress.svelte.js';
 import { notices } from '../stores/notices.svelte.js';
+import { prefs } from '../stores/prefs.svelte.js';
 
 /**
  * What the UI can do, as plain functions over the one host. Components call
@@ -83,6 +84,16 @@ export const cancelSweep = (id: string) => call('sweeps:cancel', { id });
 export const newSession = () => call('session:new', {});
 export const listSessions = () => call('session:list', {});
 export const serializeSession = () => call('session:serialize', {});
+
+/**
+ * The session's one-file HTML report, in the page's theme: the given runs (a selection in the runs table),
+ * or every run. Browser mode downloads it; Electron asks where to save it.
+ */
+export async function exportReport(ids?: readonly string[]): Promise<void> {
+  const request = { theme: prefs.mode, ...(ids?.length ? { runIds: [...ids] } : {}) };
+  const report = await call('report:build', request);
+  if (report) await saveExport(report.fileName, 'html', report.html);
+}
 
 export async function openSession(path?: string): Promise<boolean> {
   // The new document arrives as a lab:state event; the reply only says it worked.
