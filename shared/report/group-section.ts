@@ -1,3 +1,4 @@
+import { fmt } from '../charts/common.js';
 import type { ThemeMode } from '../charts/theme.js';
 import { METRIC_LABELS, NUMERIC_METRICS } from '../sweeps/metrics.js';
 import { groupLabel, groupRows, runsTable, type GroupRow, type RunRow, type RunsTable } from '../sweeps/runs-table.js';
@@ -10,8 +11,8 @@ import { configLines, swatch } from './run-text.js';
 
 /** A field's column heading: the name after its section (`model.embeddingDim` → `embeddingDim`). */
 const short = (path: string) => path.split('.')[1] ?? path;
-const pm = (mean: number | null, sd: number | null) =>
-  mean === null ? '–' : `${numberText(mean)} ± ${numberText(sd ?? 0)}`;
+/** Mean ± sd to 3 significant digits: a spread over seeds is no more exact than that. */
+const pm = (mean: number | null, sd: number | null) => (mean === null ? '–' : `${fmt(mean, 3)} ± ${fmt(sd ?? 0, 2)}`);
 const rate = (g: GroupRow) => (g.successRate === null ? '–' : `${Math.round(g.successRate * 100)}%`);
 
 /** A group's view: one entry per group of the varied fields (but the seed), or one for all runs. */
@@ -31,7 +32,7 @@ function groupsOf(table: RunsTable, by: readonly string[]): Group[] {
 }
 
 function groupsTableHtml(by: readonly string[], groups: readonly Group[]): string {
-  const head = [...by.map(short), 'runs', 'success', 'rate', 'val acc (mean ± sd)', 'epochs to success'];
+  const head = [...by.map(short), 'runs', 'success', 'rate', 'val acc (mean ± sd)', 'epochs to success (mean ± sd)'];
   const rows = groups.flatMap(({ row }) =>
     row
       ? [
