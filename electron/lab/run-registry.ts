@@ -63,9 +63,9 @@ export class RunRegistry {
     return this.runs.get(id);
   }
 
-  /** Runs trained at once at most (the pool's size). */
+  /** Runs trained at once at most: the pool's workers, each with a full stack where its workers train stacks. */
   get parallel(): number {
-    return this.pool.maxParallel;
+    return this.pool.runsAtOnce;
   }
 
   currentView(): ViewState {

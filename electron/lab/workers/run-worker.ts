@@ -3,6 +3,7 @@ import { initBackend, trainRun } from '../../engine/index.js';
 import { SEED_PRESET } from '../../../shared/presets.js';
 import { runConfigSchema, type RunConfig } from '../../../shared/schemas/run-config.js';
 import { formatZodError } from '../../../shared/format-zod-error.js';
+import { trainStackMessage } from './stack-worker.js';
 import { toWorkerSchema, type FromWorker, type WorkerUsage } from './worker-protocol.js';
 
 /**
@@ -43,6 +44,8 @@ export function runWorkerMain(port: WorkerPort): void {
   };
   let warmup: AbortController | null = null;
   let current: { runId: string; controller: AbortController } | null = null;
+  /** The runs of the stack training now, by runId. */
+  const stack = new Map<string, AbortController>();
   let runsTrained = 0;
 
   port.onMessage((raw) => {
@@ -51,30 +54,22 @@ export function runWorkerMain(port: WorkerPort): void {
     const msg = parsed.data;
     if (msg.type === 'cancel') {
       if (current?.runId === msg.runId) current.controller.abort();
+      stack.get(msg.runId)?.abort();
       return;
     }
-    if (msg.type === 'warm') {
-      enqueue(async () => {
-        try {
-          send({ type: 'backend', backend: await initBackend() });
-        } catch (err) {
-          return send({ type: 'error', message: `tfjs did not load: ${message(err)}` });
-        }
-        if (msg.jit) {
-          warmup = new AbortController();
-          const { signal } = warmup;
-          // Best effort: a warm-up that fails only leaves the JIT cold.
-          await Promise.resolve()
-            .then(() => trainRun(jitWarmup(), { signal }))
-            .catch(() => undefined);
-          warmup = null;
-        }
-        send({ type: 'warmed' });
-      });
+    if (msg.type === 'start-stack') {
+      if (current || stack.size) {
+        for (const { runId } of msg.runs) send({ type: 'error', runId, message: 'this worker already trains' });
+        return;
+      }
+      warmup?.abort();
+      for (const { runId } of msg.runs) stack.set(runId, new AbortController());
+      enqueue(() => trainStackMessage(msg, stack, send, () => usage(++runsTrained)));
       return;
     }
+    if (msg.type === 'warm') return enqueue(() => warm(msg.jit, send, (controller) => (warmup = controller)));
     const { runId, config, keep } = msg;
-    if (current) return send({ type: 'error', runId, message: 'this worker already trains a run' });
+    if (current || stack.size) return send({ type: 'error', runId, message: 'this worker already trains a run' });
     warmup?.abort();
     const run = { runId, controller: new AbortController() };
     current = run;
@@ -95,6 +90,29 @@ export function runWorkerMain(port: WorkerPort): void {
       }
     });
   });
+}
+
+/** `warm`: loads tfjs and answers `backend`; with `jit`, a throw-away run `track` can abort, then `warmed`. */
+async function warm(
+  jit: boolean,
+  send: (message: FromWorker) => void,
+  track: (controller: AbortController | null) => void,
+): Promise<void> {
+  try {
+    send({ type: 'backend', backend: await initBackend() });
+  } catch (err) {
+    return send({ type: 'error', message: `tfjs did not load: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  if (jit) {
+    const controller = new AbortController();
+    track(controller);
+    // Best effort: a warm-up that fails only leaves the JIT cold.
+    await Promise.resolve()
+      .then(() => trainRun(jitWarmup(), { signal: controller.signal }))
+      .catch(() => undefined);
+    track(null);
+  }
+  send({ type: 'warmed' });
 }
 
 function usage(runsTrained: number): WorkerUsage {

@@ -16,7 +16,8 @@ export function threadWorkerFactory(workerPath = defaultRunWorkerPath()): Worker
   if (!existsSync(workerPath)) {
     throw new Error(`run worker not found at ${workerPath}; run \`npm run build:node\` first`);
   }
-  return () => startThread(workerPath);
+  // runWorkerMain trains stacks of runs (start-stack), so the pool may hand it many runs at once.
+  return Object.assign(() => startThread(workerPath), { stacks: true });
 }
 
 function startThread(workerPath: string): RunWorkerHandle {

@@ -5,6 +5,7 @@ import type { KeepableSeries } from '../../../shared/schemas/sweep.js';
 import type { Progress } from '../../../shared/schemas/progress.js';
 import type { BackendInfo, EpochRecord, RunResult } from '../../../shared/schemas/run-result.js';
 import { fromWorkerSchema, type FromWorker, type ToWorker, type WorkerUsage } from './worker-protocol.js';
+import { StackRuns } from './stack-runs.js';
 
 /** One started worker, whatever runs it (worker thread, utilityProcess, a test double). */
 export interface RunWorkerHandle {
@@ -15,7 +16,8 @@ export interface RunWorkerHandle {
   /** Idle workers must not keep a CLI process alive (worker threads: unref). Optional. */
   setIdle?(idle: boolean): void;
 }
-export type WorkerFactory = () => RunWorkerHandle;
+/** `stacks`: its workers train many runs at once (start-stack); the pool then groups the runs it is given. */
+export type WorkerFactory = (() => RunWorkerHandle) & { stacks?: boolean };
 
 export interface RunJob {
   config: RunConfig;
@@ -36,8 +38,28 @@ export type RunOutcome =
 
 export interface WorkerPoolOptions {
   maxParallel?: number;
+  /** Most runs one worker trains as a stack, when the factory's workers can (default DEFAULT_STACK_RUNS). */
+  stackRuns?: number;
   /** After a cancel, how long a worker may take to return its partial result before it is ended. */
   cancelGraceMs?: number;
+}
+
+/**
+ * A stack's runs share each step's tfjs dispatch, so more runs per stack is cheaper per run; 40 keeps a worker's
+ * memory near 60 MB (each run holds its data set and its kernels' buffers) and halves an 80-run sweep over 2 cores.
+ */
+export const DEFAULT_STACK_RUNS = 40;
+/**
+ * Runs asked for together split into more stacks than one only when each gets at least this many: a short job
+ * (the seed's four runs, a single run) trains in one worker, which saves starting another (tfjs load, cold JIT).
+ */
+const MIN_STACK_RUNS = 8;
+
+interface Queued {
+  job: RunJob;
+  resolve: (outcome: RunOutcome) => void;
+  /** Drops the job from the queue when it is cancelled while it waits. */
+  onAbort: () => void;
 }
 
 interface Slot {
@@ -68,6 +90,10 @@ export class WorkerPool {
   private nextWorker = 1;
   private nextRun = 1;
   private closed = false;
+  /** Most runs per worker: 1 when the factory's workers train one run at a time. */
+  readonly stackRuns: number;
+  private readonly queued: Queued[] = [];
+  private dispatchDue = false;
 
   constructor(
     private readonly factory: WorkerFactory,
@@ -75,6 +101,12 @@ export class WorkerPool {
   ) {
     this.maxParallel = Math.max(1, options.maxParallel ?? availableParallelism());
     this.cancelGraceMs = options.cancelGraceMs ?? 10_000;
+    this.stackRuns = factory.stacks ? Math.max(1, options.stackRuns ?? DEFAULT_STACK_RUNS) : 1;
+  }
+
+  /** Runs trained at once at most: every worker with a full stack. */
+  get runsAtOnce(): number {
+    return this.maxParallel * this.stackRuns;
   }
 
   /** Workers alive now (idle or training). */
@@ -84,6 +116,7 @@ export class WorkerPool {
 
   async run(job: RunJob): Promise<RunOutcome> {
     if (job.signal?.aborted) return { kind: 'cancelled' };
+    if (this.stackRuns > 1) return this.queue(job);
     const granted = await this.acquire(job.signal);
     if (!granted) return { kind: 'cancelled' };
     try {
@@ -225,6 +258,84 @@ export class WorkerPool {
       if (slot.dead) return finish({ kind: 'failed', reason: 'the worker exited before the run started' }, false);
       job.signal?.addEventListener('abort', onAbort, { once: true });
       slot.handle.post({ type: 'start', runId, config: job.config, ...(job.keep ? { keep: [...job.keep] } : {}) });
+    });
+  }
+
+  /** A job for a stack: it waits until a worker is free and the runs asked for with it are grouped. */
+  private queue(job: RunJob): Promise<RunOutcome> {
+    return new Promise((resolve) => {
+      const entry: Queued = {
+        job,
+        resolve,
+        onAbort: () => {
+          const index = this.queued.indexOf(entry);
+          if (index < 0) return;
+          this.queued.splice(index, 1);
+          resolve({ kind: 'cancelled' });
+        },
+      };
+      job.signal?.addEventListener('abort', entry.onAbort, { once: true });
+      this.queued.push(entry);
+      this.scheduleDispatch();
+    });
+  }
+
+  /** Runs asked for in one go (Train all, a sweep's feed) arrive in one tick: they are grouped after it. */
+  private scheduleDispatch(): void {
+    if (this.dispatchDue) return;
+    this.dispatchDue = true;
+    setImmediate(() => {
+      this.dispatchDue = false;
+      this.dispatch();
+    });
+  }
+
+  /** The waiting jobs into as many stacks as there are free workers (fewer for a short job), in order. */
+  private dispatch(): void {
+    while (this.queued.length && this.active < this.maxParallel) {
+      const stacks = Math.min(this.maxParallel - this.active, Math.ceil(this.queued.length / MIN_STACK_RUNS));
+      const group = this.queued.splice(0, Math.min(this.stackRuns, Math.ceil(this.queued.length / stacks)));
+      this.active++;
+      void this.trainGroup(group).finally(() => {
+        this.active--;
+        this.scheduleDispatch();
+      });
+    }
+  }
+
+  private async trainGroup(group: Queued[]): Promise<void> {
+    for (const entry of group) entry.job.signal?.removeEventListener('abort', entry.onAbort);
+    const live = group.filter((entry) => !entry.job.signal?.aborted);
+    for (const entry of group) if (!live.includes(entry)) entry.resolve({ kind: 'cancelled' });
+    if (!live.length) return;
+    for (const entry of live) entry.job.onStart?.();
+    await this.exchangeStack(this.idle.shift() ?? this.spawn(false), live);
+  }
+
+  /** One stack on one worker (StackRuns); the worker is kept for the next job unless the stack broke it. */
+  private exchangeStack(slot: Slot, entries: Queued[]): Promise<void> {
+    slot.handle.setIdle?.(false);
+    return new Promise((resolve) => {
+      const stack = new StackRuns(
+        entries,
+        () => `r${this.nextRun++}`,
+        slot.id,
+        this.cancelGraceMs,
+        (message) => slot.handle.post(message),
+        (broken) => {
+          slot.job = null;
+          if (!broken && !this.closed && !slot.dead) {
+            slot.handle.setIdle?.(true);
+            this.idle.push(slot);
+          } else {
+            this.kill(slot);
+          }
+          resolve();
+        },
+      );
+      slot.job = stack;
+      if (slot.dead) return stack.failed('the worker exited before the run started');
+      stack.start();
     });
   }
 

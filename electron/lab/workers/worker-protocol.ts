@@ -14,6 +14,8 @@ import { backendInfoSchema, epochRecordSchema, runResultSchema } from '../../../
  * for the current one.
  */
 const runId = z.string().min(1).max(64);
+/** Runs one `start-stack` may carry (the pool sends far fewer: WorkerPoolOptions.stackRuns). */
+export const MAX_STACK_RUNS = 256;
 
 export const toWorkerSchema = z.discriminatedUnion('type', [
   /**
@@ -28,6 +30,23 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     runId,
     config: runConfigSchema,
     keep: z.array(z.enum(KEEPABLE_SERIES)).max(KEEPABLE_SERIES.length).optional(),
+  }),
+  /**
+   * Several runs trained as one stacked computation (engine/stacked): each run answers with its own `progress`,
+   * `epoch` and `result` messages as if started alone, and `cancel` ends one run of the stack.
+   */
+  z.object({
+    type: z.literal('start-stack'),
+    runs: z
+      .array(
+        z.object({
+          runId,
+          config: runConfigSchema,
+          keep: z.array(z.enum(KEEPABLE_SERIES)).max(KEEPABLE_SERIES.length).optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_STACK_RUNS),
   }),
   z.object({ type: z.literal('cancel'), runId }),
 ]);
