@@ -32,7 +32,7 @@ function groupsOf(table: RunsTable, by: readonly string[]): Group[] {
 }
 
 function groupsTableHtml(by: readonly string[], groups: readonly Group[]): string {
-  const head = [...by.map(short), 'runs', 'success', 'rate', 'val acc (mean ± sd)', 'epochs to success (mean ± sd)'];
+  const head = [...by.map(short), 'runs', 'success', 'rate', 'val acc', 'epochs to success'];
   const rows = groups.flatMap(({ row }) =>
     row
       ? [
@@ -99,7 +99,7 @@ export function groupReportHtml(
   const varied = table.fields.map(short).join(', ') || 'nothing';
   const out = [
     '<section class="summary" id="summary"><h2>Summary</h2>',
-    `<p>${selected.length} runs · varied: ${esc(varied)} · success: final val accuracy ≥ ${threshold}</p>`,
+    `<p>${selected.length} runs · varied: ${esc(varied)} · success: final val accuracy ≥ ${threshold}; per group, val acc and epochs to success are mean ± sd over its runs</p>`,
     by.length ? groupsTableHtml(by, groups) : '',
     '</section>',
     '<section class="group-charts"><h2>All runs</h2>',

@@ -32,7 +32,8 @@ table { border-collapse: collapse; font-size: 12.5px; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; }
 td:first-child { white-space: nowrap; }
-td.num, th.num { text-align: right; white-space: nowrap; font-family: var(--mono); font-variant-numeric: tabular-nums; }
+th.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; font-family: var(--mono); font-variant-numeric: tabular-nums; }
 .figure { margin: 18px 0 8px; }
 .chart-box { background: var(--surface); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px 6px; }
 figcaption { font-weight: 600; font-size: 13px; margin-bottom: 4px; }
