@@ -1,8 +1,15 @@
 import type { EChartsOption } from 'echarts';
-import { checkField, groupRows, runsTable, spread, type TableRun } from '../sweeps/runs-table.js';
+import { checkField, groupRows, spread, type TableRun } from '../sweeps/runs-table.js';
 import { axisBase, fmt, textStyle, tooltipBase } from './common.js';
 import { runColor, withAlpha } from './palette.js';
-import { fieldName, GROUP_BANDS, successThreshold, type GroupBand, type GroupChartOptions } from './sweep-common.js';
+import {
+  fieldName,
+  GROUP_BANDS,
+  successThreshold,
+  type GroupBand,
+  type GroupChartOptions,
+  tableOf,
+} from './sweep-common.js';
 import type { ChartTheme } from './theme.js';
 
 export interface GroupCurve {
@@ -20,7 +27,7 @@ export interface GroupCurve {
 
 /** Val accuracy per epoch of each group (default: by every varied field but the seed; one group if none). */
 export function groupCurves(runs: readonly TableRun[], options: GroupChartOptions = {}): GroupCurve[] {
-  const table = runsTable(runs, successThreshold(options));
+  const table = tableOf(runs, successThreshold(options));
   const by = (options.groupBy ?? table.fields.filter((f) => f !== 'training.seed').slice(0, 2)).map((f) =>
     checkField(table, f, 'field to group by'),
   );
@@ -51,7 +58,7 @@ export function bandEdges(c: GroupCurve, band: GroupBand = 'minmax'): { low: num
 }
 
 /** A group's band (two stacked lines: the lower edge, then the width filled) under its mean line. */
-function curveSeries(c: GroupCurve, i: number, theme: ChartTheme, band: GroupBand) {
+function curveSeries(c: GroupCurve, i: number, theme: ChartTheme, band: GroupBand, groups: number) {
   const color = runColor(i, theme.mode);
   const { low, high } = bandEdges(c, band);
   const area = {
@@ -68,7 +75,8 @@ function curveSeries(c: GroupCurve, i: number, theme: ChartTheme, band: GroupBan
       ...area,
       name: `${c.label} band`,
       data: high.map((x, e) => x - low[e]),
-      areaStyle: { color: withAlpha(color, 0.16) },
+      // Many groups' bands overlap: each gets fainter so the stack does not turn to mud.
+      areaStyle: { color: withAlpha(color, Math.max(0.05, 0.16 * Math.min(1, 4 / groups))) },
     },
     {
       type: 'line' as const,
@@ -139,6 +147,6 @@ export function groupCurvesOption(
       max: 1,
       min: (v: { min: number }) => Math.max(0, Math.floor(v.min * 10) / 10),
     },
-    series: curves.flatMap((c, i) => curveSeries(c, i, theme, band)),
+    series: curves.flatMap((c, i) => curveSeries(c, i, theme, band, curves.length)),
   };
 }

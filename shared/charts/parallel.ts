@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { SweepValue } from '../schemas/sweep.js';
 import type { NumericMetric } from '../sweeps/metrics.js';
-import { cellOf, runsTable, type RunRow, type TableRun } from '../sweeps/runs-table.js';
+import { cellOf, type RunRow, type TableRun } from '../sweeps/runs-table.js';
 import { fmt, textStyle, tooltipBase } from './common.js';
 import {
   distinctValues,
@@ -10,6 +10,7 @@ import {
   successColors,
   successThreshold,
   type GroupChartOptions,
+  tableOf,
 } from './sweep-common.js';
 import { withAlpha } from './palette.js';
 import type { ChartTheme } from './theme.js';
@@ -116,7 +117,7 @@ export function parallelOption(
   theme: ChartTheme,
   faded: ReadonlySet<string> = new Set(),
 ): EChartsOption {
-  const table = runsTable(runs, successThreshold(options));
+  const table = tableOf(runs, successThreshold(options));
   const axes = parallelAxes(table.rows, table.fields);
   const colors = successColors(theme);
   const line = (r: RunRow) => ({ name: r.name, id: r.id, value: axes.map((a) => lineValue(r, a)) });

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { SweepValue } from '../schemas/sweep.js';
-import { cellOf, checkField, runsTable, type TableRun } from '../sweeps/runs-table.js';
+import { cellOf, checkField, type TableRun } from '../sweeps/runs-table.js';
 import { axisBase, fmt, textStyle, tooltipBase } from './common.js';
 import {
   checkMetric,
@@ -10,12 +10,13 @@ import {
   successColors,
   successThreshold,
   type GroupChartOptions,
+  tableOf,
 } from './sweep-common.js';
 import type { ChartTheme } from './theme.js';
 
 /** A field (x, default: the first varied field) against a metric (y, default: val acc), a point per run. */
 export function scatterOption(runs: readonly TableRun[], options: GroupChartOptions, theme: ChartTheme): EChartsOption {
-  const table = runsTable(runs, successThreshold(options));
+  const table = tableOf(runs, successThreshold(options));
   const x = checkField(table, options.x ?? table.fields[0] ?? 'training.seed', 'field');
   const y = checkMetric(options.y ?? 'valAcc');
   const xs = table.rows.map((r) => cellOf(r, x)).filter((v): v is SweepValue => v !== null);

@@ -1,15 +1,15 @@
 import type { EChartsOption } from 'echarts';
 import type { SweepValue } from '../schemas/sweep.js';
-import {
-  checkField,
-  groupRows,
-  runsTable,
-  type GroupRow,
-  type RunsTable,
-  type TableRun,
-} from '../sweeps/runs-table.js';
+import { checkField, groupRows, type GroupRow, type RunsTable, type TableRun } from '../sweeps/runs-table.js';
 import { axisBase, fmt, textStyle, tooltipBase } from './common.js';
-import { distinctValues, fieldLabel, fieldName, successThreshold, type GroupChartOptions } from './sweep-common.js';
+import {
+  distinctValues,
+  fieldLabel,
+  fieldName,
+  successThreshold,
+  type GroupChartOptions,
+  tableOf,
+} from './sweep-common.js';
 import type { ChartTheme } from './theme.js';
 
 /** One cell: a combination of the two fields, its success rate and the runs behind it (a click selects them). */
@@ -42,7 +42,7 @@ function matrixFields(table: RunsTable, options: GroupChartOptions): [string] | 
 /** The success rate of every combination of two fields, over the runs (seeds) that have it. */
 export function successMatrix(runs: readonly TableRun[], options: GroupChartOptions = {}): SuccessMatrix {
   const threshold = successThreshold(options);
-  const table = runsTable(runs, threshold);
+  const table = tableOf(runs, threshold);
   const fields = matrixFields(table, options);
   const groups = groupRows(table, table.rows, fields);
   const cell = (g: GroupRow): MatrixCell => ({

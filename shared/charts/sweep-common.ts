@@ -2,6 +2,7 @@ import { fieldAt } from '../config-fields/fields.js';
 import type { SweepValue } from '../schemas/sweep.js';
 import { DEFAULT_SUCCESS_THRESHOLD, METRIC_LABELS, NUMERIC_METRICS, type NumericMetric } from '../sweeps/metrics.js';
 import { LabError } from '../errors.js';
+import { runsTable, type RunsTable, type TableRun } from '../sweeps/runs-table.js';
 import type { ChartTheme } from './theme.js';
 
 /** What the group charts take besides their runs (the CLI's --group-by, --x, --y and --success). */
@@ -47,3 +48,20 @@ export function distinctValues(values: readonly SweepValue[]): SweepValue[] {
 
 /** Success and failure colours: the theme's positive and negative. */
 export const successColors = (theme: ChartTheme) => ({ yes: theme.positive, no: theme.negative });
+
+const tables = new WeakMap<readonly TableRun[], Map<number, RunsTable>>();
+
+/**
+ * The runs table of a group chart's runs, computed once per array and threshold: the group views draw four
+ * charts and their text versions from one array, and each run's metrics are the costly part. An array is
+ * not changed once drawn (the app builds a new one when its runs change).
+ */
+export function tableOf(runs: readonly TableRun[], threshold: number): RunsTable {
+  const byThreshold = tables.get(runs) ?? new Map<number, RunsTable>();
+  tables.set(runs, byThreshold);
+  const known = byThreshold.get(threshold);
+  if (known) return known;
+  const table = runsTable(runs, threshold);
+  byThreshold.set(threshold, table);
+  return table;
+}
