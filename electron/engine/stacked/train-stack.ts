@@ -28,8 +28,8 @@ export interface StackOptions {
 }
 
 /**
- * Trains many runs as one stacked computation (StackedTrainer) and returns their results in job order, each the
- * result trainRun gives the same run alone: done, cancelled by its own signal (it leaves the stack, the others go
+ * Trains many runs as stacked computations (StackedTrainer; runs of similar sizes in one, stacks side by side) and
+ * returns their results in job order, each the result trainRun gives the same run alone: done, cancelled by its own signal (it leaves the stack, the others go
  * on), or failed (a run whose loss or weights stop being finite leaves as failed). Runs of the reference engine do
  * not stack: they train alone, one after another, after the stack. Throws only for an invalid config.
  */
@@ -41,8 +41,19 @@ export async function trainStack(jobs: readonly StackJob[], options: StackOption
     results[index] = result;
     options.onResult?.(index, result);
   };
+  // Stacks by width: a row is as wide as its stack's widest run, the update costs per element, so runs of very
+  // different sizes go to different stacks (widths within 2× of each other share one, zero-padded).
   const fused = configs.flatMap((config, i) => (config.training.engine === 'fused' ? [i] : []));
-  if (fused.length) await new Stack(configs, jobs, fused, backend, settle, options.capacity).run();
+  const byWidth = new Map<number, number[]>();
+  for (const i of [...fused].sort((a, b) => paramLayout(configs[a]).size - paramLayout(configs[b]).size)) {
+    const width = paramLayout(configs[i]).size;
+    const bucket = [...byWidth.keys()].find((w) => width <= 2 * w) ?? width;
+    byWidth.set(bucket, [...(byWidth.get(bucket) ?? []), i]);
+  }
+  // The stacks take turns (each yields to the event loop every 25 ms), so they train side by side.
+  await Promise.all(
+    [...byWidth.values()].map((indices) => new Stack(configs, jobs, indices, backend, settle, options.capacity).run()),
+  );
   for (const [i, config] of configs.entries()) {
     if (config.training.engine !== 'fused') settle(i, await trainRun(config, jobs[i].options));
   }

@@ -9,51 +9,56 @@ import { mulberry32 } from '../../../shared/rng.js';
 import { smallConfig } from './helpers.js';
 
 describe('StackedAdam = tf.train.adam, row by row', () => {
-  it('each row updates bit for bit as its own tf.train.adam with its own learning rate, over 50 steps', async () => {
-    await initBackend();
-    const before = tf.memory().numTensors;
-    const rates = [0.02, 0.03, 0.001];
-    const P = 7;
-    const random = mulberry32(5);
-    const start = Float32Array.from({ length: rates.length * P }, () => random() - 0.5);
-    const adam = new StackedAdam(rates.length, P);
-    rates.forEach((lr, r) => adam.reset(r, lr));
-    let stacked = tf.tensor2d(start, [rates.length, P]);
-    const alone = rates.map((lr, r) => {
-      const initial = tf.tensor1d(start.slice(r * P, (r + 1) * P));
-      const value = tf.variable(initial);
-      initial.dispose();
-      return { value, optimizer: tf.train.adam(lr) };
-    });
-    for (let step = 0; step < 50; step++) {
-      // Gradients over several scales, zeros among them (Adam's ε decides those).
-      const g = Float32Array.from({ length: rates.length * P }, (_, i) =>
-        i % 5 === 0 ? 0 : (random() - 0.5) * 10 ** -Math.floor(random() * 6),
-      );
-      const gradient = tf.tensor2d(g, [rates.length, P]);
-      const next = adam.update(stacked, gradient);
-      tf.dispose([gradient, stacked]);
-      stacked = next;
-      alone.forEach(({ value, optimizer }, r) => {
-        const grad = tf.tensor1d(g.slice(r * P, (r + 1) * P));
-        optimizer.applyGradients([{ name: value.name, tensor: grad }]);
-        grad.dispose();
+  it.each(['auto', 'ops'] as const)(
+    '%s: each row updates bit for bit as its own tf.train.adam with its own learning rate, over 50 steps',
+    async (mode) => {
+      await initBackend();
+      const before = tf.memory().numTensors;
+      const rates = [0.02, 0.03, 0.001];
+      const P = 7;
+      const random = mulberry32(5);
+      const start = Float32Array.from({ length: rates.length * P }, () => random() - 0.5);
+      const adam = new StackedAdam(rates.length, P, mode);
+      // On the CPU backend the default is the one-pass update; 'ops' is the op chain other backends run.
+      expect(adam.onePass).toBe(mode === 'auto');
+      rates.forEach((lr, r) => adam.reset(r, lr));
+      let stacked = tf.tensor2d(start, [rates.length, P]);
+      const alone = rates.map((lr, r) => {
+        const initial = tf.tensor1d(start.slice(r * P, (r + 1) * P));
+        const value = tf.variable(initial);
+        initial.dispose();
+        return { value, optimizer: tf.train.adam(lr) };
       });
-    }
-    const values = stacked.dataSync();
-    alone.forEach(({ value }, r) =>
-      expect(Array.from(values.slice(r * P, (r + 1) * P))).toEqual(Array.from(value.dataSync())),
-    );
-    // The values did move (a comparison of untouched parameters would prove nothing).
-    expect(values[1]).not.toBe(start[1]);
-    stacked.dispose();
-    adam.dispose();
-    alone.forEach(({ value, optimizer }) => {
-      value.dispose();
-      optimizer.dispose();
-    });
-    expect(tf.memory().numTensors).toBe(before);
-  });
+      for (let step = 0; step < 50; step++) {
+        // Gradients over several scales, zeros among them (Adam's ε decides those).
+        const g = Float32Array.from({ length: rates.length * P }, (_, i) =>
+          i % 5 === 0 ? 0 : (random() - 0.5) * 10 ** -Math.floor(random() * 6),
+        );
+        const gradient = tf.tensor2d(g, [rates.length, P]);
+        const next = adam.update(stacked, gradient);
+        tf.dispose([gradient, stacked]);
+        stacked = next;
+        alone.forEach(({ value, optimizer }, r) => {
+          const grad = tf.tensor1d(g.slice(r * P, (r + 1) * P));
+          optimizer.applyGradients([{ name: value.name, tensor: grad }]);
+          grad.dispose();
+        });
+      }
+      const values = stacked.dataSync();
+      alone.forEach(({ value }, r) =>
+        expect(Array.from(values.slice(r * P, (r + 1) * P))).toEqual(Array.from(value.dataSync())),
+      );
+      // The values did move (a comparison of untouched parameters would prove nothing).
+      expect(values[1]).not.toBe(start[1]);
+      stacked.dispose();
+      adam.dispose();
+      alone.forEach(({ value, optimizer }) => {
+        value.dispose();
+        optimizer.dispose();
+      });
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 });
 
 describe('StackedTrainer padding', () => {
