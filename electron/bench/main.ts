@@ -14,6 +14,7 @@ import { formatTable, mib, ms, peakRss } from './table.js';
 import { runUiBench } from './ui-bench.js';
 import { wireNotes } from './wire-bytes.js';
 import { measureSnapshotRss, SNAPSHOT_RSS_CHILD, snapshotRssChild, snapshotRssLabel } from './snapshot-rss.js';
+import { runSweepBench, SWEEP_CHILD, sweepChild, type SweepVariant } from './sweep-bench.js';
 
 /**
  * `npm run bench`: the seed comparison (4 runs × 4 epochs × 10,000 rows) through the lab's
@@ -21,7 +22,8 @@ import { measureSnapshotRss, SNAPSHOT_RSS_CHILD, snapshotRssChild, snapshotRssLa
  * engine, and in the app's page (browser mode in Chromium). One table. Asserts nothing.
  * Flags: --engines fused,reference (in-process rows; default both), --repeat N (in-process
  * fused passes and pool passes, best kept; default 3), --no-ui (skip the Chromium part), --ui-only (only the Chromium part),
- * --ui-profile FILE (save the page's CPU profile while it trains, for Chrome DevTools).
+ * --ui-profile FILE (save the page's CPU profile while it trains, for Chrome DevTools), --sweep-only (only the sweep
+ * table: floor / unstacked / stacked, 80 runs, --repeat passes), --sweep-seeds N (seeds per seed config), --no-sweep.
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -37,6 +39,10 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+if (args.includes(SWEEP_CHILD)) {
+  await sweepChild(flag(SWEEP_CHILD) as SweepVariant, Number(flag('--sweep-seeds') ?? 20));
+  process.exit(0);
+}
 const backend = await initBackend();
 if (args.includes('--rss-child')) {
   // A fresh process that trains one seed run, like one Electron utility-process worker: its peak RSS.
@@ -55,6 +61,23 @@ console.log(
 );
 // Other work on the machine skews wall times; CPU time per epoch is the steadier figure.
 console.log(`load average at start: ${load()}`);
+
+// The sweep row: --sweep-only runs it alone at full size (80 runs); the default bench runs a smaller one.
+const sweepOnly = args.includes('--sweep-only');
+const sweepSeeds = Math.max(1, Number(flag('--sweep-seeds') ?? (sweepOnly ? 20 : 5)));
+const sweepPart = () => {
+  const sweep = runSweepBench(fileURLToPath(import.meta.url), sweepSeeds, sweepOnly ? repeat : 1);
+  console.log('');
+  console.log(sweep.table);
+  for (const note of sweep.notes) console.log(note);
+  if (!sweepOnly && sweepSeeds < 20)
+    console.log(`sweep: ${sweepSeeds} seeds here (the issue's 80 runs: npm run bench -- --sweep-only)`);
+};
+if (sweepOnly) {
+  sweepPart();
+  console.log(`load average at end: ${load()}`);
+  process.exit(0);
+}
 
 const seedConfigs = SEED_PRESET.map((p) => runConfigSchema.parse(p.config));
 const names = SEED_PRESET.map((p) => p.name);
@@ -220,6 +243,7 @@ console.log('');
 console.log(formatTable(header, rows));
 console.log('');
 for (const note of notes) console.log(note);
+if (!uiOnly && !args.includes('--no-sweep')) sweepPart();
 console.log(
   "peak RSS: worker threads share the bench process, so a pool row shows that process's peak (main thread + workers); " +
     '"worker heap" is the worker isolate\'s own JS heap. tensors: tfjs tensors alive after each run (flat = no leak).',
