@@ -201,6 +201,7 @@ test('screenshots of 200 runs: light and dark, 1280 and 1920 wide, plain and gro
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.getByLabel('Group by', { exact: true }).selectOption('');
+      await expect(grid(page)).toHaveAttribute('aria-rowcount', '201');
       await shoot(page, `table-${w}-${theme}`, grid(page));
       // Scrolled to the right end with the keyboard: the name column stays, the focus ring shows.
       await bodyRows(page).nth(2).locator('[aria-colindex="2"]').click();
