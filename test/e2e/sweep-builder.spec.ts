@@ -126,7 +126,11 @@ test('build a 24-run sweep, watch it, pause, resume, finish; cancel another', as
   await expect(card.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '24');
   await expect(panelEntry.getByText(/^24 \/ 24 done/)).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: `Sweep ${NAME} finished: 24 of 24 done` })).toHaveCount(1);
-  await expect(card.getByRole('button', { name: 'Show in table' })).toBeVisible();
+  // "Show in table" groups the table by what the sweep varies: its groups over seeds.
+  await card.getByRole('button', { name: 'Show in table' }).click();
+  await expect(page.getByLabel('Group by', { exact: true })).toHaveValue('model.embeddingDim');
+  await expect(page.getByLabel('Then group by')).toHaveValue('model.rnnActivation');
+  await shoot(page, 'progress-done-1280-light');
 
   // The panel lists the sweep's runs only when opened.
   await expect(panelEntry.getByRole('listitem')).toHaveCount(0);
