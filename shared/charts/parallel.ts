@@ -11,6 +11,7 @@ import {
   successThreshold,
   type GroupChartOptions,
   tableOf,
+  accuracyScale,
 } from './sweep-common.js';
 import { withAlpha } from './palette.js';
 import type { ChartTheme } from './theme.js';
@@ -59,16 +60,6 @@ export function parallelAxes(rows: readonly RunRow[], fields: readonly string[])
   ];
 }
 
-/**
- * The accuracy axis from a multiple of 0.1 up to 1 in even steps: ECharts' own ticks run to 1.02, and a
- * bare min or max adds an end label that crowds the tick next to it (0.99 under 1).
- */
-function accuracyScale(rows: readonly RunRow[]) {
-  const accs = rows.flatMap((r) => r.metrics.valAcc ?? []);
-  const min = Math.min(0.9, Math.floor(Math.min(...accs, 1) * 10) / 10);
-  return { min, max: 1, interval: 1 - min <= 0.3 ? 0.05 : 0.1 };
-}
-
 const lineValue = (row: RunRow, axis: ParallelAxis) => {
   const v = cellOf(row, axis.column);
   return v === null ? '-' : axis.categories ? String(v) : v;
@@ -85,7 +76,7 @@ function axisOption(a: ParallelAxis, dim: number, rows: readonly RunRow[], theme
     nameGap: 20,
     nameTextStyle: { color: theme.muted, fontFamily: theme.font, fontSize: 10, lineHeight: 12 },
     ...(a.categories ? { type: 'category', data: a.categories } : { type: 'value', scale: true }),
-    ...(a.column === 'valAcc' ? accuracyScale(rows) : {}),
+    ...(a.column === 'valAcc' ? accuracyScale(rows.flatMap((r) => r.metrics.valAcc ?? [])) : {}),
     realtime: false,
     // A translucent band (ECharts' own opacity here would not reach the fill): the ticks read through it.
     areaSelectStyle: {

@@ -11,6 +11,7 @@ import {
   successThreshold,
   type GroupChartOptions,
   tableOf,
+  accuracyScale,
 } from './sweep-common.js';
 import type { ChartTheme } from './theme.js';
 
@@ -48,8 +49,13 @@ export function scatterOption(runs: readonly TableRun[], options: GroupChartOpti
     xAxis: categories
       ? { ...ax, type: 'category', data: categories, name: fieldName(x), nameLocation: 'middle', nameGap: 24 }
       : { ...ax, type: 'value', scale: true, name: fieldName(x), nameLocation: 'middle', nameGap: 24 },
-    // Accuracy ends at 1: ECharts' own nice ticks would run to 1.02, above anything a run can reach.
-    yAxis: { ...ax, type: 'value', scale: true, name: metricLabel(y), ...(y === 'valAcc' ? { max: 1 } : {}) },
+    yAxis: {
+      ...ax,
+      type: 'value',
+      scale: true,
+      name: metricLabel(y),
+      ...(y === 'valAcc' ? accuracyScale(table.rows.flatMap((r) => r.metrics.valAcc ?? [])) : {}),
+    },
     series: [points(true), points(false)],
   } as EChartsOption;
 }

@@ -65,3 +65,12 @@ export function tableOf(runs: readonly TableRun[], threshold: number): RunsTable
   byThreshold.set(threshold, table);
   return table;
 }
+
+/**
+ * An accuracy axis from a multiple of 0.1 up to 1 in even steps: ECharts' own ticks run to 1.02, and a
+ * bare min or max adds an end label that crowds the tick next to it (0.99 under 1).
+ */
+export function accuracyScale(accs: readonly number[]) {
+  const min = Math.min(0.9, Math.floor(Math.min(...accs, 1) * 10) / 10);
+  return { min, max: 1, interval: 1 - min <= 0.3 ? 0.05 : 0.1 };
+}
