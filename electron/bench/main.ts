@@ -12,6 +12,7 @@ import { timeWorkerStart } from './worker-start.js';
 import { defaultRunWorkerPath } from '../lab/workers/thread-worker-factory.js';
 import { formatTable, mib, ms, peakRss } from './table.js';
 import { runUiBench } from './ui-bench.js';
+import { runManyRunsUiBench } from './ui-many-runs.js';
 import { wireNotes } from './wire-bytes.js';
 import { measureSnapshotRss, SNAPSHOT_RSS_CHILD, snapshotRssChild, snapshotRssLabel } from './snapshot-rss.js';
 import { runSweepBench, SWEEP_CHILD, sweepChild, type SweepVariant } from './sweep-bench.js';
@@ -204,6 +205,19 @@ if (!args.includes('--no-ui')) {
     );
     notes.push(...wireNotes(ui.wire, ui.manyRuns));
     notes.push(`UI page: ${ui.renderer}`);
+  }
+  const many = await runManyRunsUiBench().catch(
+    (err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+  );
+  if (typeof many === 'string') notes.push(`UI with many runs ${many}`);
+  else {
+    const lt = (t: typeof many.openTab) =>
+      `${t.count} long tasks, longest ${ms(t.maxMs)} ms, ${ms(t.totalMs)} ms in all`;
+    notes.push(
+      `UI with ${many.runs} runs (long tasks > 50 ms): opening the Runs tab: ${lt(many.openTab)}; ` +
+        `scrolling the runs table (${many.wheelSteps} wheel steps): ${lt(many.scrolling)}; ` +
+        `while a ${many.sweepRuns}-run sweep trains: ${lt(many.sweeping)}`,
+    );
   }
 } else notes.push('UI benchmark skipped: --no-ui');
 

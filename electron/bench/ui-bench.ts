@@ -37,8 +37,8 @@ export interface LongTasks {
   totalMs: number;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -50,10 +50,10 @@ const ARGS = [
 type Playwright = typeof import('playwright-core');
 type Page = import('playwright-core').Page;
 type CDPSession = import('playwright-core').CDPSession;
-type LongTask = { start: number; duration: number };
+export type LongTask = { start: number; duration: number };
 
 /** What the bench needs before it starts, or why it is skipped. */
-async function prerequisites(): Promise<{ web: string; page: string; playwright: Playwright } | string> {
+export async function prerequisites(): Promise<{ web: string; page: string; playwright: Playwright } | string> {
   const outNode = fileURLToPath(new URL('.', import.meta.url));
   const web = join(outNode, 'web.js');
   const page = join(outNode, '..', 'renderer', 'index.html');
@@ -90,7 +90,7 @@ export async function runUiBench(samples = 10_000, profilePath?: string): Promis
 }
 
 /** Runs in the page before its scripts: records long tasks and the moment the app says ready. */
-function installPageProbes(): void {
+export function installPageProbes(): void {
   const tasks: LongTask[] = [];
   (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
   new PerformanceObserver((list) => {
@@ -194,7 +194,7 @@ async function writeProfile(cdp: CDPSession, profilePath: string, tasks: LongTas
   await writeFile(`${profilePath}.longtasks.json`, JSON.stringify({ clickAtPageMs: pageClick, tasks: list }, null, 1));
 }
 
-function serverUrl(server: ChildProcess): Promise<string> {
+export function serverUrl(server: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -228,7 +228,7 @@ function parseFrame(payload: string | Buffer): Frame | null {
   }
 }
 
-function summarize(tasks: Array<{ duration: number }>): LongTasks {
+export function summarize(tasks: Array<{ duration: number }>): LongTasks {
   return {
     count: tasks.length,
     maxMs: Math.max(0, ...tasks.map((t) => t.duration)),

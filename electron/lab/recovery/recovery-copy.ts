@@ -22,16 +22,28 @@ export class RecoveryCopy {
     private readonly report: (outcome: CopyOutcome) => void,
   ) {}
 
-  /** Writes `snapshot()` after `delayMs` of quiet, if `stillDirty()` then. */
+  /**
+   * Writes `snapshot()` `delayMs` after the first change since the last write, if `stillDirty()` then. Not
+   * after `delayMs` of quiet: a sweep changes the session every second for hours, and a crash then must
+   * lose at most `delayMs` of it. The snapshot is taken when the write starts, so later changes are in it.
+   */
   schedule(snapshot: () => Session, stillDirty: () => boolean): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // The failure is reported through `report`; nobody awaits a scheduled write.
+      void this.write(snapshot, stillDirty).catch(() => undefined);
+    }, this.delayMs);
+  }
+
+  private cancelScheduled(): void {
     clearTimeout(this.timer);
-    // The failure is reported through `report`; nobody awaits a scheduled write.
-    this.timer = setTimeout(() => void this.write(snapshot, stillDirty).catch(() => undefined), this.delayMs);
+    this.timer = undefined;
   }
 
   /** Writes now (replacing a scheduled write); rejects when the write fails. */
   write(snapshot: () => Session, stillDirty: () => boolean): Promise<void> {
-    clearTimeout(this.timer);
+    this.cancelScheduled();
     const path = this.path;
     return this.enqueue(async () => {
       if (!stillDirty()) return;
@@ -48,14 +60,14 @@ export class RecoveryCopy {
   }
 
   discard(): Promise<void> {
-    clearTimeout(this.timer);
+    this.cancelScheduled();
     const path = this.path;
     return this.enqueue(() => unlink(path).catch(() => undefined));
   }
 
   /** Later writes go to `path`; the file written so far stays where it is. */
   moveTo(path: string): void {
-    clearTimeout(this.timer);
+    this.cancelScheduled();
     this.path = path;
   }
 
@@ -65,7 +77,7 @@ export class RecoveryCopy {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.cancelScheduled();
   }
 
   private enqueue(op: () => Promise<void>): Promise<void> {
