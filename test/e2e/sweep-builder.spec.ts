@@ -50,7 +50,7 @@ test('build a 24-run sweep, watch it, pause, resume, finish; cancel another', as
   const activation = dialog.getByRole('group', { name: 'RNN activation' });
   await expect(activation.getByRole('checkbox', { name: 'linear' })).toBeChecked();
   await activation.getByRole('checkbox', { name: 'sigmoid' }).check();
-  await vary(dialog, 'Samples', '5000');
+  await vary(dialog, 'Samples', '20000');
   await vary(dialog, 'Epochs', '2');
 
   // A bad value: its one-line error under the field, and Start off with the reason.
