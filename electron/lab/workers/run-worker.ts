@@ -29,9 +29,10 @@ const jitWarmup = (): RunConfig =>
   });
 
 /**
- * Host-agnostic body of a run worker. It lives for many runs and trains one at a
+ * Host-agnostic body of a run worker. It lives for many runs and trains one job at a
  * time: `warm` loads tfjs (and maybe warms the JIT), `start` trains a run and
- * posts its result, `cancel` aborts it (the engine returns a consistent partial
+ * posts its result, `start-stack` trains several runs as one stack (each posts its
+ * own messages), `cancel` aborts a run (the engine returns a consistent partial
  * run). Work is queued, so a `start` that arrives during warm-up waits for it (and
  * aborts the JIT warm-up run at its next batch). The host ends the worker.
  */
