@@ -4,7 +4,13 @@ import type { EpochRecord } from './schemas/run-result.js';
 import type { Run } from './schemas/run.js';
 import { majorityBaseline } from './validation-baseline.js';
 
-export { HEALTH_LABELS, HEALTH_VERDICTS, type HealthVerdict, type RunHealth } from './schemas/run-health.js';
+export {
+  HEALTH_GLYPHS,
+  HEALTH_LABELS,
+  HEALTH_VERDICTS,
+  type HealthVerdict,
+  type RunHealth,
+} from './schemas/run-health.js';
 export { majorityBaseline } from './validation-baseline.js';
 
 type HealthRun = Pick<Run, 'config' | 'status' | 'history' | 'weights' | 'predictions' | 'error'>;

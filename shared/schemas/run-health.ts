@@ -16,6 +16,14 @@ export const runHealthSchema = z.object({
 export type HealthVerdict = z.infer<typeof healthVerdictSchema>;
 export type RunHealth = z.infer<typeof runHealthSchema>;
 
+/** A glyph beside the words, so the verdict reads at a glance and without colour. */
+export const HEALTH_GLYPHS: Readonly<Record<HealthVerdict, string>> = {
+  learned: '✓',
+  weak: '◐',
+  'did-not-learn': '✕',
+  diverged: '⚠',
+};
+
 /** The badge's words: the verdict is never told by colour alone. */
 export const HEALTH_LABELS: Readonly<Record<HealthVerdict, string>> = {
   learned: 'Learned',

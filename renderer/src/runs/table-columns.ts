@@ -1,6 +1,7 @@
 import { fieldLabel } from '../../../shared/charts/sweep-common.js';
 import { cellOf, type RunRow } from '../../../shared/sweeps/runs-table.js';
 import { NUMERIC_METRICS, type NumericMetric } from '../../../shared/sweeps/metrics.js';
+import { HEALTH_GLYPHS, HEALTH_LABELS, type HealthVerdict } from '../../../shared/run-health.js';
 
 /** The runs table's columns: selection, name, the varied fields, the metrics, backend and status. */
 export type ColumnKind = 'select' | 'name' | 'field' | 'metric' | 'backend' | 'status';
@@ -97,7 +98,7 @@ export function cellText(row: RunRow, column: TableColumn): string {
   return String(v);
 }
 
-export type StatusTone = 'ok' | 'bad' | 'busy' | 'idle';
+export type StatusTone = 'ok' | 'warn' | 'bad' | 'busy' | 'idle';
 export interface StatusCell {
   text: string;
   /** A glyph beside the text so failure reads without colour. */
@@ -106,6 +107,13 @@ export interface StatusCell {
   /** The whole story (a failure's message). */
   title: string;
 }
+
+const VERDICT_TONES: Readonly<Record<HealthVerdict, StatusTone>> = {
+  learned: 'ok',
+  weak: 'warn',
+  'did-not-learn': 'bad',
+  diverged: 'bad',
+};
 
 /**
  * What the status column shows for a run. One function, so a fuller verdict on a run's health can take
@@ -118,6 +126,17 @@ export function statusCell(row: RunRow, error?: string): StatusCell {
     return { text: diverged ? 'Diverged' : 'Failed', mark: '✕', tone: 'bad', title: error ?? 'training failed' };
   }
   if (status === 'cancelled') return { text: 'Cancelled', mark: '■', tone: 'bad', title: 'cancelled before the end' };
+  const health = row.metrics.health;
+  if (status === 'done' && health) {
+    const tone = VERDICT_TONES[health.verdict];
+    const baseline = `majority-class baseline ${row.metrics.baseline.toFixed(3)}`;
+    return {
+      text: HEALTH_LABELS[health.verdict],
+      mark: HEALTH_GLYPHS[health.verdict],
+      tone,
+      title: `${health.reason} (${baseline})`,
+    };
+  }
   if (status === 'done') return { text: 'Done', mark: '✓', tone: 'ok', title: 'trained to the last epoch' };
   if (status === 'training') return { text: 'Training', mark: '●', tone: 'busy', title: 'training now' };
   if (status === 'queued') return { text: 'Queued', mark: '○', tone: 'busy', title: 'waiting for a worker' };

@@ -59,7 +59,24 @@ describe('columns and cells', () => {
     expect(statusCell(failed, 'training diverged: the loss is not finite').text).toBe('Diverged');
     expect(statusCell(failed, 'out of memory')).toMatchObject({ text: 'Failed', tone: 'bad', title: 'out of memory' });
     expect(statusCell({ ...row, metrics: { ...row.metrics, status: 'cancelled' } }).text).toBe('Cancelled');
-    expect(statusCell(row)).toMatchObject({ text: 'Done', tone: 'ok' });
+    expect(statusCell({ ...row, metrics: { ...row.metrics, health: null } })).toMatchObject({
+      text: 'Done',
+      tone: 'ok',
+    });
+  });
+
+  it("shows a finished run's health verdict in words, its reason and baseline on hover", () => {
+    const verdict = (v: 'learned' | 'weak' | 'did-not-learn' | 'diverged', reason: string) =>
+      statusCell({ ...row, metrics: { ...row.metrics, baseline: 0.75, health: { verdict: v, reason } } });
+    expect(verdict('learned', 'val accuracy 1.00')).toEqual({
+      text: 'Learned',
+      mark: '✓',
+      tone: 'ok',
+      title: 'val accuracy 1.00 (majority-class baseline 0.750)',
+    });
+    expect(verdict('weak', 'below the threshold')).toMatchObject({ text: 'Weak', tone: 'warn' });
+    expect(verdict('did-not-learn', 'a dead ReLU')).toMatchObject({ text: 'Did not learn', mark: '✕', tone: 'bad' });
+    expect(verdict('diverged', 'NaN')).toMatchObject({ text: 'Diverged', tone: 'bad' });
   });
 });
 
