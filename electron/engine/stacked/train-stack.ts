@@ -9,6 +9,7 @@ import { range, type TrainOptions } from '../train-loop.js';
 import { parseRunConfig, trainRun } from '../train-run.js';
 import { digitScores, flatToWeights } from '../weights.js';
 import { MemberRun } from './member-run.js';
+import { stackCapacity } from './run-memory.js';
 import { StackedTrainer } from './stacked-trainer.js';
 
 /** How many of the last data-set rows a result predicts (train-run.ts: the seed's `all_feat[-10:]`). */
@@ -21,7 +22,7 @@ export interface StackJob {
 }
 
 export interface StackOptions {
-  /** Runs in the stack at once at most (default: all of them); the rest join as runs leave. */
+  /** Runs in a stack at once at most (default: as many as its memory budget holds); the rest join as runs leave. */
   capacity?: number;
   /** Each run's result as soon as it leaves the stack (index into the jobs). */
   onResult?: (index: number, result: RunResult) => void;
@@ -73,10 +74,12 @@ class Stack {
     indices: number[],
     private readonly backend: BackendInfo,
     private readonly settle: (index: number, result: RunResult) => void,
-    capacity = indices.length,
+    capacity?: number,
   ) {
     const width = Math.max(...indices.map((i) => paramLayout(configs[i]).size));
-    this.trainer = new StackedTrainer(Math.max(1, Math.min(capacity, indices.length)), width);
+    // Bounded memory: no more runs at once than the budget holds (a big run's buffers are ~100 MB).
+    const fits = stackCapacity(indices.map((i) => configs[i]));
+    this.trainer = new StackedTrainer(Math.max(1, Math.min(capacity ?? fits, fits)), width);
     this.waiting = [...indices];
   }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { initBackend } from '../../../electron/engine/backend.js';
 import { makeDataset } from '../../../electron/engine/dataset.js';
 import { paramLayout } from '../../../electron/engine/initial-weights.js';
+import { runBytes, stackCapacity, STACK_MEMORY_BYTES } from '../../../electron/engine/stacked/run-memory.js';
 import { StackedAdam } from '../../../electron/engine/stacked/stacked-adam.js';
 import { StackedTrainer } from '../../../electron/engine/stacked/stacked-trainer.js';
 import { mulberry32 } from '../../../shared/rng.js';
@@ -106,5 +107,29 @@ describe('StackedTrainer padding', () => {
     one.place(config, makeDataset(config.task));
     expect(() => one.place(config, makeDataset(config.task))).toThrow(/full/);
     one.dispose();
+  });
+});
+
+describe('a stack holds bounded memory', () => {
+  it('seed runs (≈ 2 MB each) all fit; large runs are held to the budget and the rest wait their turn', () => {
+    const seed = smallConfig(0, { task: { samples: 10_000 } });
+    expect(runBytes(seed)).toBeGreaterThan(100_000);
+    expect(runBytes(seed)).toBeLessThan(3 * 2 ** 20);
+    expect(stackCapacity(Array.from({ length: 40 }, () => seed))).toBe(40);
+    const large = smallConfig(0, {
+      task: { samples: 10_000, sequenceLength: 20 },
+      model: { cell: 'lstm', readout: 'dense', rnnActivation: 'tanh', embeddingDim: 32, rnnUnits: 16 },
+    });
+    expect(runBytes(large)).toBeGreaterThan(100 * 2 ** 20);
+    const capacity = stackCapacity(Array.from({ length: 40 }, () => large));
+    expect(capacity).toBe(2);
+    expect(capacity * runBytes(large)).toBeLessThanOrEqual(STACK_MEMORY_BYTES);
+    // A run larger than the whole budget trains alone.
+    const huge = smallConfig(0, {
+      task: { samples: 20_000, sequenceLength: 60 },
+      model: { cell: 'lstm', readout: 'dense', rnnActivation: 'tanh', embeddingDim: 64, rnnUnits: 16 },
+    });
+    expect(runBytes(huge)).toBeGreaterThan(STACK_MEMORY_BYTES);
+    expect(stackCapacity([huge, huge, huge])).toBe(1);
   });
 });
