@@ -184,9 +184,12 @@ if (!uiOnly) {
 
 // 3. The page (browser mode in Chromium).
 if (!args.includes('--no-ui')) {
-  const ui = await runUiBench(10_000, flag('--ui-profile')).catch(
-    (err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-  );
+  // --many-only: only the page with 200 runs (the runs table and a sweep), the seed's page part skipped.
+  const ui = args.includes('--many-only')
+    ? 'skipped: --many-only'
+    : await runUiBench(10_000, flag('--ui-profile')).catch(
+        (err: unknown) => `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      );
   if (typeof ui === 'string') notes.push(`UI benchmark ${ui}`);
   else {
     row({ measurement: 'UI: page ready (data-app-state="ready", from navigation start)', 'wall ms': ms(ui.readyMs) });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,19 +74,14 @@ export async function runManyRunsUiBench(): Promise<ManyRunsResult | string> {
 
     // Wheel over the table, down to the end and back up, at about 60 wheel events a second.
     const t1 = await now();
-    const box = await grid.boundingBox();
-    if (!box) return 'skipped: the runs table has no box';
-    await tab.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
     const wheelSteps = 120;
-    for (let i = 0; i < wheelSteps; i++) {
-      await tab.mouse.wheel(0, i < wheelSteps / 2 ? 240 : -240);
-      await tab.waitForTimeout(16);
-    }
-    await tab.waitForTimeout(500);
+    const scrolled = await profiled(tab, process.env.MANY_PROFILE_SCROLL, () => wheel(tab, grid, wheelSteps));
+    if (!scrolled) return 'skipped: the runs table has no box';
     const scrolling = await since(t1);
 
     const t2 = await now();
-    const sweepRuns = await trainSweepInPage(tab);
+    // MANY_PROFILE / MANY_PROFILE_SCROLL=FILE: the page's CPU profile meanwhile (open it in Chrome DevTools).
+    const sweepRuns = await profiled(tab, process.env.MANY_PROFILE, () => trainSweepInPage(tab));
     const sweeping = await since(t2);
     return { runs: 200, openTab, scrolling, sweeping, wheelSteps, sweepRuns };
   } finally {
@@ -96,9 +91,34 @@ export async function runManyRunsUiBench(): Promise<ManyRunsResult | string> {
   }
 }
 
+type Tab = import('playwright-core').Page;
+
+/** Runs `work`, recording the page's CPU profile into `file` when one is named. */
+async function profiled<T>(tab: Tab, file: string | undefined, work: () => Promise<T>): Promise<T> {
+  const cdp = file ? await tab.context().newCDPSession(tab) : null;
+  await cdp?.send('Profiler.enable');
+  await cdp?.send('Profiler.start');
+  const out = await work();
+  if (cdp && file) await writeFile(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  return out;
+}
+
+/** Wheels over the table down and back up; false when the table has no box to wheel over. */
+async function wheel(tab: Tab, grid: import('playwright-core').Locator, steps: number): Promise<boolean> {
+  const box = await grid.boundingBox();
+  if (!box) return false;
+  await tab.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+  for (let i = 0; i < steps; i++) {
+    await tab.mouse.wheel(0, i < steps / 2 ? 240 : -240);
+    await tab.waitForTimeout(16);
+  }
+  await tab.waitForTimeout(500);
+  return true;
+}
+
 /** Builds a 24-run sweep in the sweep builder (as a person does) and waits until it is done; returns its run count. */
-async function trainSweepInPage(tab: import('playwright-core').Page): Promise<number> {
-  await tab.getByRole('button', { name: 'New sweep…' }).click();
+async function trainSweepInPage(tab: Tab): Promise<number> {
+  await tab.getByRole('button', { name: 'New sweep…' }).first().click();
   const dialog = tab.getByRole('dialog', { name: 'New sweep' });
   const vary = async (label: string, values: string) => {
     await dialog.getByLabel('Field to vary').selectOption({ label });

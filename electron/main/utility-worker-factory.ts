@@ -4,7 +4,8 @@ import type { RunWorkerHandle, WorkerFactory } from '../lab/workers/worker-pool.
 
 /** Runs training runs in Electron utility processes (out/electron/run-worker.cjs), one run at a time each; the pool reuses them. */
 export function utilityWorkerFactory(modulePath: string): WorkerFactory {
-  return () => startUtility(modulePath);
+  // run-utility.ts runs runWorkerMain, which trains stacks of runs (start-stack): the pool may hand it many at once.
+  return Object.assign(() => startUtility(modulePath), { stacks: true });
 }
 
 function startUtility(modulePath: string): RunWorkerHandle {

@@ -12,9 +12,15 @@ export type FieldName<P extends string> = P extends `${string}.${infer Name}` ? 
 /** A config shaped like RunConfig (or its input) that may still hold wrong values. */
 export type ConfigLike = Record<string, Record<string, unknown>>;
 
+/** Paths split once: tables read a field of every run many times over. */
+const splits = new Map<string, [section: string, field: string]>();
+
 function split(path: string): [section: string, field: string] {
+  const known = splits.get(path);
+  if (known) return known;
   const [section, field, ...rest] = path.split('.');
   if (field === undefined || rest.length) throw new Error(`not a config path: ${path}`);
+  if (splits.size < 1000) splits.set(path, [section, field]);
   return [section, field];
 }
 

@@ -1,3 +1,4 @@
+import { fieldAt } from '../config-fields/fields.js';
 import { band } from '../analysis/seed-repeat.js';
 import { readAt } from '../config-fields/config-path.js';
 import { LabError } from '../errors.js';
@@ -53,7 +54,8 @@ const valueAt = (run: Run, path: string) => readAt(run.config, path) as SweepVal
  */
 export function variedFields(runs: readonly TableRun[]): string[] {
   const tagged = new Set(runs.flatMap((r) => Object.keys(r.sweep?.values ?? {})));
-  const differs = (path: string) => new Set(runs.map((r) => JSON.stringify(valueAt(r, path)))).size > 1;
+  // Values are numbers, strings and booleans: compared as they are, the first difference settles it.
+  const differs = (path: string) => runs.some((r) => valueAt(r, path) !== valueAt(runs[0], path));
   return TABLE_FIELDS.filter((path) => tagged.has(path) || differs(path));
 }
 
@@ -237,8 +239,8 @@ function groupRow(by: readonly string[], members: RunRow[]): GroupRow {
   };
 }
 
-/** "model.embeddingDim=1 · model.rnnActivation=linear": a group's key as one label. */
+/** "Embedding size: 1 · RNN activation: linear": a group's key as one label, in the form's words. */
 export function groupLabel(key: Record<string, SweepValue>): string {
-  const parts = Object.entries(key).map(([path, v]) => `${path.split('.')[1]}=${String(v)}`);
+  const parts = Object.entries(key).map(([path, v]) => `${fieldAt(path)?.label ?? path}: ${String(v)}`);
   return parts.join(' · ') || 'all runs';
 }

@@ -84,7 +84,7 @@ test('group views: matrix k/n equals the table group, a brush filters the table,
   const kn = /(\d+)\/(\d+)/.exec(cellText);
   expect(kn?.[2]).toBe('3');
   const grid = page.getByRole('grid', { name: 'Runs' });
-  const groupRow = grid.getByRole('row').filter({ hasText: 'embeddingDim=1 · rnnActivation=linear' });
+  const groupRow = grid.getByRole('row').filter({ hasText: 'Embedding size: 1 · RNN activation: linear' });
   await expect(groupRow.locator('[data-success-rate]')).toHaveText(new RegExp(`^${kn?.[0]}\\b`));
   await shots(page, groups, 'grouped');
 

@@ -102,7 +102,9 @@ test('the sweep report draws its group charts and each group’s best run, in th
   const { errors, requests } = await openOffline(page, 'sweep.html');
   await expectAllDrawn(page);
   await expect(page.getByRole('heading', { level: 2, name: 'All runs' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'embeddingDim=4 · rnnActivation=sigmoid' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Embedding size: 4 · RNN activation: sigmoid' }),
+  ).toBeVisible();
   await shoot(page, 'sweep-dark');
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);

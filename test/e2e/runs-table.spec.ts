@@ -108,7 +108,7 @@ test('sort, filter, group, keyboard, select and compare; the table comes back af
     const runs = session.runs.filter((r) => r.config.model.rnnActivation === act);
     const k = runs.filter((r) => (finalAcc(r) ?? 0) >= 0.8).length;
     const n = runs.filter((r) => finalAcc(r) !== null).length;
-    const line = bodyRows(page).filter({ hasText: `rnnActivation=${act}` });
+    const line = bodyRows(page).filter({ hasText: `RNN activation: ${act}` });
     await expect(line.locator('[data-success-rate]')).toHaveText(`${k}/${n} (${Math.round((100 * k) / n)} %)`);
   }
 

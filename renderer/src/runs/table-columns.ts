@@ -65,7 +65,7 @@ export function tableColumns(fields: readonly string[]): TableColumn[] {
     ...fields.map((f) => col({ id: f, kind: 'field', label: fieldLabel(f), title: f, width: '86px', numeric: false })),
     ...NUMERIC_METRICS.map((m) => col({ id: m, kind: 'metric', ...METRIC_COLUMNS[m], width: '72px', numeric: true })),
     col({ id: 'backend', kind: 'backend', label: 'Backend', title: 'tfjs backend', width: '78px', numeric: false }),
-    col({ id: 'status', kind: 'status', label: 'Status', title: 'run status', width: '96px', numeric: false }),
+    col({ id: 'status', kind: 'status', label: 'Status', title: 'run status', width: '120px', numeric: false }),
   ];
 }
 

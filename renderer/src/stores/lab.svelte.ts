@@ -7,6 +7,9 @@ import { comparedRuns, orderRuns } from '../lib/run-order.js';
 import { applyLabEvent, type LabMirror } from './lab-mirror.js';
 import { notices } from './notices.svelte.js';
 
+/** How often the views of many runs follow the runs while some train. */
+const SETTLE_MS = 1000;
+
 /**
  * A mirror of the lab service's state: the service is the truth, this only follows its events.
  * Runs are immutable ($state.raw: no deep proxies over weights and snapshots) and an event
@@ -27,6 +30,13 @@ class LabStore {
   compared = $derived(comparedRuns(this.ordered, this.view.compare));
   /** Some run is training: charts skip their animations while data streams in. */
   training = $derived(this.runs.some((r) => r.status === 'training'));
+  /**
+   * The runs as the views of many runs (the runs table, group views) read them: the same as `runs`, but
+   * while runs train, at most once a second. A sweep finishes a run every few milliseconds; redrawing a
+   * 1,000-row table and four group charts for each would block the page.
+   */
+  settledRuns = $state.raw<Run[]>([]);
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** A whole state (the snapshot a page asks for when it connects). */
   apply(state: LabState): void {
@@ -38,7 +48,10 @@ class LabStore {
     const { runs, view, session, recoveryError, sweeps, sweepProgress } = this;
     const current: LabMirror = { runs, view, session, recoveryError, sweeps, sweepProgress };
     const next = applyLabEvent(current, event);
-    if (next.runs !== current.runs) this.runs = next.runs;
+    if (next.runs !== current.runs) {
+      this.runs = next.runs;
+      this.settle(event[0] === 'lab:state' || !next.runs.some((r) => r.status === 'training' || r.status === 'queued'));
+    }
     if (next.sweeps !== current.sweeps) this.sweeps = next.sweeps;
     if (next.sweepProgress !== current.sweepProgress) this.sweepProgress = next.sweepProgress;
     if (next.view !== current.view) this.view = next.view;
@@ -48,6 +61,18 @@ class LabStore {
       this.loaded = true;
       this.announce(next.session.notices);
     }
+  }
+
+  private settle(now: boolean): void {
+    if (now) {
+      clearTimeout(this.settleTimer);
+      this.settleTimer = undefined;
+      this.settledRuns = this.runs;
+    } else
+      this.settleTimer ??= setTimeout(() => {
+        this.settleTimer = undefined;
+        this.settledRuns = this.runs;
+      }, SETTLE_MS);
   }
 
   /** What opening the file changed, told once per document (a page that reconnects is not told again). */

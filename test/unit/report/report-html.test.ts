@@ -107,6 +107,6 @@ describe('the HTML report', () => {
     expect(bytes).toBeLessThan(6 * 1024 * 1024);
     // One section per group (two activations), drawing each group's best run.
     expect(sweep.match(/<section class="run group"/g)).toHaveLength(2);
-    expect(sweep).toContain('rnnActivation=linear');
+    expect(sweep).toContain('RNN activation: linear');
   });
 });
