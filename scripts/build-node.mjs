@@ -2,8 +2,9 @@
 // the Electron main/preload/utility entries with esbuild. Runs on `npm ci`
 // (the `prepare` script) so `npx rnn-lab` works right after setup.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
@@ -79,3 +80,8 @@ await build({
   define,
   logLevel: 'warning',
 });
+// ECharts' single-file bundle beside it: the installed app packs out/report, not node_modules/echarts.
+copyFileSync(
+  join(dirname(createRequire(import.meta.url).resolve('echarts')), 'echarts.min.js'),
+  'out/report/echarts.min.js',
+);

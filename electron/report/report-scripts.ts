@@ -29,8 +29,13 @@ export function reportPagePath(): string {
   return found;
 }
 
-/** ECharts' own single-file bundle, inlined into reports as shipped. */
+/**
+ * ECharts' own single-file bundle, inlined into reports as shipped: the copy the build puts beside the page
+ * script (the installed app has no node_modules/echarts), else the package's own.
+ */
 export function echartsBundlePath(): string {
+  const built = join(dirname(reportPagePath()), 'echarts.min.js');
+  if (existsSync(built)) return built;
   const main = createRequire(join(here, 'report-scripts.js')).resolve('echarts');
   return join(dirname(main), 'echarts.min.js');
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { brushTopOfFirstAxis } from './pages/parallel-brush.js';
 
 const SHOTS = '/tmp/shots-groups';
 const FILE = 'groups-e2e.rnnlab';
@@ -90,17 +91,7 @@ test('group views: matrix k/n equals the table group, a brush filters the table,
 
   // Brushing the first axis (embedding size, 1 at the bottom, 4 at the top) down from its top keeps size 4 only.
   const parallel = groups.getByRole('figure', { name: 'Parallel coordinates — runs' });
-  await parallel.scrollIntoViewIfNeeded();
-  const canvas = parallel.getByRole('img', { name: 'Parallel coordinates — runs' });
-  const box = (await canvas.boundingBox())!;
-  const axisX = box.x + 56;
-  const top = box.y + 64;
-  const bottom = box.y + box.height - 34;
-  await page.mouse.move(axisX, top - 6);
-  await page.mouse.down();
-  await page.mouse.move(axisX, top + (bottom - top) * 0.3, { steps: 6 });
-  await page.mouse.move(axisX, top + (bottom - top) * 0.5, { steps: 6 });
-  await page.mouse.up();
+  await brushTopOfFirstAxis(page, parallel);
   const table = page.getByRole('region', { name: 'Runs', exact: true });
   await expect(table.getByText('6 of 12 runs')).toBeVisible();
   await expect(groups.getByText('6 of 12 runs')).toBeVisible();

@@ -165,6 +165,16 @@ test('sort, filter, group, keyboard, select and compare; the table comes back af
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '6');
   await expect(page.getByRole('button', { name: 'Compare on board (2)' })).toBeVisible();
   await expect(page.getByLabel('Success at val acc ≥')).toHaveValue('0.8');
+
+  // A report of the selection: one HTML file with those two runs' sections.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Report (2)…' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.html$/);
+  const html = readFileSync(await download.path(), 'utf8');
+  for (const name of [a, b]) expect(html).toContain(name);
+  expect(html).toContain('<meta http-equiv="Content-Security-Policy"');
 });
 
 async function saveReloadReopen(lab: LabPage, page: Page): Promise<void> {

@@ -59,8 +59,8 @@ async function buildSweep(page: Page, panel: Locator): Promise<void> {
   await dialog.getByRole('button', { name: 'Add field' }).click();
   await dialog.getByRole('group', { name: 'RNN activation' }).getByRole('checkbox', { name: 'sigmoid' }).check();
   // Long enough (seconds a round) that Pause lands before the first round of stacks has finished.
-  await vary('Sequence length', '20');
-  await vary('Samples', '4000');
+  await vary('Sequence length', '30');
+  await vary('Samples', '6000');
   await vary('Epochs', '2');
   await dialog.getByLabel('Training seeds').fill('0-5');
   await dialog.getByLabel('Name', { exact: true }).fill(NAME);

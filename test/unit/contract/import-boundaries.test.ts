@@ -8,7 +8,7 @@ const electronDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../e
 /** Each host: the folders under electron/ it is made of. A host may import the core and itself, never another host. */
 const hosts: Record<string, readonly string[]> = { electron: ['main', 'preload'], browser: ['web'], cli: ['cli'] };
 /** The host-free core: it may import none of the hosts. */
-const core = ['engine', 'lab', 'export', 'page'];
+const core = ['engine', 'lab', 'export', 'page', 'report'];
 
 interface ImportEdge {
   /** Paths relative to electron/, e.g. "main/main.ts" → "web/csp.ts". */

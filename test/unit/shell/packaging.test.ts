@@ -125,6 +125,8 @@ describe.skipIf(!built)('packaging layout check (electron-builder --dir, placeho
       '/out/electron/preload.cjs',
       '/out/electron/run-worker.cjs',
       '/out/renderer/index.html',
+      '/out/report/report-page.js',
+      '/out/report/echarts.min.js',
     ]) {
       expect(has(entry), entry).toBe(true);
     }
