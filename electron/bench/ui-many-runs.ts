@@ -134,8 +134,17 @@ async function trainSweepInPage(tab: Tab): Promise<number> {
   await dialog.getByLabel('Training seeds').fill('0-5');
   await dialog.getByLabel('Name', { exact: true }).fill('bench sweep');
   await dialog.getByRole('button', { name: 'Start sweep' }).click();
-  const card = tab.getByRole('region', { name: /^Sweeps/ }).getByRole('listitem', { name: 'Sweep bench sweep' });
-  await card.getByText('Done', { exact: true }).waitFor({ timeout: 300_000 });
+  // A cheap check twice a second: Playwright's role queries over a 200-row page would be long tasks of their own.
+  const bars = '[aria-label="Sweep bench sweep"] [role="progressbar"]';
+  const total = await tab.waitForFunction(
+    (selector) => {
+      const bar = document.querySelector(selector);
+      const max = bar?.getAttribute('aria-valuemax');
+      return max && bar?.getAttribute('aria-valuenow') === max ? Number(max) : null;
+    },
+    bars,
+    { timeout: 300_000, polling: 500 },
+  );
   await tab.waitForTimeout(1_000);
-  return Number(await card.getByRole('progressbar').getAttribute('aria-valuemax'));
+  return (await total.jsonValue()) ?? 0;
 }
