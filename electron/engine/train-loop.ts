@@ -25,7 +25,7 @@ export interface TrainOptions {
   keep?: readonly KeepableSeries[];
 }
 
-const DIVERGED = 'training diverged: the loss or the weights are not finite (try a smaller learning rate)';
+export const DIVERGED = 'training diverged: the loss or the weights are not finite (try a smaller learning rate)';
 
 /**
  * What a run records as it trains. Made before the trainer, so a run that fails
@@ -53,6 +53,33 @@ export class RunRecords {
     });
     this.batchLoss = new BatchLossLog(this.totalSteps, !keep || keep.includes('batchLoss'));
     this.keepSnapshots = !keep || keep.includes('snapshots');
+  }
+
+  /** Adds a trainer's figures since its last drain to the epoch's sums and the loss curve. */
+  take(sums: StepStats, s: StepStats): void {
+    if (!Number.isFinite(s.lossSum)) throw new Error(DIVERGED);
+    sums.lossSum += s.lossSum;
+    sums.lossCount += s.lossCount;
+    sums.correct += s.correct;
+    sums.rows += s.rows;
+    this.batchLoss.add(s);
+  }
+
+  /** The run's progress after `step` of its steps, at `batch` of `epoch`, with the epoch's sums so far. */
+  progress(epochs: number, step: number, epoch: number, batch: number, sums: StepStats): Progress {
+    const fraction = this.totalSteps ? step / this.totalSteps : 1;
+    const elapsedMs = this.clock.elapsedMs();
+    return {
+      epoch,
+      epochs,
+      batch,
+      batchesPerEpoch: this.stepsPerEpoch,
+      loss: sums.lossCount ? sums.lossSum / sums.lossCount : 0,
+      acc: sums.rows ? sums.correct / sums.rows : 0,
+      fraction,
+      elapsedMs,
+      etaMs: fraction > 0 ? (elapsedMs / fraction) * (1 - fraction) : 0,
+    };
   }
 }
 
@@ -155,32 +182,12 @@ export class TrainLoop {
     return 'cancelled';
   }
 
-  /** Adds the trainer's figures since the last drain to the epoch's sums and the loss curve. */
   private take(sums: StepStats): void {
-    const s = this.trainer.drain();
-    if (!Number.isFinite(s.lossSum)) throw new Error(DIVERGED);
-    sums.lossSum += s.lossSum;
-    sums.lossCount += s.lossCount;
-    sums.correct += s.correct;
-    sums.rows += s.rows;
-    this.records.batchLoss.add(s);
+    this.records.take(sums, this.trainer.drain());
   }
 
   private progress(epoch: number, batch: number, sums: StepStats): Progress {
-    const { totalSteps, stepsPerEpoch, clock } = this.records;
-    const fraction = totalSteps ? this.step / totalSteps : 1;
-    const elapsedMs = clock.elapsedMs();
-    return {
-      epoch,
-      epochs: this.config.training.epochs,
-      batch,
-      batchesPerEpoch: stepsPerEpoch,
-      loss: sums.lossCount ? sums.lossSum / sums.lossCount : 0,
-      acc: sums.rows ? sums.correct / sums.rows : 0,
-      fraction,
-      elapsedMs,
-      etaMs: fraction > 0 ? (elapsedMs / fraction) * (1 - fraction) : 0,
-    };
+    return this.records.progress(this.config.training.epochs, this.step, epoch, batch, sums);
   }
 
   // Weights are read only for a snapshot the series keeps: a snapshot every batch then costs nothing

@@ -4,12 +4,10 @@ import type { EpochRecord, WeightSnapshot } from '../../../shared/schemas/run-re
 import { deriveSeed, mulberry32, shuffledIndices } from '../../../shared/rng.js';
 import type { Dataset } from '../dataset.js';
 import { SEED_STREAMS } from '../initial-weights.js';
-import { range, RunRecords, type TrainOptions } from '../train-loop.js';
+import { DIVERGED, range, RunRecords, type TrainOptions } from '../train-loop.js';
 import { emptyStats, type StepStats } from '../trainer.js';
 import { weightsAreFinite } from '../weights.js';
 import type { StackedTrainer } from './stacked-trainer.js';
-
-const DIVERGED = 'training diverged: the loss or the weights are not finite (try a smaller learning rate)';
 
 /**
  * One run's side of a stack: TrainLoop's bookkeeping (train-loop.ts) cut at step boundaries, so the stack can
@@ -123,30 +121,11 @@ export class MemberRun {
   }
 
   private take(sums: StepStats): void {
-    const s = this.trainer.drain(this.slot);
-    if (!Number.isFinite(s.lossSum)) throw new Error(DIVERGED);
-    sums.lossSum += s.lossSum;
-    sums.lossCount += s.lossCount;
-    sums.correct += s.correct;
-    sums.rows += s.rows;
-    this.records.batchLoss.add(s);
+    this.records.take(sums, this.trainer.drain(this.slot));
   }
 
   private progress(epoch: number, batch: number, sums: StepStats): Progress {
-    const { totalSteps, stepsPerEpoch, clock } = this.records;
-    const fraction = totalSteps ? this.step / totalSteps : 1;
-    const elapsedMs = clock.elapsedMs();
-    return {
-      epoch,
-      epochs: this.config.training.epochs,
-      batch,
-      batchesPerEpoch: stepsPerEpoch,
-      loss: sums.lossCount ? sums.lossSum / sums.lossCount : 0,
-      acc: sums.rows ? sums.correct / sums.rows : 0,
-      fraction,
-      elapsedMs,
-      etaMs: fraction > 0 ? (elapsedMs / fraction) * (1 - fraction) : 0,
-    };
+    return this.records.progress(this.config.training.epochs, this.step, epoch, batch, sums);
   }
 
   private snapshot(epoch: number, batch: number, step: number, final = false): void {
